@@ -1,0 +1,100 @@
+#!/usr/bin/env node
+// `npm start`, `npm test` and `npm run bench` land here, possibly before node_modules
+// exists. It makes sure a mediasoup-worker binary is there, installs the dependencies
+// when package-lock.json changed, then runs the job. Dependency-free: Node built-ins only.
+//
+// Worker policy, in order:
+//   1. MEDIASOUP_WORKER_BIN given by the user: use it.
+//   2. A binary cached for the pinned version (see locate.mjs): use it.
+//   3. mediasoup's own prebuilt download reachable: plain install, mediasoup's own path.
+//   4. Otherwise (this kind of offline machine): build it once from the package's sources
+//      and Debian's libraries (infra/mediasoup-worker/build.sh) into the cache.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { arch, platform, release } from 'node:os';
+import { join } from 'node:path';
+import {
+  locateWorkerBin,
+  pinnedMediasoupVersion,
+  repoRoot,
+  workerCacheDir,
+} from './mediasoup-worker/locate.mjs';
+
+const jobs = {
+  start: [
+    ['npm', 'run', 'build:client'],
+    ['npx', 'tsx', 'server/main.ts'],
+  ],
+  test: [
+    ['npm', 'run', 'check'],
+    ['npx', 'vitest', 'run'],
+  ],
+  bench: [['npx', 'tsx', 'test/bench/run.ts']],
+};
+
+const job = process.argv[2];
+if (!jobs[job]) {
+  console.error(`usage: bootstrap.mjs ${Object.keys(jobs).join('|')}`);
+  process.exit(2);
+}
+
+function log(message) {
+  console.log(`[tongke] ${message}`);
+}
+
+function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: repoRoot, stdio: 'inherit', env });
+  if (result.status !== 0) {
+    log(`${command} ${args.join(' ')} failed (${result.signal ?? `exit ${result.status}`})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+async function prebuiltReachable(version) {
+  // The same file name mediasoup's npm-scripts.mjs asks for.
+  const kernel = platform() === 'linux' ? `-kernel${release().split('.')[0]}` : '';
+  const url = `https://github.com/versatica/mediasoup/releases/download/${version}/mediasoup-worker-${version}-${platform()}-${arch()}${kernel}.tgz`;
+  try {
+    const res = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(5000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureWorker() {
+  const version = pinnedMediasoupVersion();
+  const found = locateWorkerBin();
+  if (found) return found;
+  const bundled = join(repoRoot, 'node_modules/mediasoup/worker/out/Release/mediasoup-worker');
+  if (existsSync(bundled)) return undefined; // mediasoup's own install already has one
+  if (await prebuiltReachable(version)) {
+    log(`mediasoup ${version}: prebuilt worker reachable, using mediasoup's own install`);
+    return undefined;
+  }
+  const dir = workerCacheDir(version);
+  log(`mediasoup ${version}: no prebuilt worker reachable; building it once into ${dir} (~4 min)`);
+  run('bash', [join(repoRoot, 'infra/mediasoup-worker/build.sh'), version, dir]);
+  return join(dir, 'mediasoup-worker');
+}
+
+function ensureInstalled(env) {
+  const lock = readFileSync(join(repoRoot, 'package-lock.json'));
+  const want = createHash('sha256')
+    .update(lock)
+    .update(env.MEDIASOUP_WORKER_BIN ?? '')
+    .digest('hex');
+  const stampFile = join(repoRoot, 'node_modules/.tongke-install');
+  const have = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
+  if (have === want) return;
+  log('installing dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund'], env);
+  writeFileSync(stampFile, want);
+}
+
+const workerBin = await ensureWorker();
+const env = { ...process.env };
+if (workerBin) env.MEDIASOUP_WORKER_BIN = workerBin;
+ensureInstalled(env);
+for (const [command, ...args] of jobs[job]) run(command, args, env);

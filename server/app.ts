@@ -1,0 +1,90 @@
+// Builds the parts of a Tongke server and wires them, without reading the environment:
+// main.ts passes the validated config, tests pass theirs (free ports, temp data dir).
+import './media/workerBinary';
+import { join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Server as SocketServer } from 'socket.io';
+import type { Config } from './config';
+import { WorkerPool } from './media/WorkerPool';
+import { openStore } from './store/openStore';
+import type { Store } from './store/Store';
+import { healthRoutes } from './http/health';
+import { clientPages } from './http/clientPages';
+import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
+
+export interface TongkeOptions {
+  /** Where the built client is; defaults to dist/client in the repository. */
+  clientDir?: string;
+  /** Use this store instead of opening the configured one (tests). */
+  store?: Store;
+}
+
+export interface Tongke {
+  readonly config: Config;
+  readonly http: FastifyInstance;
+  readonly io: SocketServer;
+  readonly pool: WorkerPool;
+  readonly store: Store;
+  /** Starts listening; resolves to the base URL. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTongke(config: Config, options: TongkeOptions = {}): Promise<Tongke> {
+  const store = options.store ?? (await openStore(config));
+  const pool = await WorkerPool.create({
+    numWorkers: config.numWorkers,
+    listenIp: config.host === '::' ? '0.0.0.0' : config.host,
+    announcedAddress: config.announcedAddress,
+    rtcPort: config.rtcPort,
+    rtcMinPort: config.rtcMinPort,
+    rtcMaxPort: config.rtcMaxPort,
+  });
+
+  const http = Fastify({
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.query.token'] },
+    bodyLimit: 1024 * 1024,
+  });
+  const io = new SocketServer(http.server, {
+    serveClient: false,
+    maxHttpBufferSize: 256 * 1024,
+    connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
+  });
+
+  // Layer 1: what any HTTP API gets (docs). Layer 2: services. Layer 3: routes.
+  await http.register(swagger, {
+    openapi: {
+      info: { title: 'Tongke 同课 API', version: '0.1.0' },
+      tags: [{ name: 'system' }],
+    },
+  });
+  await http.register(swaggerUi, { routePrefix: '/api/docs' });
+  await http.register(healthRoutes, { pool, store });
+  await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });
+
+  let closed = false;
+  return {
+    config,
+    http,
+    io,
+    pool,
+    store,
+    async listen() {
+      await http.listen({ host: config.host, port: config.port });
+      const address = http.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      const host = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+      return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      io.close();
+      await http.close();
+      pool.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,128 @@
+// Every setting of the server, read from the environment once, validated, with defaults
+// that run a single-machine installation (`npm start`) with no other service.
+import { networkInterfaces, availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Type, type Static } from '@sinclair/typebox';
+import { check } from '../shared/validation';
+
+const Port = Type.Integer({ minimum: 1, maximum: 65535 });
+
+export const ConfigSchema = Type.Object({
+  /** Address the HTTP/socket.io server listens on. */
+  host: Type.String({ minLength: 1 }),
+  port: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** IP or host name the browsers are told to send media to (ICE candidates). */
+  announcedAddress: Type.String({ minLength: 1 }),
+  /** First WebRtcServer port: worker i listens on rtcPort + i, UDP and TCP. 0 = any free port. */
+  rtcPort: Type.Integer({ minimum: 0, maximum: 65535 }),
+  /** Port range for the workers' other transports (pipes between routers, plain RTP). */
+  rtcMinPort: Port,
+  rtcMaxPort: Port,
+  numWorkers: Type.Integer({ minimum: 1, maximum: 64 }),
+  /** Consumers one router takes before a room's extra consumers go to a piped router. */
+  consumersPerRouter: Type.Integer({ minimum: 1, maximum: 10000 }),
+  dataDir: Type.String({ minLength: 1 }),
+  /** Unset: embedded SQLite store in dataDir. Set: Redis store (and socket.io adapter). */
+  redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  timeZone: Type.String({ minLength: 1 }),
+  logLevel: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+  ),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** The environment variable behind each setting, for error messages and the README. */
+export const envNames: Record<keyof Config, string> = {
+  host: 'HOST',
+  port: 'PORT',
+  announcedAddress: 'ANNOUNCED_ADDRESS',
+  rtcPort: 'RTC_PORT',
+  rtcMinPort: 'RTC_MIN_PORT',
+  rtcMaxPort: 'RTC_MAX_PORT',
+  numWorkers: 'MEDIASOUP_WORKERS',
+  consumersPerRouter: 'CONSUMERS_PER_ROUTER',
+  dataDir: 'DATA_DIR',
+  redisUrl: 'REDIS_URL',
+  timeZone: 'TIME_ZONE',
+  logLevel: 'LOG_LEVEL',
+};
+
+const numeric = new Set<keyof Config>([
+  'port',
+  'rtcPort',
+  'rtcMinPort',
+  'rtcMaxPort',
+  'numWorkers',
+  'consumersPerRouter',
+]);
+
+/** First non-internal IPv4 address: what a classroom PC on the school LAN can reach. */
+function lanAddress(): string {
+  for (const addresses of Object.values(networkInterfaces())) {
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
+}
+
+export function defaults(): Config {
+  return {
+    host: '0.0.0.0',
+    port: 3000,
+    announcedAddress: lanAddress(),
+    rtcPort: 40000,
+    rtcMinPort: 40100,
+    rtcMaxPort: 40999,
+    numWorkers: availableParallelism(),
+    consumersPerRouter: 400,
+    dataDir: resolve('data'),
+    timeZone: 'Asia/Shanghai',
+    logLevel: 'info',
+  };
+}
+
+/** Reads the environment over the defaults; throws ConfigError naming every bad variable. */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
+  const raw: Record<string, unknown> = { ...defaults() };
+  const problems: string[] = [];
+  for (const [key, name] of Object.entries(envNames) as [keyof Config, string][]) {
+    const value = env[name];
+    if (value === undefined || value === '') continue;
+    if (numeric.has(key)) {
+      if (/^\d+$/.test(value.trim())) raw[key] = Number(value);
+      else problems.push(`${name}=${value}: must be a whole number`);
+    } else {
+      raw[key] = value;
+    }
+  }
+  Object.assign(raw, overrides);
+  const result = check(ConfigSchema, raw);
+  if (!result.ok) {
+    for (const e of result.errors) {
+      const key = e.field.slice(1) as keyof Config;
+      problems.push(`${envNames[key] ?? key}=${String(raw[key])}: ${e.message}`);
+    }
+  } else if (result.value.rtcMinPort > result.value.rtcMaxPort) {
+    problems.push(`RTC_MIN_PORT must not exceed RTC_MAX_PORT`);
+  }
+  if (problems.length > 0 || !result.ok) {
+    throw new ConfigError(`invalid configuration: ${[...new Set(problems)].join('; ')}`);
+  }
+  if (result.value.timeZone) {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: result.value.timeZone });
+    } catch {
+      throw new ConfigError(
+        `invalid configuration: TIME_ZONE=${result.value.timeZone}: unknown time zone`,
+      );
+    }
+  }
+  return { ...result.value, dataDir: resolve(result.value.dataDir) };
+}

@@ -1,0 +1,14 @@
+import { existsSync } from 'node:fs';
+import type { FastifyPluginAsync } from 'fastify';
+import fastifyStatic from '@fastify/static';
+
+/** The screens vite builds (see vite.config.ts); each is a folder with its index.html. */
+export const screens = ['classroom', 'teacher', 'coordinator', 'research'] as const;
+
+export const clientPages: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
+  if (!existsSync(root)) {
+    app.log.warn(`client not built at ${root}: run npm run build:client`);
+    return;
+  }
+  await app.register(fastifyStatic, { root, redirect: true, index: ['index.html'] });
+};

@@ -1,0 +1,29 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import type { WorkerPool } from '../media/WorkerPool';
+import type { Store } from '../store/Store';
+
+export const HealthReply = Type.Object({
+  status: Type.Literal('ok'),
+  workers: Type.Integer({ description: 'live mediasoup workers' }),
+  store: Type.Union([Type.Literal('sqlite'), Type.Literal('redis')]),
+  uptimeSeconds: Type.Number(),
+});
+
+export interface HealthOptions {
+  pool: WorkerPool;
+  store: Store;
+}
+
+export const healthRoutes: FastifyPluginAsync<HealthOptions> = async (app, { pool, store }) => {
+  app.get(
+    '/health',
+    { schema: { tags: ['system'], response: { 200: HealthReply } } },
+    async () => ({
+      status: 'ok' as const,
+      workers: pool.slots.filter((s) => !s.worker.closed).length,
+      store: store.kind,
+      uptimeSeconds: Math.round(process.uptime()),
+    }),
+  );
+};

@@ -1,0 +1,12 @@
+import type { Config } from '../config';
+import type { Store } from './Store';
+
+/** The embedded SQLite store unless REDIS_URL is set. */
+export async function openStore(config: Pick<Config, 'dataDir' | 'redisUrl'>): Promise<Store> {
+  if (config.redisUrl) {
+    const { RedisStore } = await import('./redis/RedisStore');
+    return RedisStore.connect(config.redisUrl);
+  }
+  const { SqliteStore } = await import('./sqlite/SqliteStore');
+  return SqliteStore.open(config.dataDir);
+}

@@ -1,0 +1,50 @@
+// Debian's Chromium driven by playwright-core, with a fake camera and microphone.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const chromiumPath = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium';
+
+export const chromiumArgs = [
+  '--use-fake-ui-for-media-stream',
+  // Without fps=30 the fake camera runs at 20 fps.
+  '--use-fake-device-for-media-stream=fps=30',
+  // Without it Chromium sends no ICE checks when only loopback exists (CI sandboxes).
+  '--allow-loopback-in-peer-connection',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface Browser {
+  context: BrowserContext;
+  newPage(url: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** One browser profile in a fresh temp dir; pages share it like tabs of one PC. */
+export async function launchChromium(): Promise<Browser> {
+  const profile = await mkdtemp(join(tmpdir(), 'tongke-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+  });
+  return {
+    context,
+    async newPage(url) {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`[page ${url}] ${e.message}`));
+      await page.goto(url);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../server/config';
+
+describe('loadConfig', () => {
+  it('runs on the embedded defaults with an empty environment', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.redisUrl).toBeUndefined();
+    expect(config.numWorkers).toBeGreaterThanOrEqual(1);
+    expect(config.timeZone).toBe('Asia/Shanghai');
+  });
+
+  it('reads each variable and converts numbers', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      MEDIASOUP_WORKERS: '3',
+      REDIS_URL: 'redis://127.0.0.1:6380',
+      ANNOUNCED_ADDRESS: '203.0.113.7',
+      DATA_DIR: '/tmp/tongke-x',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      numWorkers: 3,
+      redisUrl: 'redis://127.0.0.1:6380',
+      announcedAddress: '203.0.113.7',
+      dataDir: '/tmp/tongke-x',
+    });
+  });
+
+  it('names every bad variable in one error', () => {
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', MEDIASOUP_WORKERS: '0', REDIS_URL: 'localhost:6379' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(/PORT=eighty: must be a whole number/);
+    expect(attempt).toThrow(/MEDIASOUP_WORKERS=0/);
+    expect(attempt).toThrow(/REDIS_URL=localhost:6379/);
+  });
+
+  it('refuses an inverted port range and an unknown time zone', () => {
+    expect(() => loadConfig({ RTC_MIN_PORT: '50000', RTC_MAX_PORT: '40000' })).toThrow(
+      /RTC_MIN_PORT must not exceed RTC_MAX_PORT/,
+    );
+    expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus' })).toThrow(/unknown time zone/);
+  });
+});
