@@ -12,6 +12,10 @@ import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
 import { clientPages } from './http/clientPages';
+import { errorHandler } from './http/errorHandler';
+import { authPlugin } from './auth/authPlugin';
+import { loadAuthSecret } from './auth/secret';
+import { TokenIssuer } from './auth/tokens';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 
 export interface TongkeOptions {
@@ -19,6 +23,8 @@ export interface TongkeOptions {
   clientDir?: string;
   /** Use this store instead of opening the configured one (tests). */
   store?: Store;
+  /** The clock every part reads (tests pass a fake one). */
+  now?: () => number;
 }
 
 export interface Tongke {
@@ -27,6 +33,8 @@ export interface Tongke {
   readonly io: SocketServer;
   readonly pool: WorkerPool;
   readonly store: Store;
+  readonly tokens: TokenIssuer;
+  readonly now: () => number;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -53,6 +61,10 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
   });
 
+  const now = options.now ?? Date.now;
+  const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
+  http.setErrorHandler(errorHandler);
+
   // Layer 1: what any HTTP API gets (docs). Layer 2: services. Layer 3: routes.
   await http.register(swagger, {
     openapi: {
@@ -61,6 +73,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     },
   });
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
+  await http.register(authPlugin, { tokens, now });
   await http.register(healthRoutes, { pool, store });
   await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });
 
@@ -71,6 +84,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     io,
     pool,
     store,
+    tokens,
+    now,
     async listen() {
       await http.listen({ host: config.host, port: config.port });
       const address = http.server.address();

@@ -25,6 +25,8 @@ export const ConfigSchema = Type.Object({
   /** Unset: embedded SQLite store in dataDir. Set: Redis store (and socket.io adapter). */
   redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   timeZone: Type.String({ minLength: 1 }),
+  /** Token signing secret; unset: generated once and kept in dataDir. Nodes must share it. */
+  authSecret: Type.Optional(Type.String({ minLength: 16 })),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -49,6 +51,7 @@ export const envNames: Record<keyof Config, string> = {
   dataDir: 'DATA_DIR',
   redisUrl: 'REDIS_URL',
   timeZone: 'TIME_ZONE',
+  authSecret: 'AUTH_SECRET',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -107,7 +110,8 @@ export function loadConfig(
   if (!result.ok) {
     for (const e of result.errors) {
       const key = e.field.slice(1) as keyof Config;
-      problems.push(`${envNames[key] ?? key}=${String(raw[key])}: ${e.message}`);
+      const shown = key === 'authSecret' ? '(hidden)' : String(raw[key]);
+      problems.push(`${envNames[key] ?? key}=${shown}: ${e.message}`);
     }
   } else if (result.value.rtcMinPort > result.value.rtcMaxPort) {
     problems.push(`RTC_MIN_PORT must not exceed RTC_MAX_PORT`);

@@ -1,0 +1,78 @@
+import fp from 'fastify-plugin';
+import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { Principal, Role } from '../../shared/auth';
+import type { TokenIssuer } from './tokens';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The verified bearer, or null for an anonymous request. */
+    principal: Principal | null;
+  }
+  interface FastifyInstance {
+    tokens: TokenIssuer;
+    /** preHandler: 401 without a valid token, 403 for a role not listed. */
+    requireRole(...roles: Role[]): preHandlerHookHandler;
+    /** Throws a 403 (and logs it) unless the principal may act in the community. */
+    assertCommunity(request: FastifyRequest, communityId: string): void;
+  }
+}
+
+export class AccessError extends Error {
+  constructor(
+    readonly statusCode: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function bearer(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7);
+  const query = request.query as Record<string, unknown> | undefined;
+  return typeof query?.token === 'string' ? query.token : undefined;
+}
+
+export interface AuthPluginOptions {
+  tokens: TokenIssuer;
+  now?: () => number;
+}
+
+/** Reads the bearer token on every request; routes opt into the checks they need. */
+export const authPlugin = fp<AuthPluginOptions>(
+  async (app, { tokens, now = Date.now }) => {
+    app.decorate('tokens', tokens);
+    app.decorateRequest('principal', null);
+    app.addHook('onRequest', async (request) => {
+      const token = bearer(request);
+      request.principal = token ? (tokens.verify(token, now()) ?? null) : null;
+    });
+    app.decorate('requireRole', (...roles: Role[]) => {
+      return async (request: FastifyRequest, reply: FastifyReply) => {
+        const p = request.principal;
+        if (!p)
+          return reply
+            .code(401)
+            .send({ error: 'unauthorized', message: 'a valid token is required' });
+        if (!roles.includes(p.role)) {
+          request.log.warn({ sub: p.sub, role: p.role, url: request.url }, 'role refused');
+          return reply
+            .code(403)
+            .send({ error: 'forbidden', message: `role ${p.role} may not do this` });
+        }
+      };
+    });
+    app.decorate('assertCommunity', (request: FastifyRequest, communityId: string) => {
+      const p = request.principal;
+      if (!p) throw new AccessError(401, 'a valid token is required');
+      if (!p.communityIds.includes(communityId)) {
+        request.log.warn(
+          { sub: p.sub, role: p.role, communityId, url: request.url },
+          'cross-community access refused',
+        );
+        throw new AccessError(403, `no access to community ${communityId}`);
+      }
+    });
+  },
+  { name: 'tongke-auth' },
+);
