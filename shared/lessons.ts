@@ -1,0 +1,175 @@
+// Lesson lifecycle, attendance and material: the types the server, the screens and the
+// signaling layer share. Times are ms since epoch unless a field says otherwise.
+import { Type, type Static } from '@sinclair/typebox';
+import { ScheduledOccurrence } from './timetable/occurrence';
+
+export const LessonState = Type.Union([
+  Type.Literal('scheduled'),
+  Type.Literal('open'),
+  Type.Literal('live'),
+  Type.Literal('ended'),
+  Type.Literal('research'),
+  Type.Literal('archived'),
+]);
+export type LessonState = Static<typeof LessonState>;
+
+/** Why a transition happened: the clock on time, a person's action, or a cancellation. */
+export const TransitionCause = Type.Union([
+  Type.Literal('clock'),
+  Type.Literal('teacher_start'),
+  Type.Literal('teacher_end'),
+  Type.Literal('research_closed'),
+  Type.Literal('cancelled'),
+]);
+export type TransitionCause = Static<typeof TransitionCause>;
+
+export const LessonTransition = Type.Object({
+  occurrenceId: Type.String(),
+  from: LessonState,
+  to: LessonState,
+  at: Type.Number(),
+  cause: TransitionCause,
+  /** the principal's sub when a person caused it */
+  by: Type.Optional(Type.String()),
+});
+export type LessonTransition = Static<typeof LessonTransition>;
+
+/** The persisted state of one lesson occurrence, with its full history. */
+export const LessonRecord = Type.Object({
+  occurrence: ScheduledOccurrence,
+  state: LessonState,
+  /** planned end after a teacher ran over (≤ end + the late-end limit) */
+  endAt: Type.Optional(Type.Number()),
+  /** when the research session closes (set when it opens) */
+  researchClosesAt: Type.Optional(Type.Number()),
+  transitions: Type.Array(LessonTransition),
+});
+export type LessonRecord = Static<typeof LessonRecord>;
+
+export const QualitySample = Type.Object({
+  /** received from (or sent by) the classroom, kbit/s */
+  bitrateKbps: Type.Number({ minimum: 0 }),
+  /** packet loss, percent 0–100 */
+  lossPct: Type.Number({ minimum: 0, maximum: 100 }),
+  rttMs: Type.Number({ minimum: 0 }),
+});
+export type QualitySample = Static<typeof QualitySample>;
+
+export const AttendanceEvent = Type.Union([
+  Type.Object({
+    kind: Type.Union([Type.Literal('join'), Type.Literal('leave')]),
+    occurrenceId: Type.String(),
+    classroomId: Type.String(),
+    at: Type.Number(),
+  }),
+  Type.Object({
+    kind: Type.Literal('quality'),
+    occurrenceId: Type.String(),
+    classroomId: Type.String(),
+    at: Type.Number(),
+    sample: QualitySample,
+  }),
+]);
+export type AttendanceEvent = Static<typeof AttendanceEvent>;
+
+export const QualityGrade = Type.Union([
+  Type.Literal('good'),
+  Type.Literal('fair'),
+  Type.Literal('poor'),
+  Type.Literal('none'),
+]);
+export type QualityGrade = Static<typeof QualityGrade>;
+
+export const QualitySummary = Type.Object({
+  samples: Type.Integer(),
+  avgBitrateKbps: Type.Number(),
+  avgLossPct: Type.Number(),
+  maxLossPct: Type.Number(),
+  avgRttMs: Type.Number(),
+  maxRttMs: Type.Number(),
+  grade: QualityGrade,
+});
+export type QualitySummary = Static<typeof QualitySummary>;
+
+export const ClassroomAttendance = Type.Object({
+  classroomId: Type.String(),
+  side: Type.Union([Type.Literal('core'), Type.Literal('member')]),
+  intervals: Type.Array(Type.Object({ from: Type.Number(), to: Type.Number() })),
+  /** connected time inside the lesson window, whole minutes rounded down */
+  minutesConnected: Type.Integer(),
+  absent: Type.Boolean(),
+  quality: QualitySummary,
+});
+export type ClassroomAttendance = Static<typeof ClassroomAttendance>;
+
+export const AttendanceReport = Type.Object({
+  occurrenceId: Type.String(),
+  window: Type.Object({ from: Type.Number(), to: Type.Number() }),
+  classrooms: Type.Array(ClassroomAttendance),
+  absent: Type.Array(Type.String()),
+});
+export type AttendanceReport = Static<typeof AttendanceReport>;
+
+/** 导学单, 教学设计, 课件, 课堂练习 (seed 001), plus anything else a teacher shares. */
+export const MaterialKind = Type.Union([
+  Type.Literal('guide'),
+  Type.Literal('design'),
+  Type.Literal('courseware'),
+  Type.Literal('exercise'),
+  Type.Literal('resource'),
+]);
+export type MaterialKind = Static<typeof MaterialKind>;
+
+export const materialKindLabels: Record<MaterialKind, string> = {
+  guide: '课堂导学单',
+  design: '教学设计',
+  courseware: '课件',
+  exercise: '课堂练习',
+  resource: '教学资源',
+};
+
+export const Material = Type.Object({
+  id: Type.String(),
+  communityId: Type.String(),
+  /** attached to one occurrence, or to every occurrence of a series */
+  occurrenceId: Type.Optional(Type.String()),
+  seriesId: Type.Optional(Type.String()),
+  kind: MaterialKind,
+  fileName: Type.String(),
+  mimeType: Type.String(),
+  size: Type.Integer(),
+  uploadedBy: Type.String(),
+  uploadedAt: Type.Number(),
+});
+export type Material = Static<typeof Material>;
+
+/** The lesson record the research room and the archive show beside the minutes. */
+export const LessonView = Type.Object({
+  lesson: LessonRecord,
+  attendance: AttendanceReport,
+  materials: Type.Array(Material),
+});
+export type LessonView = Static<typeof LessonView>;
+
+export const LessonSummary = Type.Object({
+  occurrenceId: Type.String(),
+  communityId: Type.String(),
+  teacherId: Type.String(),
+  subject: Type.String(),
+  start: Type.String(),
+  end: Type.String(),
+  state: LessonState,
+});
+export type LessonSummary = Static<typeof LessonSummary>;
+
+export const ExtendBody = Type.Object({
+  /** the new planned end, ISO 8601 */
+  until: Type.String({ format: 'date-time' }),
+});
+export type ExtendBody = Static<typeof ExtendBody>;
+
+export const ErrorReply = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  details: Type.Optional(Type.Unknown()),
+});
