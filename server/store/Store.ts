@@ -2,9 +2,22 @@
  * The persistence port. Each capability adds its repository here (timetable, lessons,
  * research); both backends implement every repository and run the same contract tests.
  */
+import type { AuthRepository } from './auth/AuthRepository';
+import type {
+  AttendanceRepository,
+  LessonRepository,
+  MaterialRepository,
+} from './lessons/LessonRepository';
+import type { ResearchRepository } from './research/ResearchRepository';
+
 export type StoreKind = 'sqlite' | 'redis';
 
 export interface Store {
   readonly kind: StoreKind;
+  readonly lessons: LessonRepository;
+  readonly attendance: AttendanceRepository;
+  readonly materials: MaterialRepository;
+  readonly research: ResearchRepository;
+  readonly auth: AuthRepository;
   close(): Promise<void>;
 }

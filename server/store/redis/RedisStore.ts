@@ -1,10 +1,20 @@
 import { Redis } from 'ioredis';
 import type { Store } from '../Store';
+import { RedisLessonRepository } from '../lessons/RedisLessonRepository';
+import { RedisAttendanceRepository } from '../lessons/RedisAttendanceRepository';
+import { RedisMaterialRepository } from '../lessons/RedisMaterialRepository';
+import { RedisResearchRepository } from '../research/RedisResearchRepository';
+import { RedisAuthRepository } from '../auth/RedisAuthRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
   readonly kind = 'redis' as const;
   readonly redis: Redis;
+  readonly lessons: RedisLessonRepository;
+  readonly attendance: RedisAttendanceRepository;
+  readonly materials: RedisMaterialRepository;
+  readonly research: RedisResearchRepository;
+  readonly auth: RedisAuthRepository;
 
   static async connect(url: string): Promise<RedisStore> {
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -14,6 +24,11 @@ export class RedisStore implements Store {
 
   private constructor(redis: Redis) {
     this.redis = redis;
+    this.lessons = new RedisLessonRepository(redis);
+    this.attendance = new RedisAttendanceRepository(redis);
+    this.materials = new RedisMaterialRepository(redis);
+    this.research = new RedisResearchRepository(redis);
+    this.auth = new RedisAuthRepository(redis);
   }
 
   async close(): Promise<void> {

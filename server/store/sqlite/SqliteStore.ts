@@ -2,11 +2,21 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Store } from '../Store';
+import { SqliteLessonRepository } from '../lessons/SqliteLessonRepository';
+import { SqliteAttendanceRepository } from '../lessons/SqliteAttendanceRepository';
+import { SqliteMaterialRepository } from '../lessons/SqliteMaterialRepository';
+import { SqliteResearchRepository } from '../research/SqliteResearchRepository';
+import { SqliteAuthRepository } from '../auth/SqliteAuthRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
   readonly kind = 'sqlite' as const;
   readonly db: Database.Database;
+  readonly lessons: SqliteLessonRepository;
+  readonly attendance: SqliteAttendanceRepository;
+  readonly materials: SqliteMaterialRepository;
+  readonly research: SqliteResearchRepository;
+  readonly auth: SqliteAuthRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -23,6 +33,11 @@ export class SqliteStore implements Store {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    this.lessons = new SqliteLessonRepository(db);
+    this.attendance = new SqliteAttendanceRepository(db);
+    this.materials = new SqliteMaterialRepository(db);
+    this.research = new SqliteResearchRepository(db);
+    this.auth = new SqliteAuthRepository(db);
   }
 
   async close(): Promise<void> {

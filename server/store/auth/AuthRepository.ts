@@ -1,0 +1,48 @@
+import type { Role } from '../../../shared/auth';
+
+export interface UserRecord {
+  id: string;
+  /** unique, lower case */
+  login: string;
+  name: string;
+  role: Exclude<Role, 'device'>;
+  communityIds: string[];
+  teacherId?: string;
+  /** scrypt, see server/auth/passwords.ts */
+  passwordHash: string;
+  createdAt: number;
+}
+
+export interface EnrolmentRecord {
+  /** sha-256 of the code: a leaked database does not leak usable codes */
+  codeHash: string;
+  classroomId: string;
+  communityId: string;
+  createdBy: string;
+  expiresAt: number;
+}
+
+export interface DeviceRecord {
+  deviceId: string;
+  classroomId: string;
+  communityId: string;
+  enrolledAt: number;
+}
+
+export interface AuthRepository {
+  /** False when the id or the login is taken. */
+  createUser(user: UserRecord): Promise<boolean>;
+  userByLogin(login: string): Promise<UserRecord | undefined>;
+  userById(id: string): Promise<UserRecord | undefined>;
+  addEnrolment(enrolment: EnrolmentRecord): Promise<void>;
+  /**
+   * Takes the code out of the store and records the device, in one step: a code works
+   * once. Undefined if unknown, used or expired at `now`.
+   */
+  consumeEnrolment(
+    codeHash: string,
+    now: number,
+    device: Omit<DeviceRecord, 'classroomId' | 'communityId'>,
+  ): Promise<EnrolmentRecord | undefined>;
+  device(deviceId: string): Promise<DeviceRecord | undefined>;
+}

@@ -1,0 +1,82 @@
+import type { Redis } from 'ioredis';
+import type { AuthRepository, DeviceRecord, EnrolmentRecord, UserRecord } from './AuthRepository';
+
+const userKey = (id: string) => `tongke:user:${id}`;
+const loginKey = (login: string) => `tongke:user-login:${login}`;
+const enrolKey = (hash: string) => `tongke:enrol:${hash}`;
+const deviceKey = (id: string) => `tongke:device:${id}`;
+
+const CREATE_USER = `
+  if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
+  redis.call('SET', KEYS[1], ARGV[1])
+  redis.call('SET', KEYS[2], ARGV[2])
+  return 1`;
+
+// Takes the code and records the device in one atomic step; expiry is checked against the
+// caller's clock (ARGV[1]), the key's own TTL only cleans up.
+const CONSUME = `
+  local json = redis.call('GET', KEYS[1])
+  if not json then return false end
+  redis.call('DEL', KEYS[1])
+  local e = cjson.decode(json)
+  if tonumber(e.expiresAt) <= tonumber(ARGV[1]) then return false end
+  redis.call('SET', KEYS[2], cjson.encode({ deviceId = ARGV[2], classroomId = e.classroomId,
+    communityId = e.communityId, enrolledAt = tonumber(ARGV[3]) }))
+  return json`;
+
+export class RedisAuthRepository implements AuthRepository {
+  readonly #redis: Redis;
+
+  constructor(redis: Redis) {
+    this.#redis = redis;
+  }
+
+  async createUser(user: UserRecord): Promise<boolean> {
+    const done = await this.#redis.eval(
+      CREATE_USER,
+      2,
+      userKey(user.id),
+      loginKey(user.login),
+      JSON.stringify(user),
+      user.id,
+    );
+    return done === 1;
+  }
+
+  async userByLogin(login: string): Promise<UserRecord | undefined> {
+    const id = await this.#redis.get(loginKey(login));
+    return id ? this.userById(id) : undefined;
+  }
+
+  async userById(id: string): Promise<UserRecord | undefined> {
+    const json = await this.#redis.get(userKey(id));
+    return json ? (JSON.parse(json) as UserRecord) : undefined;
+  }
+
+  async addEnrolment(e: EnrolmentRecord): Promise<void> {
+    // TTL well past the expiry: the authoritative check uses the server's clock, not Redis'.
+    await this.#redis.set(enrolKey(e.codeHash), JSON.stringify(e), 'PX', 7 * 24 * 3_600_000);
+  }
+
+  async consumeEnrolment(
+    codeHash: string,
+    now: number,
+    device: Omit<DeviceRecord, 'classroomId' | 'communityId'>,
+  ): Promise<EnrolmentRecord | undefined> {
+    const json = (await this.#redis.eval(
+      CONSUME,
+      2,
+      enrolKey(codeHash),
+      deviceKey(device.deviceId),
+      now,
+      device.deviceId,
+      device.enrolledAt,
+    )) as string | null;
+    return json ? (JSON.parse(json) as EnrolmentRecord) : undefined;
+  }
+
+  async device(deviceId: string): Promise<DeviceRecord | undefined> {
+    const json = await this.#redis.get(deviceKey(deviceId));
+    return json ? (JSON.parse(json) as DeviceRecord) : undefined;
+  }
+}

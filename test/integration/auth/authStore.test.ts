@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { UserRecord } from '../../../server/store/auth/AuthRepository';
+import { backends, useStore } from '../lessons/support/backends';
+
+const user: UserRecord = {
+  id: 'u-wang',
+  login: 'wang',
+  name: '王老师',
+  role: 'teacher',
+  communityIds: ['ruian-p-18'],
+  teacherId: 'teacher-wang',
+  passwordHash: 'x',
+  createdAt: 1,
+};
+
+describe.each(backends)('auth repository on %s', (kind) => {
+  const store = useStore(kind);
+
+  it('creates a user once per id and per login', async () => {
+    expect(await store().auth.createUser(user)).toBe(true);
+    expect(await store().auth.createUser({ ...user, id: 'u-other' })).toBe(false);
+    expect(await store().auth.createUser({ ...user, login: 'other' })).toBe(false);
+    expect(await store().auth.userByLogin('wang')).toEqual(user);
+    expect(await store().auth.userById('u-wang')).toEqual(user);
+    expect(await store().auth.userByLogin('nobody')).toBeUndefined();
+  });
+
+  it('consumes an enrolment code exactly once and records the device', async () => {
+    const enrolment = {
+      codeHash: 'h1',
+      classroomId: 'room-gaolou-1',
+      communityId: 'ruian-p-18',
+      createdBy: 'u-c',
+      expiresAt: 2_000,
+    };
+    await store().auth.addEnrolment(enrolment);
+    const results = await Promise.all([
+      store().auth.consumeEnrolment('h1', 1_000, { deviceId: 'd1', enrolledAt: 1_000 }),
+      store().auth.consumeEnrolment('h1', 1_000, { deviceId: 'd2', enrolledAt: 1_000 }),
+    ]);
+    expect(results.filter(Boolean)).toEqual([enrolment]);
+    const winner = results[0] ? 'd1' : 'd2';
+    expect(await store().auth.device(winner)).toEqual({
+      deviceId: winner,
+      classroomId: 'room-gaolou-1',
+      communityId: 'ruian-p-18',
+      enrolledAt: 1_000,
+    });
+  });
+
+  it('refuses an expired code', async () => {
+    await store().auth.addEnrolment({
+      codeHash: 'h2',
+      classroomId: 'r',
+      communityId: 'c',
+      createdBy: 'u',
+      expiresAt: 2_000,
+    });
+    expect(
+      await store().auth.consumeEnrolment('h2', 2_000, { deviceId: 'd', enrolledAt: 2_000 }),
+    ).toBeUndefined();
+    expect(await store().auth.device('d')).toBeUndefined();
+  });
+});
