@@ -8,6 +8,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Server as SocketServer } from 'socket.io';
 import type { Config } from './config';
 import { WorkerPool } from './media/WorkerPool';
+import { LiveRooms } from './signaling/LiveRooms';
+import { attachSignaling } from './signaling/attach';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
@@ -32,6 +34,7 @@ export interface Tongke {
   readonly http: FastifyInstance;
   readonly io: SocketServer;
   readonly pool: WorkerPool;
+  readonly rooms: LiveRooms;
   readonly store: Store;
   readonly tokens: TokenIssuer;
   readonly now: () => number;
@@ -75,6 +78,9 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
   await http.register(authPlugin, { tokens, now });
   await http.register(healthRoutes, { pool, store });
+  const rooms = new LiveRooms({ pool, consumersPerRouter: config.consumersPerRouter, now });
+  attachSignaling(io, { rooms, now, verifyToken: (token) => tokens.verify(token, now()) });
+
   await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });
 
   let closed = false;
@@ -83,6 +89,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     http,
     io,
     pool,
+    rooms,
     store,
     tokens,
     now,
@@ -96,6 +103,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     async close() {
       if (closed) return;
       closed = true;
+      rooms.closeAll();
       io.close();
       await http.close();
       pool.close();

@@ -7,7 +7,7 @@ export const screens = ['classroom', 'teacher', 'coordinator', 'research'] as co
 
 export const clientPages: FastifyPluginAsync<{ root: string }> = async (app, { root }) => {
   if (!existsSync(root)) {
-    app.log.warn(`client not built at ${root}: run npm run build:client`);
+    app.log.info(`client not built at ${root}: run npm run build:client`);
     return;
   }
   await app.register(fastifyStatic, { root, redirect: true, index: ['index.html'] });

@@ -14,8 +14,9 @@ export default class SummaryLineReporter implements Reporter {
         else if (state === 'failed') failed++;
         else skipped++;
       }
-      // A file that failed to load has no tests to count; count it as a failure.
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed++;
+      // A file whose setup failed has its tests skipped; count the file as a failure.
+      const anyFailed = [...module.children.allTests('failed')].length > 0;
+      if (module.state() === 'failed' && !anyFailed) failed++;
     }
     process.stdout.write(`\ntests: ${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

@@ -1,0 +1,431 @@
+// The live-room protocol for every screen and for the Node test peers: socket.io
+// signaling + mediasoup-client, with reconnection that heals by itself. No DOM here.
+import { Device } from 'mediasoup-client';
+import type { types as ms } from 'mediasoup-client';
+import { io, type Socket } from 'socket.io-client';
+import type {
+  Ack,
+  ChatMessage,
+  ClientToServerEvents,
+  JoinReply,
+  LiveRole,
+  MediaSource,
+  NewConsumer,
+  PeerInfo,
+  PeerQuality,
+  Replies,
+  RequestName,
+  RequestPayload,
+  RoomKind,
+  ServerToClientEvents,
+} from '../../shared/signaling/events';
+import { neverGiveUp, type ReconnectPolicy } from './reconnectPolicy';
+import { TypedEmitter } from './TypedEmitter';
+
+export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
+
+export interface RemoteTrack {
+  consumerId: string;
+  peerId: string;
+  source: MediaSource;
+  kind: 'audio' | 'video';
+  track: MediaStreamTrack;
+  /** 'simulcast' when the sender offers layers to choose from */
+  type: string;
+}
+
+export interface JoinOptions {
+  roomId: string;
+  displayName: string;
+  token?: string;
+  roomCode?: string;
+  role?: LiveRole;
+  kind?: RoomKind;
+}
+
+export interface PublishOptions {
+  encodings?: ms.RtpEncodingParameters[];
+  codecOptions?: ms.ProducerCodecOptions;
+}
+
+export type LiveRoomClientEvents = {
+  state: [ConnectionState];
+  joined: [JoinReply];
+  peers: [PeerInfo[]];
+  consumer: [RemoteTrack];
+  consumerClosed: [string];
+  layers: [{ consumerId: string; spatialLayer: number | null }];
+  stage: [string | null];
+  chat: [ChatMessage];
+  quality: [PeerQuality[]];
+  closed: [{ reason: string; next?: { roomId: string; kind: RoomKind; token?: string } }];
+  error: [Error];
+};
+
+export class LiveRoomError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface LiveRoomClientOptions {
+  /** server base URL, e.g. http://127.0.0.1:3000 ('' in the browser: same origin) */
+  url: string;
+  /** mediasoup-client handler; needed in Node (wrtc), detected in browsers */
+  handlerName?: ms.BuiltinHandlerName;
+  reconnect?: ReconnectPolicy;
+  requestTimeoutMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+}
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+/** mediasoup-client types codec parameters loosely; the wire schema (shared/) is stricter. */
+type RecvCapabilities = NonNullable<RequestPayload<'createTransport'>['rtpCapabilities']>;
+
+export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
+  readonly #options: LiveRoomClientOptions;
+  readonly #socket: ClientSocket;
+  #state: ConnectionState = 'idle';
+  #join: JoinOptions | undefined;
+  #reply: JoinReply | undefined;
+  #device: Device | undefined;
+  #send: ms.Transport | undefined;
+  #recv: ms.Transport | undefined;
+  #recvReady: Promise<ms.Transport> | undefined;
+  readonly #published = new Map<
+    MediaSource,
+    { track: MediaStreamTrack; options: PublishOptions; producer?: ms.Producer }
+  >();
+  readonly #consumers = new Map<string, { consumer: ms.Consumer; remote: RemoteTrack }>();
+  readonly #peers = new Map<string, PeerInfo>();
+  #attempt = 0;
+  #rejoining = false;
+
+  constructor(options: LiveRoomClientOptions) {
+    super();
+    this.#options = options;
+    this.#socket = io(`${options.url}/live`, {
+      autoConnect: false,
+      transports: ['websocket'],
+      reconnection: true,
+      reconnectionAttempts: Infinity,
+      reconnectionDelay: 300,
+      reconnectionDelayMax: 7000,
+    });
+    this.#listen();
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  get session(): JoinReply | undefined {
+    return this.#reply;
+  }
+
+  get peers(): PeerInfo[] {
+    return [...this.#peers.values()];
+  }
+
+  get remoteTracks(): RemoteTrack[] {
+    return [...this.#consumers.values()].map((c) => c.remote);
+  }
+
+  #setState(state: ConnectionState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.emit('state', state);
+  }
+
+  async request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<Replies[N]> {
+    const socket = this.#socket.timeout(this.#options.requestTimeoutMs ?? 10_000);
+    const emit = socket.emitWithAck.bind(socket) as unknown as (
+      event: N,
+      payload: RequestPayload<N>,
+    ) => Promise<Ack<Replies[N]>>;
+    const reply = await emit(name, payload);
+    if (!reply.ok)
+      throw new LiveRoomError(reply.error.code, reply.error.message, reply.error.field);
+    return reply.data;
+  }
+
+  /** Connects and joins; afterwards the client keeps itself joined until `close()`. */
+  async join(options: JoinOptions): Promise<JoinReply> {
+    this.#join = options;
+    this.#setState('joining');
+    if (!this.#socket.connected) {
+      await new Promise<void>((resolve, reject) => {
+        this.#socket.once('connect', () => resolve());
+        this.#socket.once('connect_error', reject);
+        this.#socket.connect();
+      });
+    }
+    return this.#startSession();
+  }
+
+  async #startSession(previousSessionId?: string): Promise<JoinReply> {
+    const join = this.#join;
+    if (!join) throw new Error('join() first');
+    this.#dropMedia();
+    const reply = await this.request('join', {
+      ...join,
+      ...(previousSessionId ? { previousSessionId } : {}),
+    });
+    this.#reply = reply;
+    this.#peers.clear();
+    for (const peer of reply.peers) this.#peers.set(peer.peerId, peer);
+    const device = new Device(
+      this.#options.handlerName ? { handlerName: this.#options.handlerName } : {},
+    );
+    await device.load({ routerRtpCapabilities: reply.routerRtpCapabilities as ms.RtpCapabilities });
+    this.#device = device;
+    if (reply.role !== 'observer') this.#send = await this.#createTransport('send');
+    this.#recvReady = this.#createTransport('recv');
+    this.#recv = await this.#recvReady;
+    for (const [source, entry] of this.#published) {
+      entry.producer = await this.#produce(source, entry.track, entry.options);
+    }
+    this.#attempt = 0;
+    this.#setState('joined');
+    this.emit('joined', reply);
+    this.emit('peers', this.peers);
+    this.emit('stage', reply.stagePeerId);
+    return reply;
+  }
+
+  async #createTransport(direction: 'send' | 'recv'): Promise<ms.Transport> {
+    const device = this.#device;
+    if (!device) throw new Error('device not loaded');
+    const options = await this.request('createTransport', {
+      direction,
+      ...(direction === 'recv'
+        ? { rtpCapabilities: device.rtpCapabilities as RecvCapabilities }
+        : {}),
+    });
+    const params = options as unknown as ms.TransportOptions;
+    const transport =
+      direction === 'send'
+        ? device.createSendTransport(params)
+        : device.createRecvTransport(params);
+    transport.on('connect', ({ dtlsParameters }, ok, fail) => {
+      this.request('connectTransport', { transportId: transport.id, dtlsParameters }).then(
+        () => ok(),
+        fail,
+      );
+    });
+    if (direction === 'send') {
+      transport.on('produce', ({ kind, rtpParameters, appData }, ok, fail) => {
+        this.request('produce', {
+          transportId: transport.id,
+          kind,
+          rtpParameters: rtpParameters as RequestPayload<'produce'>['rtpParameters'],
+          source: appData.source as MediaSource,
+        }).then(({ producerId }) => ok({ id: producerId }), fail);
+      });
+    }
+    transport.on('connectionstatechange', (state) => this.#onTransportState(transport, state));
+    return transport;
+  }
+
+  /** ICE restart first (same session, same transports); a new session if that fails. */
+  #onTransportState(transport: ms.Transport, state: ms.ConnectionState): void {
+    if (state !== 'disconnected' && state !== 'failed') return;
+    const delay = state === 'failed' ? 0 : 1500;
+    this.#timer(() => {
+      if (transport.closed || !['disconnected', 'failed'].includes(transport.connectionState))
+        return;
+      this.request('restartIce', { transportId: transport.id })
+        .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
+        .catch(() => this.#rejoin('ice restart failed'));
+    }, delay);
+  }
+
+  #timer(fn: () => void, ms: number): void {
+    (this.#options.setTimer ?? setTimeout)(fn, ms);
+  }
+
+  async #produce(
+    source: MediaSource,
+    track: MediaStreamTrack,
+    options: PublishOptions,
+  ): Promise<ms.Producer> {
+    if (!this.#send) throw new LiveRoomError('forbidden', 'this role does not send media');
+    return this.#send.produce({
+      track,
+      stopTracks: false,
+      ...(options.encodings ? { encodings: options.encodings } : {}),
+      ...(options.codecOptions ? { codecOptions: options.codecOptions } : {}),
+      appData: { source },
+    });
+  }
+
+  /** Publishes a track as `source`; it is published again by itself after a rejoin. */
+  async publish(
+    source: MediaSource,
+    track: MediaStreamTrack,
+    options: PublishOptions = {},
+  ): Promise<string> {
+    const entry: { track: MediaStreamTrack; options: PublishOptions; producer?: ms.Producer } = {
+      track,
+      options,
+    };
+    this.#published.set(source, entry);
+    if (this.#state !== 'joined') return '';
+    entry.producer = await this.#produce(source, track, options);
+    return entry.producer.id;
+  }
+
+  async unpublish(source: MediaSource): Promise<void> {
+    const entry = this.#published.get(source);
+    this.#published.delete(source);
+    if (!entry?.producer || entry.producer.closed) return;
+    entry.producer.close();
+    await this.request('closeProducer', { producerId: entry.producer.id }).catch(() => undefined);
+  }
+
+  /** What the screen shows of a consumer: hidden tiles are paused, small ones get low layers. */
+  setConsumerPrefs(
+    consumerId: string,
+    prefs: { visible: boolean; spatialLayer?: number },
+  ): Promise<void> {
+    return this.request('consumerPrefs', { consumerId, ...prefs }).then(() => undefined);
+  }
+
+  raiseHand(raised: boolean): Promise<void> {
+    return this.request('raiseHand', { raised }).then(() => undefined);
+  }
+
+  setStage(peerId: string | null): Promise<void> {
+    return this.request('setStage', { peerId }).then(() => undefined);
+  }
+
+  sendChat(text: string): Promise<void> {
+    return this.request('chat', { text }).then(() => undefined);
+  }
+
+  async #onNewConsumer(c: NewConsumer): Promise<Ack<Record<string, never>>> {
+    try {
+      const recv = await this.#recvReady;
+      if (!recv || recv.closed) throw new Error('no receive transport');
+      const consumer = await recv.consume({
+        id: c.consumerId,
+        producerId: c.producerId,
+        kind: c.kind,
+        rtpParameters: c.rtpParameters as ms.RtpParameters,
+      });
+      const remote: RemoteTrack = {
+        consumerId: c.consumerId,
+        peerId: c.peerId,
+        source: c.source,
+        kind: c.kind,
+        track: consumer.track,
+        type: c.type,
+      };
+      this.#consumers.set(c.consumerId, { consumer, remote });
+      this.emit('consumer', remote);
+      return { ok: true, data: {} };
+    } catch (error) {
+      return { ok: false, error: { code: 'media_error', message: (error as Error).message } };
+    }
+  }
+
+  #listen(): void {
+    const s = this.#socket;
+    s.on('newConsumer', (c, ack) => void this.#onNewConsumer(c).then(ack));
+    s.on('consumerClosed', ({ consumerId }) => {
+      const entry = this.#consumers.get(consumerId);
+      this.#consumers.delete(consumerId);
+      entry?.consumer.close();
+      this.emit('consumerClosed', consumerId);
+    });
+    s.on('consumerLayers', (layers) => this.emit('layers', layers));
+    s.on('peerJoined', (peer) => this.#updatePeer(peer));
+    s.on('peerUpdated', (peer) => this.#updatePeer(peer));
+    s.on('peerLeft', ({ peerId }) => {
+      this.#peers.delete(peerId);
+      this.emit('peers', this.peers);
+    });
+    s.on('stageChanged', ({ peerId }) => {
+      if (this.#reply) this.#reply.stagePeerId = peerId;
+      this.emit('stage', peerId);
+    });
+    s.on('chat', (m) => this.emit('chat', m));
+    s.on('quality', (q) => this.emit('quality', q));
+    s.on('rejoin', ({ reason }) => this.#rejoin(reason));
+    s.on('roomClosed', (info) => {
+      this.#dropMedia();
+      this.#setState('closed');
+      this.emit('closed', info);
+    });
+    s.on('disconnect', () => {
+      if (this.#state === 'joined' || this.#state === 'joining') this.#setState('reconnecting');
+    });
+    s.io.on('reconnect', () => {
+      if (this.#state === 'reconnecting') this.#rejoin('socket reconnected');
+    });
+  }
+
+  #updatePeer(peer: PeerInfo): void {
+    if (peer.peerId === this.#reply?.peerId) return;
+    this.#peers.set(peer.peerId, peer);
+    this.emit('peers', this.peers);
+  }
+
+  /** A new session: new transports, republish, resubscribe; retried per the policy. */
+  #rejoin(reason: string): void {
+    if (this.#rejoining || this.#state === 'closed' || !this.#join) return;
+    this.#rejoining = true;
+    this.#setState('reconnecting');
+    const policy = this.#options.reconnect ?? neverGiveUp();
+    const attempt = () => {
+      if (this.#state === 'closed') return;
+      if (!this.#socket.connected) {
+        // socket.io reconnects by itself; its 'reconnect' brings us back here.
+        this.#rejoining = false;
+        return;
+      }
+      this.#startSession(this.#reply?.sessionId)
+        .then(() => {
+          this.#rejoining = false;
+        })
+        .catch((error: Error) => {
+          this.emit('error', new Error(`rejoin after ${reason} failed: ${error.message}`));
+          const delay = policy.nextRetryDelayMs(this.#attempt++);
+          if (delay === null) {
+            this.#rejoining = false;
+            this.#setState('closed');
+            return;
+          }
+          this.#timer(attempt, delay);
+        });
+    };
+    attempt();
+  }
+
+  #dropMedia(): void {
+    for (const { consumer, remote } of this.#consumers.values()) {
+      consumer.close();
+      this.emit('consumerClosed', remote.consumerId);
+    }
+    this.#consumers.clear();
+    this.#send?.close();
+    this.#recv?.close();
+    this.#send = undefined;
+    this.#recv = undefined;
+    this.#recvReady = undefined;
+  }
+
+  /** Leaves the room and stops reconnecting. Published tracks stay the caller's to stop. */
+  async close(): Promise<void> {
+    if (this.#state === 'closed') return;
+    if (this.#socket.connected && this.#reply)
+      await this.request('leave', {}).catch(() => undefined);
+    this.#dropMedia();
+    this.#setState('closed');
+    this.#socket.disconnect();
+  }
+}

@@ -1,0 +1,176 @@
+import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
+import type { WorkerPool } from './WorkerPool';
+
+export interface MediaRoomOptions {
+  /** Consumers one router takes before new peers go to a piped router on another worker. */
+  consumersPerRouter: number;
+  /** Consumers a new peer is expected to add (so a lesson of 1 + 4 never splits). */
+  expectedConsumersPerPeer?: number;
+}
+
+export interface MediaRoomEvents {
+  /** A worker under one of this room's routers died: every peer's media is gone. */
+  medialost: [];
+  close: [];
+}
+
+interface RouterEntry {
+  router: types.Router;
+  /** consumers placed on this router (not counting pipe consumers) */
+  consumers: number;
+}
+
+/**
+ * The media side of one live room: a primary router on the least-loaded worker, and, when
+ * the room outgrows it, more routers on other workers that receive the producers through
+ * `pipeToRouter`. Knows nothing of roles or lessons: the signaling layer says who consumes
+ * what.
+ */
+export class MediaRoom extends EventEmitter<MediaRoomEvents> {
+  readonly id: string;
+  readonly #pool: WorkerPool;
+  readonly #options: Required<MediaRoomOptions>;
+  readonly #routers: RouterEntry[] = [];
+  /** producer id → its producer and the routers it is available on (origin + pipes) */
+  readonly #producers = new Map<string, { producer: types.Producer; routers: Set<types.Router> }>();
+  /** in-flight pipes, so two consumers of the same producer on a router pipe once */
+  readonly #piping = new Map<string, Promise<void>>();
+  #closed = false;
+
+  static async create(pool: WorkerPool, id: string, options: MediaRoomOptions): Promise<MediaRoom> {
+    const room = new MediaRoom(pool, id, options);
+    await room.#addRouter(pool.leastLoaded());
+    return room;
+  }
+
+  private constructor(pool: WorkerPool, id: string, options: MediaRoomOptions) {
+    super();
+    this.id = id;
+    this.#pool = pool;
+    this.#options = { expectedConsumersPerPeer: 8, ...options };
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get rtpCapabilities(): types.RtpCapabilities {
+    const primary = this.#routers[0];
+    if (!primary) throw new Error('room has no router');
+    return primary.router.rtpCapabilities;
+  }
+
+  /** Routers in use, primary first (for stats and tests). */
+  get routers(): types.Router[] {
+    return this.#routers.map((r) => r.router);
+  }
+
+  async #addRouter(slot: ReturnType<WorkerPool['leastLoaded']>): Promise<RouterEntry> {
+    const router = await this.#pool.createRouter(slot, { roomId: this.id });
+    const entry = { router, consumers: 0 };
+    this.#routers.push(entry);
+    // A dead worker closes its routers with 'workerclose': the room's media is gone.
+    router.on('workerclose', () => {
+      if (!this.#closed) this.emit('medialost');
+    });
+    return entry;
+  }
+
+  /**
+   * The router a new peer's transports go on: the first with room for its consumers, else
+   * a new router on a worker this room does not use yet (or the least loaded).
+   */
+  async routerForNewPeer(): Promise<types.Router> {
+    const need = this.#options.expectedConsumersPerPeer;
+    const fits = this.#routers.find(
+      (r) => !r.router.closed && r.consumers + need <= this.#options.consumersPerRouter,
+    );
+    if (fits) return fits.router;
+    const used = new Set(
+      this.#routers.map((r) => this.#pool.slotOf(r.router)?.index).filter((i) => i !== undefined),
+    );
+    const entry = await this.#addRouter(this.#pool.leastLoaded(used));
+    return entry.router;
+  }
+
+  async createWebRtcTransport(
+    router: types.Router,
+    appData: types.AppData,
+  ): Promise<types.WebRtcTransport> {
+    const slot = this.#pool.slotOf(router);
+    if (!slot) throw new Error('router is not in the pool');
+    return router.createWebRtcTransport({
+      webRtcServer: slot.webRtcServer,
+      enableUdp: true,
+      enableTcp: true,
+      preferUdp: true,
+      initialAvailableOutgoingBitrate: 1_000_000,
+      appData,
+    });
+  }
+
+  /** Makes a producer known to the room, on the router its transport is on. */
+  addProducer(producer: types.Producer, router: types.Router): void {
+    this.#producers.set(producer.id, { producer, routers: new Set([router]) });
+    producer.observer.once('close', () => this.#producers.delete(producer.id));
+  }
+
+  async #ensureOn(producerId: string, router: types.Router): Promise<void> {
+    const entry = this.#producers.get(producerId);
+    if (!entry) throw new Error(`producer ${producerId} not found`);
+    if (entry.routers.has(router)) return;
+    const key = `${producerId}:${router.id}`;
+    let pending = this.#piping.get(key);
+    if (!pending) {
+      const [origin] = entry.routers;
+      if (!origin) throw new Error(`producer ${producerId} has no router`);
+      pending = origin
+        .pipeToRouter({ producerId, router })
+        .then(() => void entry.routers.add(router))
+        .finally(() => this.#piping.delete(key));
+      this.#piping.set(key, pending);
+    }
+    await pending;
+  }
+
+  /**
+   * A paused consumer of the producer on the transport's router (piping the producer there
+   * first if it lives elsewhere). Paused so no first packets, and no keyframe, are lost
+   * before the client has its side ready.
+   */
+  async consume(
+    transport: types.WebRtcTransport,
+    router: types.Router,
+    producerId: string,
+    rtpCapabilities: types.RtpCapabilities,
+    appData: types.AppData,
+  ): Promise<types.Consumer | undefined> {
+    await this.#ensureOn(producerId, router);
+    if (!router.canConsume({ producerId, rtpCapabilities })) return undefined;
+    const consumer = await transport.consume({
+      producerId,
+      rtpCapabilities,
+      paused: true,
+      appData,
+    });
+    const entry = this.#routers.find((r) => r.router === router);
+    if (entry) {
+      entry.consumers += 1;
+      consumer.observer.once('close', () => (entry.consumers -= 1));
+    }
+    return consumer;
+  }
+
+  consumerCount(router: types.Router): number {
+    return this.#routers.find((r) => r.router === router)?.consumers ?? 0;
+  }
+
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const { router } of this.#routers) router.close();
+    this.#producers.clear();
+    this.emit('close');
+  }
+}

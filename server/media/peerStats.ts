@@ -1,0 +1,51 @@
+import type { MediaPeer } from './MediaPeer';
+
+export interface PeerStats {
+  recvBitrate: number;
+  sendBitrate: number;
+  rttMs: number | null;
+  lossFraction: number;
+  score: number;
+}
+
+/**
+ * One peer's connection quality from the worker's own counters: a handful of requests per
+ * peer, called at most once a second by the room's sampler. Nothing here runs per packet.
+ */
+export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
+  let recvBitrate = 0;
+  let sendBitrate = 0;
+  for (const transport of peer.transports.values()) {
+    const [stats] = await transport.getStats().catch(() => []);
+    if (!stats) continue;
+    recvBitrate += stats.recvBitrate;
+    sendBitrate += stats.sendBitrate;
+  }
+  let lost = 0;
+  let received = 0;
+  let score = 10;
+  let rtt: number | null = null;
+  for (const producer of peer.producers.values()) {
+    const streams = await producer.getStats().catch(() => []);
+    for (const s of streams) {
+      // fractionLost is RTCP's 8-bit fraction of the last report interval.
+      lost += (s.fractionLost / 256) * s.packetCount;
+      received += s.packetCount;
+      score = Math.min(score, s.score);
+      if (s.roundTripTime) rtt = Math.max(rtt ?? 0, s.roundTripTime);
+    }
+  }
+  // RTT towards the peer from one of its consumers' RTCP receiver reports.
+  const consumer = [...peer.consumers.values()].find((c) => !c.paused && c.kind === 'video');
+  if (consumer) {
+    const stats = await consumer.getStats().catch(() => []);
+    for (const s of stats) if (s.type === 'outbound-rtp' && s.roundTripTime) rtt = s.roundTripTime;
+  }
+  return {
+    recvBitrate,
+    sendBitrate,
+    rttMs: rtt === null ? null : Math.round(rtt),
+    lossFraction: received > 0 ? lost / received : 0,
+    score,
+  };
+}

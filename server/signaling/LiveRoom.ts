@@ -1,0 +1,298 @@
+import { EventEmitter } from 'node:events';
+import type { types } from 'mediasoup';
+import type {
+  ChatMessage,
+  MediaSource,
+  PeerQuality,
+  RoomKind,
+} from '../../shared/signaling/events';
+import { MediaPeer } from '../media/MediaPeer';
+import { MediaRoom } from '../media/MediaRoom';
+import type { WorkerPool } from '../media/WorkerPool';
+import { samplePeerStats } from '../media/peerStats';
+import { initialSpatialLayer, shouldReceive } from './policy';
+import type { Participant } from './Participant';
+
+export interface LiveRoomOptions {
+  id: string;
+  kind: RoomKind;
+  code?: string;
+  pool: WorkerPool;
+  consumersPerRouter: number;
+  now: () => number;
+  /** how long the client has to set up a consumer before it is given up */
+  consumerAckTimeoutMs?: number;
+}
+
+export interface LiveRoomEvents {
+  joined: [participant: Participant];
+  left: [participant: Participant, at: number];
+  quality: [samples: PeerQuality[]];
+  empty: [];
+}
+
+const CHAT_HISTORY = 50;
+
+/**
+ * A live room's session state: participants, stage, hands, chat, and which consumers each
+ * participant has. Media lives in a MediaRoom, created on first need and recreated after
+ * a worker death.
+ */
+export class LiveRoom extends EventEmitter<LiveRoomEvents> {
+  readonly id: string;
+  readonly kind: RoomKind;
+  readonly code: string | undefined;
+  readonly participants = new Map<string, Participant>();
+  stagePeerId: string | null = null;
+  readonly chat: ChatMessage[] = [];
+  readonly #options: LiveRoomOptions;
+  #media: Promise<MediaRoom> | undefined;
+  #closed = false;
+
+  constructor(options: LiveRoomOptions) {
+    super();
+    this.id = options.id;
+    this.kind = options.kind;
+    this.code = options.code;
+    this.#options = options;
+  }
+
+  get closed(): boolean {
+    return this.#closed;
+  }
+
+  get hasTeacher(): boolean {
+    return [...this.participants.values()].some((p) => p.role === 'teacher');
+  }
+
+  mediaRoom(): Promise<MediaRoom> {
+    if (!this.#media) {
+      const o = this.#options;
+      const creating = MediaRoom.create(o.pool, this.id, {
+        consumersPerRouter: o.consumersPerRouter,
+      });
+      this.#media = creating;
+      creating.then(
+        (media) => media.once('medialost', () => this.#onMediaLost(media)),
+        () => {
+          if (this.#media === creating) this.#media = undefined;
+        },
+      );
+    }
+    return this.#media;
+  }
+
+  async add(participant: Participant): Promise<void> {
+    const media = await this.mediaRoom();
+    participant.media = new MediaPeer(media, await media.routerForNewPeer());
+    this.participants.set(participant.peerId, participant);
+    participant.socket.to(this.id).emit('peerJoined', participant.info());
+    void participant.socket.join(this.id);
+    this.emit('joined', participant);
+  }
+
+  remove(participant: Participant): void {
+    if (this.participants.get(participant.peerId) !== participant) return;
+    this.participants.delete(participant.peerId);
+    participant.media?.close();
+    void participant.socket.leave(this.id);
+    participant.socket.to(this.id).emit('peerLeft', { peerId: participant.peerId });
+    this.emit('left', participant, this.#options.now());
+    if (this.stagePeerId === participant.peerId) this.setStage(null);
+    if (this.participants.size === 0) this.emit('empty');
+  }
+
+  broadcastPeer(participant: Participant): void {
+    participant.socket.to(this.id).emit('peerUpdated', participant.info());
+  }
+
+  /** Called once a participant's receive transport exists, and on every rule change. */
+  reconcile(viewer: Participant): Promise<void> {
+    return viewer.serially(() => this.#reconcile(viewer));
+  }
+
+  reconcileAll(): Promise<void> {
+    return Promise.all([...this.participants.values()].map((p) => this.reconcile(p))).then(
+      () => undefined,
+    );
+  }
+
+  async #reconcile(viewer: Participant): Promise<void> {
+    const media = viewer.media;
+    if (!media || media.closed || !media.recvTransport() || !this.participants.has(viewer.peerId))
+      return;
+    const room = { kind: this.kind, stagePeerId: this.stagePeerId };
+    const wanted = new Map<string, { owner: Participant; producer: types.Producer }>();
+    for (const owner of this.participants.values()) {
+      for (const producer of owner.media?.producers.values() ?? []) {
+        const source = producer.appData.source as MediaSource;
+        if (shouldReceive(room, viewer, owner, source))
+          wanted.set(producer.id, { owner, producer });
+      }
+    }
+    for (const consumer of [...media.consumers.values()]) {
+      if (!wanted.has(consumer.producerId)) {
+        consumer.close();
+        viewer.prefs.delete(consumer.id);
+        viewer.socket.emit('consumerClosed', { consumerId: consumer.id });
+      } else {
+        wanted.delete(consumer.producerId);
+        this.#applyStageLayer(viewer, consumer);
+      }
+    }
+    for (const { owner, producer } of wanted.values()) {
+      await this.#consume(viewer, owner, producer).catch((error: Error) => {
+        console.error(
+          `room ${this.id}: consumer for ${viewer.displayName} failed: ${error.message}`,
+        );
+      });
+    }
+  }
+
+  /** A consumer the viewer already has may need another layer after a stage change. */
+  #applyStageLayer(viewer: Participant, consumer: types.Consumer): void {
+    if (
+      consumer.type !== 'simulcast' ||
+      viewer.prefs.get(consumer.id)?.spatialLayer !== undefined
+    ) {
+      return;
+    }
+    const owner = this.participants.get(consumer.appData.peerId as string);
+    if (!owner) return;
+    const room = { kind: this.kind, stagePeerId: this.stagePeerId };
+    const layer = initialSpatialLayer(room, owner, consumer.appData.source as MediaSource);
+    void consumer
+      .setPreferredLayers({ spatialLayer: layer ?? 2, temporalLayer: 2 })
+      .catch(() => undefined);
+  }
+
+  async #consume(viewer: Participant, owner: Participant, producer: types.Producer): Promise<void> {
+    const media = viewer.media;
+    if (!media || !viewer.rtpCapabilities) return;
+    const source = producer.appData.source as MediaSource;
+    const consumer = await media.consume(producer.id, viewer.rtpCapabilities, {
+      peerId: owner.peerId,
+      source,
+    });
+    if (!consumer) return;
+    const room = { kind: this.kind, stagePeerId: this.stagePeerId };
+    const layer = initialSpatialLayer(room, owner, source);
+    if (layer !== undefined && consumer.type === 'simulcast') {
+      await consumer.setPreferredLayers({ spatialLayer: layer, temporalLayer: 2 });
+    }
+    consumer.on('producerclose', () => {
+      viewer.prefs.delete(consumer.id);
+      viewer.socket.emit('consumerClosed', { consumerId: consumer.id });
+    });
+    consumer.on('layerschange', (layers) => {
+      viewer.socket.emit('consumerLayers', {
+        consumerId: consumer.id,
+        spatialLayer: layers?.spatialLayer ?? null,
+      });
+    });
+    const reply = await viewer.socket
+      .timeout(this.#options.consumerAckTimeoutMs ?? 10_000)
+      .emitWithAck('newConsumer', {
+        consumerId: consumer.id,
+        producerId: producer.id,
+        peerId: owner.peerId,
+        kind: consumer.kind,
+        source,
+        rtpParameters: consumer.rtpParameters as never,
+        type: consumer.type,
+        producerPaused: consumer.producerPaused,
+      })
+      .catch(() => undefined);
+    if (!reply?.ok) {
+      console.warn(
+        `room ${this.id}: ${viewer.displayName} could not take consumer ${consumer.id}: ${reply ? reply.error.message : 'no ack'}`,
+      );
+      consumer.close();
+      return;
+    }
+    // Resume only now that the client is ready, so the first keyframe is not lost.
+    if (viewer.prefs.get(consumer.id)?.visible !== false) await consumer.resume();
+  }
+
+  async applyPrefs(
+    viewer: Participant,
+    consumerId: string,
+    prefs: { visible: boolean; spatialLayer?: number; temporalLayer?: number },
+  ): Promise<boolean> {
+    const consumer = viewer.media?.consumers.get(consumerId);
+    if (!consumer) return false;
+    viewer.prefs.set(consumerId, prefs);
+    if (!prefs.visible) {
+      await consumer.pause();
+      return true;
+    }
+    if (consumer.type === 'simulcast' || consumer.type === 'svc') {
+      await consumer.setPreferredLayers({
+        spatialLayer: prefs.spatialLayer ?? 2,
+        temporalLayer: prefs.temporalLayer ?? 2,
+      });
+    }
+    await consumer.resume();
+    return true;
+  }
+
+  setStage(peerId: string | null): void {
+    this.stagePeerId = peerId;
+    for (const p of this.participants.values()) p.socket.emit('stageChanged', { peerId });
+    void this.reconcileAll();
+  }
+
+  addChat(from: Participant, text: string): ChatMessage {
+    const message = {
+      fromPeerId: from.peerId,
+      displayName: from.displayName,
+      text,
+      at: this.#options.now(),
+    };
+    this.chat.push(message);
+    if (this.chat.length > CHAT_HISTORY) this.chat.shift();
+    for (const p of this.participants.values()) p.socket.emit('chat', message);
+    return message;
+  }
+
+  /** Samples every participant's connection and tells the teachers and observers. */
+  async sampleQuality(): Promise<PeerQuality[]> {
+    const samples: PeerQuality[] = [];
+    for (const p of this.participants.values()) {
+      if (!p.media) continue;
+      samples.push({ peerId: p.peerId, ...(await samplePeerStats(p.media)) });
+    }
+    for (const p of this.participants.values()) {
+      if (p.role === 'teacher' || p.role === 'observer') p.socket.emit('quality', samples);
+    }
+    this.emit('quality', samples);
+    return samples;
+  }
+
+  /**
+   * The worker died: every participant's media is gone. Forget it, and tell each client to
+   * join again; the next join builds the room on a live worker.
+   */
+  #onMediaLost(media: MediaRoom): void {
+    if (this.#closed) return;
+    this.#media = undefined;
+    media.close();
+    for (const p of [...this.participants.values()]) {
+      p.socket.emit('rejoin', { reason: 'media server restarted' });
+      this.remove(p);
+    }
+  }
+
+  close(reason: string, next?: { roomId: string; kind: RoomKind; token?: string }): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    for (const p of [...this.participants.values()]) {
+      p.socket.emit('roomClosed', { reason, ...(next ? { next } : {}) });
+      this.remove(p);
+    }
+    void this.#media?.then(
+      (m) => m.close(),
+      () => undefined,
+    );
+  }
+}

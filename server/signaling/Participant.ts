@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'socket.io';
+import type { types } from 'mediasoup';
+import type {
+  ClientToServerEvents,
+  LiveRole,
+  MediaSource,
+  PeerInfo,
+  ServerToClientEvents,
+} from '../../shared/signaling/events';
+import type { MediaPeer } from '../media/MediaPeer';
+
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+export interface ConsumerPrefs {
+  visible: boolean;
+  spatialLayer?: number;
+  temporalLayer?: number;
+}
+
+/** One joined client: who it is, its socket (the sink), and its media. */
+export class Participant {
+  readonly peerId = randomUUID();
+  readonly sessionId = randomUUID();
+  readonly displayName: string;
+  readonly role: LiveRole;
+  /** the token's subject, for "a duplicate identity kicks the older session" */
+  readonly identity: string | undefined;
+  readonly socket: LiveSocket;
+  /** known once the client creates its receive transport */
+  rtpCapabilities: types.RtpCapabilities | undefined;
+  readonly joinedAt: number;
+  media: MediaPeer | undefined;
+  handRaised = false;
+  readonly prefs = new Map<string, ConsumerPrefs>();
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: {
+    displayName: string;
+    role: LiveRole;
+    identity?: string;
+    socket: LiveSocket;
+    joinedAt: number;
+  }) {
+    this.displayName = options.displayName;
+    this.role = options.role;
+    this.identity = options.identity;
+    this.socket = options.socket;
+    this.joinedAt = options.joinedAt;
+  }
+
+  get sources(): MediaSource[] {
+    if (!this.media) return [];
+    return [...this.media.producers.values()].map((p) => p.appData.source as MediaSource);
+  }
+
+  info(): PeerInfo {
+    return {
+      peerId: this.peerId,
+      displayName: this.displayName,
+      role: this.role,
+      handRaised: this.handRaised,
+      sources: this.sources,
+    };
+  }
+
+  /** Runs subscription changes for this participant one at a time, in order. */
+  serially<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.#queue.then(task, task);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+}

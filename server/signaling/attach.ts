@@ -1,0 +1,107 @@
+// The socket.io edge of the live rooms: every event is validated against its schema in
+// shared/, budgeted, dispatched to its handler, and answered with one ack shape.
+import type { Server } from 'socket.io';
+import type { Principal } from '../../shared/auth';
+import {
+  requests,
+  type Ack,
+  type ClientToServerEvents,
+  type RequestName,
+  type ServerToClientEvents,
+} from '../../shared/signaling/events';
+import { check } from '../../shared/validation';
+import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
+import type { LiveRooms } from './LiveRooms';
+import type { LiveSocket } from './Participant';
+
+export interface SignalingOptions {
+  rooms: LiveRooms;
+  now: () => number;
+  verifyToken(token: string): Principal | undefined;
+  /** participants one room takes (a lesson: 1 teacher + classrooms + observers) */
+  roomCapacity?: number;
+  /** requests one socket may make per second before it is refused */
+  eventsPerSecond?: number;
+}
+
+export const LIVE_NAMESPACE = '/live';
+
+export function attachSignaling(io: Server, options: SignalingOptions): void {
+  const nsp = io.of(LIVE_NAMESPACE) as ReturnType<
+    Server<ClientToServerEvents, ServerToClientEvents>['of']
+  >;
+  const sessions = new Map<string, Session>();
+  const budget = options.eventsPerSecond ?? 50;
+
+  nsp.on('connection', (socket: LiveSocket) => {
+    let session: Session | undefined;
+    let windowStart = options.now();
+    let used = 0;
+
+    const ctx: HandlerContext = {
+      socket,
+      rooms: options.rooms,
+      now: options.now,
+      verifyToken: options.verifyToken,
+      roomCapacity: options.roomCapacity ?? 40,
+      get session() {
+        return session;
+      },
+      setSession(next) {
+        if (session) sessions.delete(session.participant.sessionId);
+        session = next;
+        if (next) sessions.set(next.participant.sessionId, next);
+      },
+      findSession: (id) => sessions.get(id),
+    };
+
+    for (const name of Object.keys(requests) as RequestName[]) {
+      socket.on(name, async (payload: unknown, ack: unknown) => {
+        const reply = (typeof ack === 'function' ? ack : () => undefined) as (
+          r: Ack<unknown>,
+        ) => void;
+        const now = options.now();
+        if (now - windowStart >= 1000) {
+          windowStart = now;
+          used = 0;
+        }
+        if (++used > budget) {
+          reply({
+            ok: false,
+            error: { code: 'rate_limited', message: `more than ${budget} requests a second` },
+          });
+          return;
+        }
+        const checked = check(requests[name], payload ?? {});
+        if (!checked.ok) {
+          const first = checked.errors[0];
+          reply({
+            ok: false,
+            error: {
+              code: 'invalid_payload',
+              message: `${name}: ${first?.field ?? '/'} ${first?.message ?? 'is invalid'}`,
+              field: first?.field ?? '/',
+            },
+          });
+          return;
+        }
+        try {
+          const handler = handlers[name] as (c: HandlerContext, p: unknown) => Promise<unknown>;
+          reply({ ok: true, data: await handler(ctx, checked.value) });
+        } catch (error) {
+          const e = toSignalingError(error);
+          reply({
+            ok: false,
+            error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) },
+          });
+        }
+      });
+    }
+
+    socket.on('disconnect', () => {
+      if (!session) return;
+      session.room.remove(session.participant);
+      ctx.setSession(undefined);
+    });
+  });
+}

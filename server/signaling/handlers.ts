@@ -1,0 +1,263 @@
+// One small function per request. Payloads arrive validated (attach.ts); these functions
+// decide and act, and throw SignalingError to refuse.
+import type { types } from 'mediasoup';
+import type { Replies, RequestName, RequestPayload } from '../../shared/signaling/events';
+import type { Principal } from '../../shared/auth';
+import { MediaLimitError } from '../media/MediaPeer';
+import { decideJoin } from './joinPolicy';
+import { Participant, type LiveSocket } from './Participant';
+import type { LiveRoom } from './LiveRoom';
+import type { LiveRooms } from './LiveRooms';
+import { SignalingError } from './SignalingError';
+
+export interface Session {
+  room: LiveRoom;
+  participant: Participant;
+}
+
+export interface HandlerContext {
+  socket: LiveSocket;
+  rooms: LiveRooms;
+  now: () => number;
+  verifyToken(token: string): Principal | undefined;
+  /** the socket's current session, if it joined */
+  session: Session | undefined;
+  setSession(session: Session | undefined): void;
+  /** finds a live session by id, to drop a client's stale one when it comes back */
+  findSession(sessionId: string): Session | undefined;
+  roomCapacity: number;
+}
+
+type Handler<N extends RequestName> = (
+  ctx: HandlerContext,
+  payload: RequestPayload<N>,
+) => Promise<Replies[N]>;
+
+function joined(ctx: HandlerContext): Session {
+  if (!ctx.session || ctx.session.room.closed)
+    throw new SignalingError('not_joined', 'join a room first');
+  return ctx.session;
+}
+
+function mediaOf(session: Session) {
+  const media = session.participant.media;
+  if (!media || media.closed)
+    throw new SignalingError('not_joined', 'media session ended; join again');
+  return media;
+}
+
+const empty = {} as Record<string, never>;
+
+export const handlers: { [N in RequestName]: Handler<N> } = {
+  async join(ctx, p) {
+    if (ctx.session) throw new SignalingError('forbidden', 'this connection already joined a room');
+    const kind = p.kind ?? 'lesson';
+    const principal = p.token ? ctx.verifyToken(p.token) : undefined;
+    if (p.previousSessionId) {
+      const stale = ctx.findSession(p.previousSessionId);
+      if (stale) {
+        stale.room.remove(stale.participant);
+        stale.participant.socket.disconnect(true);
+      }
+    }
+    const existing = ctx.rooms.get(p.roomId);
+    const decision = decideJoin(
+      {
+        roomId: p.roomId,
+        kind,
+        roomCode: p.roomCode,
+        askedRole: p.role,
+        principal,
+        badToken: !!p.token && !principal,
+      },
+      {
+        code: existing?.code,
+        kind: existing?.kind,
+        peers: existing?.participants.size ?? 0,
+        hasTeacher: existing?.hasTeacher ?? false,
+        capacity: ctx.roomCapacity,
+      },
+    );
+    if (!decision.ok) throw new SignalingError(decision.code, decision.message);
+    const room = ctx.rooms.getOrCreate(p.roomId, kind, principal ? undefined : p.roomCode);
+    // A duplicate identity (the same device or login twice) kicks the older session.
+    if (decision.identity) {
+      for (const other of room.participants.values()) {
+        if (other.identity === decision.identity) {
+          other.socket.emit('roomClosed', { reason: 'signed in elsewhere' });
+          room.remove(other);
+          other.socket.disconnect(true);
+        }
+      }
+    }
+    const participant = new Participant({
+      displayName: p.displayName,
+      role: decision.role,
+      identity: decision.identity,
+      socket: ctx.socket,
+      joinedAt: ctx.now(),
+    });
+    await room.add(participant);
+    ctx.setSession({ room, participant });
+    const media = await room.mediaRoom();
+    return {
+      sessionId: participant.sessionId,
+      peerId: participant.peerId,
+      role: participant.role,
+      kind: room.kind,
+      routerRtpCapabilities: media.rtpCapabilities as never,
+      peers: [...room.participants.values()].filter((o) => o !== participant).map((o) => o.info()),
+      stagePeerId: room.stagePeerId,
+      chat: room.chat,
+    };
+  },
+
+  async createTransport(ctx, p) {
+    const session = joined(ctx);
+    const media = mediaOf(session);
+    if (p.direction === 'send' && session.participant.role === 'observer') {
+      throw new SignalingError('forbidden', 'an observer does not send media');
+    }
+    if (p.direction === 'recv') {
+      if (!p.rtpCapabilities) {
+        throw new SignalingError(
+          'invalid_payload',
+          'a recv transport needs rtpCapabilities',
+          '/rtpCapabilities',
+        );
+      }
+      session.participant.rtpCapabilities = p.rtpCapabilities as types.RtpCapabilities;
+    }
+    const transport = await media.createTransport(p.direction, {
+      peerId: session.participant.peerId,
+    });
+    if (p.direction === 'recv') {
+      // Consumers can be created before DTLS connects; the client's first consume connects it.
+      void session.room.reconcile(session.participant);
+    }
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates as Replies['createTransport']['iceCandidates'],
+      dtlsParameters: transport.dtlsParameters as Replies['createTransport']['dtlsParameters'],
+    };
+  },
+
+  async connectTransport(ctx, p) {
+    const transport = mediaOf(joined(ctx)).transport(p.transportId);
+    if (!transport)
+      throw new SignalingError('not_found', `no transport ${p.transportId}`, '/transportId');
+    await transport.connect({ dtlsParameters: p.dtlsParameters as types.DtlsParameters });
+    return empty;
+  },
+
+  async restartIce(ctx, p) {
+    const transport = mediaOf(joined(ctx)).transport(p.transportId);
+    if (!transport)
+      throw new SignalingError('not_found', `no transport ${p.transportId}`, '/transportId');
+    return { iceParameters: await transport.restartIce() };
+  },
+
+  async produce(ctx, p) {
+    const session = joined(ctx);
+    const { participant, room } = session;
+    if (participant.role === 'observer')
+      throw new SignalingError('forbidden', 'an observer does not send media');
+    const teacherOnly = p.source === 'screen' || p.source === 'blackboard';
+    if (teacherOnly && participant.role === 'classroom') {
+      throw new SignalingError('forbidden', `only the teacher shares a ${p.source}`, '/source');
+    }
+    if ((p.source === 'mic') !== (p.kind === 'audio')) {
+      throw new SignalingError(
+        'invalid_payload',
+        `source ${p.source} does not match kind ${p.kind}`,
+        '/source',
+      );
+    }
+    const media = mediaOf(session);
+    if ([...media.producers.values()].some((x) => x.appData.source === p.source)) {
+      throw new SignalingError(
+        'forbidden',
+        `a ${p.source} is already published; close it first`,
+        '/source',
+      );
+    }
+    const transport = media.transport(p.transportId);
+    if (!transport)
+      throw new SignalingError('not_found', `no transport ${p.transportId}`, '/transportId');
+    const producer = await media.produce(transport, {
+      kind: p.kind,
+      rtpParameters: p.rtpParameters as types.RtpParameters,
+      appData: { source: p.source, peerId: participant.peerId },
+    });
+    room.broadcastPeer(participant);
+    producer.observer.once('close', () => room.broadcastPeer(participant));
+    void room.reconcileAll();
+    return { producerId: producer.id };
+  },
+
+  async closeProducer(ctx, p) {
+    const producer = mediaOf(joined(ctx)).producers.get(p.producerId);
+    if (!producer)
+      throw new SignalingError('not_found', `no producer ${p.producerId}`, '/producerId');
+    producer.close();
+    return empty;
+  },
+
+  async consumerPrefs(ctx, p) {
+    const { room, participant } = joined(ctx);
+    const found = await room.applyPrefs(participant, p.consumerId, p);
+    if (!found) throw new SignalingError('not_found', `no consumer ${p.consumerId}`, '/consumerId');
+    return empty;
+  },
+
+  async raiseHand(ctx, p) {
+    const { room, participant } = joined(ctx);
+    if (participant.role !== 'classroom')
+      throw new SignalingError('forbidden', 'only a classroom raises its hand');
+    participant.handRaised = p.raised;
+    room.broadcastPeer(participant);
+    return empty;
+  },
+
+  async setStage(ctx, p) {
+    const { room, participant } = joined(ctx);
+    if (participant.role !== 'teacher')
+      throw new SignalingError('forbidden', 'only the teacher puts a classroom on stage');
+    if (p.peerId !== null) {
+      const target = room.participants.get(p.peerId);
+      if (!target || target.role !== 'classroom') {
+        throw new SignalingError('not_found', `no classroom ${p.peerId} in this room`, '/peerId');
+      }
+      target.handRaised = false;
+      room.broadcastPeer(target);
+    }
+    room.setStage(p.peerId);
+    return empty;
+  },
+
+  async chat(ctx, p) {
+    const { room, participant } = joined(ctx);
+    room.addChat(participant, p.text);
+    return empty;
+  },
+
+  async leave(ctx) {
+    const { room, participant } = joined(ctx);
+    room.remove(participant);
+    ctx.setSession(undefined);
+    return empty;
+  },
+};
+
+export function toSignalingError(error: unknown): SignalingError {
+  if (error instanceof SignalingError) return error;
+  if (error instanceof MediaLimitError) return new SignalingError('forbidden', error.message);
+  // mediasoup refuses parameters it cannot use with a TypeError naming the problem.
+  if (error instanceof TypeError) return new SignalingError('invalid_payload', error.message);
+  if (error instanceof Error && /not found|closed/i.test(error.message)) {
+    return new SignalingError('media_error', error.message);
+  }
+  console.error(error);
+  return new SignalingError('internal', 'internal error');
+}

@@ -1,0 +1,65 @@
+// All join rules in one pure function: (request, credentials, room) → grant | reason.
+import type { Principal } from '../../shared/auth';
+import type { LiveRole, RoomKind } from '../../shared/signaling/events';
+
+export interface JoinRequest {
+  roomId: string;
+  kind: RoomKind;
+  roomCode?: string;
+  askedRole?: LiveRole;
+  /** the verified token's principal, if a token was given */
+  principal?: Principal;
+  /** a token was given but did not verify */
+  badToken: boolean;
+}
+
+export interface RoomFacts {
+  /** the code that opened this room, if it is a code room that exists already */
+  code?: string;
+  kind?: RoomKind;
+  peers: number;
+  hasTeacher: boolean;
+  capacity: number;
+}
+
+export type JoinDecision =
+  | { ok: true; role: LiveRole; identity?: string }
+  | { ok: false; code: 'forbidden' | 'room_full'; message: string };
+
+const roleOfPrincipal: Record<Principal['role'], LiveRole> = {
+  teacher: 'teacher',
+  device: 'classroom',
+  observer: 'observer',
+  coordinator: 'observer',
+};
+
+export function decideJoin(request: JoinRequest, room: RoomFacts): JoinDecision {
+  if (request.badToken)
+    return { ok: false, code: 'forbidden', message: 'token invalid or expired' };
+  if (room.peers >= room.capacity) {
+    return { ok: false, code: 'room_full', message: `room holds at most ${room.capacity}` };
+  }
+  if (room.kind && room.kind !== request.kind) {
+    return {
+      ok: false,
+      code: 'forbidden',
+      message: `room ${request.roomId} is a ${room.kind} room`,
+    };
+  }
+  if (request.principal) {
+    const role = request.kind === 'research' ? 'member' : roleOfPrincipal[request.principal.role];
+    return { ok: true, role, identity: request.principal.sub };
+  }
+  if (!request.roomCode) {
+    return { ok: false, code: 'forbidden', message: 'a token or a room code is required' };
+  }
+  if (room.code !== undefined && room.code !== request.roomCode) {
+    return { ok: false, code: 'forbidden', message: 'wrong room code' };
+  }
+  const role: LiveRole =
+    request.kind === 'research' ? 'member' : (request.askedRole ?? 'classroom');
+  if (role === 'teacher' && room.hasTeacher) {
+    return { ok: false, code: 'forbidden', message: 'this lesson already has its teacher' };
+  }
+  return { ok: true, role };
+}
