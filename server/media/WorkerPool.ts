@@ -27,6 +27,14 @@ export interface WorkerSlot {
   lastCpuMs: number;
 }
 
+/** Every worker is down (being replaced): a join now should be retried shortly. */
+export class NoWorkerError extends Error {
+  override name = 'NoWorkerError';
+  constructor() {
+    super('no live media worker; retry shortly');
+  }
+}
+
 export interface WorkerPoolEvents {
   /** A worker died and was replaced; routers that were on it are gone. */
   workerreplaced: [slot: WorkerSlot, lostRouters: types.Router[]];
@@ -148,7 +156,7 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
       if (Math.abs(byCpu) > 50) return byCpu < 0 ? a : b;
       return a.routers.size <= b.routers.size ? a : b;
     }, undefined);
-    if (!best) throw new Error('no live mediasoup worker');
+    if (!best) throw new NoWorkerError();
     return best;
   }
 

@@ -4,6 +4,7 @@ import type { types } from 'mediasoup';
 import type { Replies, RequestName, RequestPayload } from '../../shared/signaling/events';
 import type { Principal } from '../../shared/auth';
 import { MediaLimitError } from '../media/MediaPeer';
+import { NoWorkerError } from '../media/WorkerPool';
 import { decideJoin } from './joinPolicy';
 import { Participant, type LiveSocket } from './Participant';
 import type { LiveRoom } from './LiveRoom';
@@ -34,9 +35,12 @@ type Handler<N extends RequestName> = (
 ) => Promise<Replies[N]>;
 
 function joined(ctx: HandlerContext): Session {
-  if (!ctx.session || ctx.session.room.closed)
+  const session = ctx.session;
+  const current = session && session.room.participants.get(session.participant.peerId);
+  if (!session || session.room.closed || current !== session.participant) {
     throw new SignalingError('not_joined', 'join a room first');
-  return ctx.session;
+  }
+  return session;
 }
 
 function mediaOf(session: Session) {
@@ -50,7 +54,14 @@ const empty = {} as Record<string, never>;
 
 export const handlers: { [N in RequestName]: Handler<N> } = {
   async join(ctx, p) {
-    if (ctx.session) throw new SignalingError('forbidden', 'this connection already joined a room');
+    if (ctx.session) {
+      const { room, participant } = ctx.session;
+      if (!room.closed && room.participants.get(participant.peerId) === participant) {
+        throw new SignalingError('forbidden', 'this connection already joined a room');
+      }
+      // The server ended that session (worker died, room closed): this is the rejoin.
+      ctx.setSession(undefined);
+    }
     const kind = p.kind ?? 'lesson';
     const principal = p.token ? ctx.verifyToken(p.token) : undefined;
     if (p.previousSessionId) {
@@ -253,6 +264,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
 export function toSignalingError(error: unknown): SignalingError {
   if (error instanceof SignalingError) return error;
   if (error instanceof MediaLimitError) return new SignalingError('forbidden', error.message);
+  if (error instanceof NoWorkerError) return new SignalingError('media_error', error.message);
   // mediasoup refuses parameters it cannot use with a TypeError naming the problem.
   if (error instanceof TypeError) return new SignalingError('invalid_payload', error.message);
   if (error instanceof Error && /not found|closed/i.test(error.message)) {
