@@ -18,6 +18,9 @@ import { errorHandler } from './http/errorHandler';
 import { authPlugin } from './auth/authPlugin';
 import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
+import { mountLessons, type LessonServices } from './http/lessons/mountLessons';
+import type { Clock } from './lessons/clock';
+import type { OccurrenceSource } from '../shared/timetable/occurrence';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 
 export interface TongkeOptions {
@@ -27,6 +30,10 @@ export interface TongkeOptions {
   store?: Store;
   /** The clock every part reads (tests pass a fake one). */
   now?: () => number;
+  /** Timers of the lesson clock (tests pass a ManualClock; pass its `now` as `now` too). */
+  clock?: Clock;
+  /** The published timetable the lesson clock runs (until store.timetable provides it). */
+  occurrences?: OccurrenceSource;
 }
 
 export interface Tongke {
@@ -38,6 +45,8 @@ export interface Tongke {
   readonly store: Store;
   readonly tokens: TokenIssuer;
   readonly now: () => number;
+  /** Lesson lifecycle, attendance, research minutes, accounts (server/http/lessons). */
+  readonly lessons: LessonServices;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -64,7 +73,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
   });
 
-  const now = options.now ?? Date.now;
+  const now = options.now ?? options.clock?.now ?? Date.now;
   const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
   http.setErrorHandler(errorHandler);
 
@@ -77,6 +86,14 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   });
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
   await http.register(authPlugin, { tokens, now });
+  const lessons = await mountLessons(http, io, {
+    config,
+    store,
+    tokens,
+    now,
+    clock: options.clock,
+    occurrences: options.occurrences,
+  });
   await http.register(healthRoutes, { pool, store });
   const rooms = new LiveRooms({ pool, consumersPerRouter: config.consumersPerRouter, now });
   attachSignaling(io, { rooms, now, verifyToken: (token) => tokens.verify(token, now()) });
@@ -90,10 +107,13 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     io,
     pool,
     rooms,
+    lessons,
     store,
     tokens,
     now,
     async listen() {
+      // The lesson clock starts here, once every part has subscribed to its events.
+      await lessons.start();
       await http.listen({ host: config.host, port: config.port });
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -103,6 +123,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     async close() {
       if (closed) return;
       closed = true;
+      await lessons.close();
       rooms.closeAll();
       io.close();
       await http.close();

@@ -27,6 +27,16 @@ export const ConfigSchema = Type.Object({
   timeZone: Type.String({ minLength: 1 }),
   /** Token signing secret; unset: generated once and kept in dataDir. Nodes must share it. */
   authSecret: Type.Optional(Type.String({ minLength: 16 })),
+  /** lesson rooms open this many minutes before start (device and network check) */
+  lessonOpenLeadMin: Type.Integer({ minimum: 0, maximum: 60 }),
+  /** a teacher may start at most this many minutes early */
+  lessonEarlyStartMaxMin: Type.Integer({ minimum: 0, maximum: 60 }),
+  /** a teacher may run over the end by at most this many minutes */
+  lessonLateEndMaxMin: Type.Integer({ minimum: 0, maximum: 120 }),
+  /** the research room (同步教学研讨) stays open this long after the lesson */
+  researchDurationMin: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
+  /** largest material file a teacher may attach */
+  materialMaxMb: Type.Integer({ minimum: 1, maximum: 2048 }),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -52,6 +62,11 @@ export const envNames: Record<keyof Config, string> = {
   redisUrl: 'REDIS_URL',
   timeZone: 'TIME_ZONE',
   authSecret: 'AUTH_SECRET',
+  lessonOpenLeadMin: 'LESSON_OPEN_LEAD_MIN',
+  lessonEarlyStartMaxMin: 'LESSON_EARLY_START_MAX_MIN',
+  lessonLateEndMaxMin: 'LESSON_LATE_END_MAX_MIN',
+  researchDurationMin: 'RESEARCH_DURATION_MIN',
+  materialMaxMb: 'MATERIAL_MAX_MB',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -62,6 +77,11 @@ const numeric = new Set<keyof Config>([
   'rtcMaxPort',
   'numWorkers',
   'consumersPerRouter',
+  'lessonOpenLeadMin',
+  'lessonEarlyStartMaxMin',
+  'lessonLateEndMaxMin',
+  'researchDurationMin',
+  'materialMaxMb',
 ]);
 
 /** First non-internal IPv4 address: what a classroom PC on the school LAN can reach. */
@@ -84,6 +104,11 @@ export function defaults(): Config {
     consumersPerRouter: 400,
     dataDir: resolve('data'),
     timeZone: 'Asia/Shanghai',
+    lessonOpenLeadMin: 5,
+    lessonEarlyStartMaxMin: 10,
+    lessonLateEndMaxMin: 15,
+    researchDurationMin: 60,
+    materialMaxMb: 50,
     logLevel: 'info',
   };
 }

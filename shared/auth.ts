@@ -24,5 +24,51 @@ export const Principal = Type.Object({
   classroomId: Type.Optional(Type.String()),
   /** set for teachers: their teacher record in the timetable */
   teacherId: Type.Optional(Type.String()),
+  /** set for a link token (research room invitation): the one lesson it is good for */
+  occurrenceId: Type.Optional(Type.String()),
 });
 export type Principal = Static<typeof Principal>;
+
+// REST bodies of logins and device enrolment (server/http/auth).
+
+export const LoginBody = Type.Object({
+  login: Type.String({ minLength: 1, maxLength: 100 }),
+  password: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type LoginBody = Static<typeof LoginBody>;
+
+export const TokenReply = Type.Object({
+  token: Type.String(),
+  /** ms since epoch */
+  expiresAt: Type.Number(),
+  principal: Principal,
+});
+export type TokenReply = Static<typeof TokenReply>;
+
+export const NewUserBody = Type.Object({
+  login: Type.String({ minLength: 2, maxLength: 100, pattern: '^[A-Za-z0-9._@-]+$' }),
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  role: Type.Union([
+    Type.Literal('coordinator'),
+    Type.Literal('teacher'),
+    Type.Literal('observer'),
+  ]),
+  password: Type.String({ minLength: 8, maxLength: 200 }),
+  communityIds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 50 }),
+  teacherId: Type.Optional(Type.String({ minLength: 1 })),
+});
+export type NewUserBody = Static<typeof NewUserBody>;
+
+export const NewEnrolmentBody = Type.Object({
+  communityId: Type.String({ minLength: 1 }),
+  classroomId: Type.String({ minLength: 1 }),
+  /** how long the code works; default 24 h, at most 7 days */
+  ttlMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 })),
+});
+export type NewEnrolmentBody = Static<typeof NewEnrolmentBody>;
+
+export const EnrolmentReply = Type.Object({ code: Type.String(), expiresAt: Type.Number() });
+export type EnrolmentReply = Static<typeof EnrolmentReply>;
+
+export const EnrolBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 32 }) });
+export type EnrolBody = Static<typeof EnrolBody>;

@@ -10,8 +10,13 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     tokens: TokenIssuer;
-    /** preHandler: 401 without a valid token, 403 for a role not listed. */
+    /**
+     * preHandler: 401 without a valid token, 403 for a role not listed, 403 for a link
+     * token (one made for a single research room, see Principal.occurrenceId).
+     */
     requireRole(...roles: Role[]): preHandlerHookHandler;
+    /** requireRole that also lets link tokens through: the route checks their lesson. */
+    requireRoleOrLink(...roles: Role[]): preHandlerHookHandler;
     /** Throws a 403 (and logs it) unless the principal may act in the community. */
     assertCommunity(request: FastifyRequest, communityId: string): void;
   }
@@ -47,7 +52,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       const token = bearer(request);
       request.principal = token ? (tokens.verify(token, now()) ?? null) : null;
     });
-    app.decorate('requireRole', (...roles: Role[]) => {
+    const roleCheck = (roles: Role[], links: boolean) => {
       return async (request: FastifyRequest, reply: FastifyReply) => {
         const p = request.principal;
         if (!p)
@@ -60,8 +65,16 @@ export const authPlugin = fp<AuthPluginOptions>(
             .code(403)
             .send({ error: 'forbidden', message: `role ${p.role} may not do this` });
         }
+        if (p.occurrenceId !== undefined && !links) {
+          request.log.warn({ sub: p.sub, url: request.url }, 'link token refused');
+          return reply
+            .code(403)
+            .send({ error: 'forbidden', message: 'this link only opens its research room' });
+        }
       };
-    });
+    };
+    app.decorate('requireRole', (...roles: Role[]) => roleCheck(roles, false));
+    app.decorate('requireRoleOrLink', (...roles: Role[]) => roleCheck(roles, true));
     app.decorate('assertCommunity', (request: FastifyRequest, communityId: string) => {
       const p = request.principal;
       if (!p) throw new AccessError(401, 'a valid token is required');

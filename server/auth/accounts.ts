@@ -1,0 +1,108 @@
+// People and classroom PCs become principals here: password logins, one-time enrolment
+// codes, and the tokens both get. No HTTP in this file; server/http/auth is the edge.
+import { randomUUID } from 'node:crypto';
+import type { Principal, TokenReply } from '../../shared/auth';
+import type { AuthRepository, UserRecord } from '../store/auth/AuthRepository';
+import { hashEnrolmentCode, newEnrolmentCode } from './enrolmentCodes';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
+import type { TokenIssuer } from './tokens';
+
+export interface AccountSettings {
+  /** a person's login lasts a school day */
+  personTokenTtlMs: number;
+  /** a classroom PC is enrolled once and then runs unattended for a long time */
+  deviceTokenTtlMs: number;
+  enrolmentTtlMs: number;
+}
+
+export const defaultAccountSettings: AccountSettings = {
+  personTokenTtlMs: 12 * 3_600_000,
+  deviceTokenTtlMs: 365 * 24 * 3_600_000,
+  enrolmentTtlMs: 24 * 3_600_000,
+};
+
+export type NewUser = Omit<UserRecord, 'id' | 'passwordHash' | 'createdAt'> & { password: string };
+
+export class Accounts {
+  constructor(
+    private readonly repo: AuthRepository,
+    private readonly tokens: TokenIssuer,
+    private readonly now: () => number,
+    private readonly settings: AccountSettings = defaultAccountSettings,
+  ) {}
+
+  static principalOf(user: UserRecord): Principal {
+    return {
+      sub: user.id,
+      role: user.role,
+      name: user.name,
+      communityIds: user.communityIds,
+      ...(user.teacherId ? { teacherId: user.teacherId } : {}),
+    };
+  }
+
+  issue(principal: Principal, ttlMs: number): TokenReply {
+    const now = this.now();
+    return { token: this.tokens.sign(principal, ttlMs, now), expiresAt: now + ttlMs, principal };
+  }
+
+  /** Undefined for an unknown login or a wrong password, alike. */
+  async login(login: string, password: string): Promise<TokenReply | undefined> {
+    const user = await this.repo.userByLogin(login.trim().toLowerCase());
+    const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
+    if (!user || !ok) return undefined;
+    return this.issue(Accounts.principalOf(user), this.settings.personTokenTtlMs);
+  }
+
+  /** Undefined when the login is taken. */
+  async createUser(input: NewUser): Promise<UserRecord | undefined> {
+    const { password, ...rest } = input;
+    const user: UserRecord = {
+      ...rest,
+      id: `u-${randomUUID()}`,
+      login: input.login.trim().toLowerCase(),
+      passwordHash: await hashPassword(password),
+      createdAt: this.now(),
+    };
+    return (await this.repo.createUser(user)) ? user : undefined;
+  }
+
+  async createEnrolment(
+    by: Principal,
+    communityId: string,
+    classroomId: string,
+    ttlMs = this.settings.enrolmentTtlMs,
+  ): Promise<{ code: string; expiresAt: number }> {
+    const code = newEnrolmentCode();
+    const expiresAt = this.now() + ttlMs;
+    await this.repo.addEnrolment({
+      codeHash: hashEnrolmentCode(code),
+      classroomId,
+      communityId,
+      createdBy: by.sub,
+      expiresAt,
+    });
+    return { code, expiresAt };
+  }
+
+  /** A device token for the code's classroom; undefined if the code is unknown, used or expired. */
+  async enrol(code: string): Promise<TokenReply | undefined> {
+    const now = this.now();
+    const deviceId = `dev-${randomUUID()}`;
+    const enrolment = await this.repo.consumeEnrolment(hashEnrolmentCode(code), now, {
+      deviceId,
+      enrolledAt: now,
+    });
+    if (!enrolment) return undefined;
+    // sub is the classroom (shared/auth.ts): a second PC enrolled for the same classroom
+    // is the same identity, so the signaling layer's "duplicate kicks the older" applies.
+    const principal: Principal = {
+      sub: enrolment.classroomId,
+      role: 'device',
+      name: enrolment.classroomId,
+      communityIds: [enrolment.communityId],
+      classroomId: enrolment.classroomId,
+    };
+    return this.issue(principal, this.settings.deviceTokenTtlMs);
+  }
+}

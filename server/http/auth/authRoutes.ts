@@ -1,0 +1,123 @@
+// Logins for people, users created by coordinators, enrolment codes for classroom PCs.
+import type { FastifyPluginAsync } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { Type } from '@sinclair/typebox';
+import {
+  EnrolBody,
+  EnrolmentReply,
+  LoginBody,
+  NewEnrolmentBody,
+  NewUserBody,
+  Principal,
+  TokenReply,
+} from '../../../shared/auth';
+import { ErrorReply } from '../../../shared/lessons';
+import type { Accounts } from '../../auth/accounts';
+import { DomainError } from '../errorHandler';
+
+export interface AuthRoutesOptions {
+  accounts: Accounts;
+}
+
+const tags = ['auth'];
+const IdReply = Type.Object({ id: Type.String() });
+const guessing = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { accounts }) => {
+  // Encapsulated here: only the routes that take guesses (passwords, codes) are limited.
+  await app.register(rateLimit, { global: false });
+
+  app.post<{ Body: LoginBody }>(
+    '/auth/login',
+    {
+      config: guessing,
+      schema: {
+        tags,
+        summary: 'Log in with a login and password; returns a bearer token',
+        body: LoginBody,
+        response: { 200: TokenReply, 401: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const result = await accounts.login(request.body.login, request.body.password);
+      if (!result) {
+        request.log.warn({ login: request.body.login }, 'login refused');
+        return reply.code(401).send({ error: 'bad_credentials', message: '用户名或密码错误' });
+      }
+      return result;
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'device', 'observer'),
+      schema: { tags, summary: 'Who the bearer token says you are', response: { 200: Principal } },
+    },
+    async (request) => request.principal!,
+  );
+
+  app.post<{ Body: NewUserBody }>(
+    '/auth/users',
+    {
+      preHandler: app.requireRole('coordinator'),
+      schema: {
+        tags,
+        summary: 'A coordinator creates a login in their own communities',
+        body: NewUserBody,
+        response: { 201: IdReply, 409: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      for (const id of request.body.communityIds) app.assertCommunity(request, id);
+      const user = await accounts.createUser(request.body);
+      if (!user) throw new DomainError('login_taken', `login ${request.body.login} exists`, 409);
+      return reply.code(201).send({ id: user.id });
+    },
+  );
+
+  app.post<{ Body: NewEnrolmentBody }>(
+    '/devices/enrolments',
+    {
+      preHandler: app.requireRole('coordinator'),
+      schema: {
+        tags,
+        summary: 'A one-time code that enrols one classroom PC (works once, expires)',
+        body: NewEnrolmentBody,
+        response: { 201: EnrolmentReply },
+      },
+    },
+    async (request, reply) => {
+      const { communityId, classroomId, ttlMinutes } = request.body;
+      app.assertCommunity(request, communityId);
+      const result = await accounts.createEnrolment(
+        request.principal!,
+        communityId,
+        classroomId,
+        ttlMinutes === undefined ? undefined : ttlMinutes * 60_000,
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post<{ Body: EnrolBody }>(
+    '/devices/enrol',
+    {
+      config: guessing,
+      schema: {
+        tags,
+        summary: 'The classroom PC trades its code for a long-lived device token',
+        body: EnrolBody,
+        response: { 200: TokenReply, 401: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const result = await accounts.enrol(request.body.code);
+      if (!result) {
+        request.log.warn('enrolment code refused');
+        return reply.code(401).send({ error: 'bad_code', message: '注册码无效、已使用或已过期' });
+      }
+      return result;
+    },
+  );
+};

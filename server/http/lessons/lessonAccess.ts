@@ -1,0 +1,59 @@
+// The checks every lesson and research route shares: the lesson exists, the bearer's
+// community covers it, a link token is used only for its own lesson; refusals are logged.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { LessonRecord, LessonView } from '../../../shared/lessons';
+import { AccessError } from '../../auth/authPlugin';
+import type { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
+import { LessonActionError, type LessonLifecycle } from '../../lessons/LessonLifecycle';
+import type { MaterialRepository } from '../../store/lessons/LessonRepository';
+import { DomainError } from '../errorHandler';
+
+export interface LessonDeps {
+  lifecycle: LessonLifecycle;
+  attendance: AttendanceRecorder;
+  materials: MaterialRepository;
+}
+
+export async function loadLessonFor(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  lifecycle: LessonLifecycle,
+  occurrenceId: string,
+): Promise<LessonRecord> {
+  const record = await lifecycle.get(occurrenceId);
+  if (!record) throw new DomainError('not_found', `no lesson ${occurrenceId}`, 404);
+  app.assertCommunity(request, record.occurrence.communityId);
+  const p = request.principal!;
+  if (p.occurrenceId !== undefined && p.occurrenceId !== occurrenceId) {
+    request.log.warn({ sub: p.sub, occurrenceId, url: request.url }, 'link token used elsewhere');
+    throw new AccessError(403, 'this link is for another lesson');
+  }
+  return record;
+}
+
+export async function lessonView(deps: LessonDeps, record: LessonRecord): Promise<LessonView> {
+  const o = record.occurrence;
+  const [attendance, materials] = await Promise.all([
+    deps.attendance.report(record),
+    deps.materials.listFor(o.occurrenceId, o.seriesId),
+  ]);
+  return { lesson: record, attendance, materials };
+}
+
+/** Lifecycle refusals → HTTP: who may not is 403 (logged), a wrong moment is 409. */
+export function mapLessonError(request: FastifyRequest, error: unknown): never {
+  if (!(error instanceof LessonActionError)) throw error;
+  switch (error.reason) {
+    case 'not_found':
+      throw new DomainError('not_found', error.message, 404);
+    case 'wrong_community':
+    case 'not_lesson_teacher':
+      request.log.warn(
+        { sub: request.principal?.sub, reason: error.reason, url: request.url },
+        'lesson action refused',
+      );
+      throw new AccessError(403, error.reason);
+    default:
+      throw new DomainError(error.reason, error.message, 409);
+  }
+}

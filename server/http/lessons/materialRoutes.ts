@@ -1,0 +1,180 @@
+// Material (导学单, 教学设计, 课件, 课堂练习) attached to an occurrence or its whole series:
+// upload with type and size limits, list, download for the classrooms and the research room.
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { Type, type Static } from '@sinclair/typebox';
+import { ErrorReply, Material, MaterialKind } from '../../../shared/lessons';
+import { check } from '../../../shared/validation';
+import { AccessError } from '../../auth/authPlugin';
+import { acceptedMimeType, materialPath, safeFileName } from '../../lessons/materialFiles';
+import { mayControl } from '../../lessons/teacherActions';
+import type { MaterialRepository } from '../../store/lessons/LessonRepository';
+import { DomainError } from '../errorHandler';
+import { loadLessonFor, type LessonDeps } from './lessonAccess';
+
+export interface MaterialRoutesOptions extends LessonDeps {
+  dataDir: string;
+  maxBytes: number;
+  now: () => number;
+}
+
+const tags = ['material'];
+const LessonParams = Type.Object({ occurrenceId: Type.String({ minLength: 1 }) });
+const MaterialParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]+$' }) });
+const Scope = Type.Union([Type.Literal('occurrence'), Type.Literal('series')]);
+
+function fieldValue(fields: Record<string, unknown>, name: string): unknown {
+  const f = fields[name] as { type?: string; value?: unknown } | undefined;
+  return f?.type === 'field' ? f.value : undefined;
+}
+
+export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (app, deps) => {
+  await app.register(multipart, {
+    limits: { fileSize: deps.maxBytes, files: 1, fields: 4, fieldSize: 1024 },
+  });
+  const repo: MaterialRepository = deps.materials;
+
+  /** A material the bearer may open: its community, and for a link token its lesson. */
+  async function materialFor(request: FastifyRequest, id: string): Promise<Material> {
+    const m = await repo.get(id);
+    if (!m) throw new DomainError('not_found', `no material ${id}`, 404);
+    app.assertCommunity(request, m.communityId);
+    const link = request.principal!.occurrenceId;
+    if (link !== undefined) {
+      const record = await loadLessonFor(app, request, deps.lifecycle, link);
+      const ofLesson = m.occurrenceId === link || m.seriesId === record.occurrence.seriesId;
+      if (!ofLesson) throw new AccessError(403, 'this link is for another lesson');
+    }
+    return m;
+  }
+
+  app.post<{ Params: Static<typeof LessonParams> }>(
+    '/lessons/:occurrenceId/materials',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher'),
+      schema: {
+        tags,
+        summary:
+          'Attach a file (multipart: fields kind, scope=occurrence|series, then file) to the lesson',
+        consumes: ['multipart/form-data'],
+        params: LessonParams,
+        response: { 201: Material, 400: ErrorReply, 403: ErrorReply, 413: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const record = await loadLessonFor(app, request, deps.lifecycle, request.params.occurrenceId);
+      const allowed = mayControl(request.principal!, record);
+      if (!allowed.ok) {
+        request.log.warn({ sub: request.principal!.sub, reason: allowed.reason }, 'upload refused');
+        throw new AccessError(403, allowed.reason);
+      }
+      const file = await request.file();
+      if (!file) throw new DomainError('invalid_request', 'a file is required', 400);
+      const fields = file.fields as Record<string, unknown>;
+      const kind = check(MaterialKind, fieldValue(fields, 'kind'));
+      const scope = check(Scope, fieldValue(fields, 'scope') ?? 'occurrence');
+      if (!kind.ok || !scope.ok) {
+        file.file.resume();
+        const field = !kind.ok ? 'kind' : 'scope';
+        throw new DomainError('invalid_request', `${field} must be sent before the file`, 400, [
+          { field: `/${field}` },
+        ]);
+      }
+      const fileName = safeFileName(file.filename);
+      const mimeType = acceptedMimeType(fileName, file.mimetype);
+      if (!mimeType) {
+        file.file.resume();
+        throw new DomainError(
+          'unsupported_type',
+          `${fileName}: this type of file is not accepted`,
+          400,
+        );
+      }
+
+      const id = randomUUID();
+      const path = materialPath(deps.dataDir, id);
+      await mkdir(dirname(path), { recursive: true });
+      // Write beside, then rename: a half-uploaded file never appears under its id.
+      await pipeline(file.file, createWriteStream(`${path}.part`));
+      if (file.file.truncated) {
+        await rm(`${path}.part`, { force: true });
+        throw new DomainError('too_large', `files are limited to ${deps.maxBytes} bytes`, 413);
+      }
+      await rename(`${path}.part`, path);
+      const o = record.occurrence;
+      const material: Material = {
+        id,
+        communityId: o.communityId,
+        ...(scope.value === 'series' ? { seriesId: o.seriesId } : { occurrenceId: o.occurrenceId }),
+        kind: kind.value,
+        fileName,
+        mimeType,
+        size: file.file.bytesRead,
+        uploadedBy: request.principal!.sub,
+        uploadedAt: deps.now(),
+      };
+      await repo.add(material);
+      return reply.code(201).send(material);
+    },
+  );
+
+  app.get<{ Params: Static<typeof LessonParams> }>(
+    '/lessons/:occurrenceId/materials',
+    {
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      schema: {
+        tags,
+        summary: 'Material of the lesson and its series',
+        params: LessonParams,
+        response: { 200: Type.Array(Material) },
+      },
+    },
+    async (request) => {
+      const record = await loadLessonFor(app, request, deps.lifecycle, request.params.occurrenceId);
+      return repo.listFor(record.occurrence.occurrenceId, record.occurrence.seriesId);
+    },
+  );
+
+  app.get<{ Params: Static<typeof MaterialParams> }>(
+    '/materials/:id/file',
+    {
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      schema: { tags, summary: 'The file itself', params: MaterialParams },
+    },
+    async (request, reply) => {
+      const m = await materialFor(request, request.params.id);
+      return reply
+        .type(m.mimeType)
+        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(m.fileName)}`)
+        .header('x-content-type-options', 'nosniff')
+        .send(createReadStream(materialPath(deps.dataDir, m.id)));
+    },
+  );
+
+  app.delete<{ Params: Static<typeof MaterialParams> }>(
+    '/materials/:id',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher'),
+      schema: {
+        tags,
+        summary: 'Remove material (its uploader or a coordinator)',
+        params: MaterialParams,
+      },
+    },
+    async (request, reply) => {
+      const m = await materialFor(request, request.params.id);
+      const p = request.principal!;
+      if (p.role !== 'coordinator' && p.sub !== m.uploadedBy) {
+        throw new AccessError(403, 'only the uploader or a coordinator may remove it');
+      }
+      await repo.remove(m.id);
+      await rm(materialPath(deps.dataDir, m.id), { force: true });
+      return reply.code(204).send();
+    },
+  );
+};

@@ -1,0 +1,114 @@
+// Builds the lessons, research and auth capabilities and mounts their routes and socket
+// namespace: app.ts calls this once, so its own edits stay small.
+import type { FastifyInstance } from 'fastify';
+import type { Server } from 'socket.io';
+import type { Principal } from '../../../shared/auth';
+import type { LessonState } from '../../../shared/lessons';
+import type { OccurrenceSource, ScheduledOccurrence } from '../../../shared/timetable/occurrence';
+import type { Config } from '../../config';
+import { Accounts } from '../../auth/accounts';
+import type { TokenIssuer } from '../../auth/tokens';
+import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
+import { systemClock, type Clock } from '../../lessons/clock';
+import { joinGate, type JoinDecision } from '../../lessons/joinGate';
+import { LessonLifecycle } from '../../lessons/LessonLifecycle';
+import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
+import { MinutesService } from '../../research/MinutesService';
+import type { Store } from '../../store/Store';
+import { authRoutes } from '../auth/authRoutes';
+import { attachMinutesNamespace } from '../research/minutesSocket';
+import { researchRoutes } from '../research/researchRoutes';
+import { lessonRoutes } from './lessonRoutes';
+import { materialRoutes } from './materialRoutes';
+
+/** What the signaling layer and tests use; see the fields for the exact contract. */
+export interface LessonServices {
+  /** Lesson states; subscribe to `transition` and `resumed`. */
+  readonly lifecycle: LessonLifecycle;
+  /** Report joins, leaves and media stats samples of classrooms here. */
+  readonly attendance: AttendanceRecorder;
+  readonly minutes: MinutesService;
+  readonly accounts: Accounts;
+  /** The join gate with this server's limits and clock. */
+  joinGate(principal: Principal, occurrence: ScheduledOccurrence, state: LessonState): JoinDecision;
+  /** Starts the lesson clock (createTongke's listen() calls it, after every subscriber). */
+  start(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface MountLessonsDeps {
+  config: Config;
+  store: Store;
+  tokens: TokenIssuer;
+  now: () => number;
+  clock?: Clock;
+  /** The published timetable; without one no lesson is ever scheduled (logged). */
+  occurrences?: OccurrenceSource;
+}
+
+export function lifecycleSettings(config: Config): LifecycleSettings {
+  return {
+    openLeadMs: config.lessonOpenLeadMin * MINUTE,
+    maxEarlyStartMs: config.lessonEarlyStartMaxMin * MINUTE,
+    maxLateEndMs: config.lessonLateEndMaxMin * MINUTE,
+    researchDurationMs: config.researchDurationMin * MINUTE,
+  };
+}
+
+export async function mountLessons(
+  http: FastifyInstance,
+  io: Server,
+  deps: MountLessonsDeps,
+): Promise<LessonServices> {
+  const { config, store, tokens, now } = deps;
+  const log = http.log.child({ part: 'lessons' });
+  let source = deps.occurrences;
+  if (!source) {
+    log.warn('no timetable source: lessons will not be scheduled');
+    source = { occurrencesBetween: async () => [] };
+  }
+  const settings = lifecycleSettings(config);
+  const lifecycle = new LessonLifecycle({
+    source,
+    repo: store.lessons,
+    clock: deps.clock ?? systemClock(now),
+    settings,
+    log,
+  });
+  const attendance = new AttendanceRecorder(store.attendance, now);
+  const minutes = new MinutesService(store.research);
+  const accounts = new Accounts(store.auth, tokens, now);
+  const lessonDeps = { lifecycle, attendance, materials: store.materials };
+
+  await http.register(authRoutes, { prefix: '/api', accounts });
+  await http.register(lessonRoutes, {
+    prefix: '/api',
+    ...lessonDeps,
+    timeZone: config.timeZone,
+    now,
+  });
+  await http.register(materialRoutes, {
+    prefix: '/api',
+    ...lessonDeps,
+    dataDir: config.dataDir,
+    maxBytes: config.materialMaxMb * 1024 * 1024,
+    now,
+  });
+  await http.register(researchRoutes, { prefix: '/api', ...lessonDeps, minutes, tokens, now });
+  attachMinutesNamespace(io, { tokens, now, lifecycle, minutes, log });
+
+  return {
+    lifecycle,
+    attendance,
+    minutes,
+    accounts,
+    joinGate: (principal, occurrence, state) =>
+      joinGate(principal, occurrence, state, now(), { maxEarlyStartMs: settings.maxEarlyStartMs }),
+    start: () => lifecycle.start(),
+    async close() {
+      lifecycle.close();
+      await lifecycle.idle();
+      await minutes.close();
+    },
+  };
+}

@@ -1,0 +1,182 @@
+// Research sessions over REST: the record beside the minutes, listings per lesson, teacher
+// and community (the archive), closing early, and invitation links for member classrooms.
+import type { FastifyPluginAsync } from 'fastify';
+import { Type, type Static } from '@sinclair/typebox';
+import type { Principal } from '../../../shared/auth';
+import type { LessonRecord } from '../../../shared/lessons';
+import { ErrorReply, LessonRecord as LessonRecordSchema } from '../../../shared/lessons';
+import {
+  Invitation,
+  ResearchSummary,
+  ResearchView,
+  minutesSections,
+} from '../../../shared/research';
+import { AccessError } from '../../auth/authPlugin';
+import type { TokenIssuer } from '../../auth/tokens';
+import { LessonActionError } from '../../lessons/LessonLifecycle';
+import { mayControl } from '../../lessons/teacherActions';
+import type { MinutesService } from '../../research/MinutesService';
+import { researchGate } from '../../research/researchGate';
+import {
+  lessonView,
+  loadLessonFor,
+  mapLessonError,
+  type LessonDeps,
+} from '../lessons/lessonAccess';
+
+export interface ResearchRoutesOptions extends LessonDeps {
+  minutes: MinutesService;
+  tokens: TokenIssuer;
+  now: () => number;
+}
+
+const tags = ['research'];
+const Params = Type.Object({ occurrenceId: Type.String({ minLength: 1 }) });
+type Params = Static<typeof Params>;
+const ListQuery = Type.Object({
+  communityId: Type.String({ minLength: 1 }),
+  teacherId: Type.Optional(Type.String()),
+  state: Type.Optional(Type.Union([Type.Literal('research'), Type.Literal('archived')])),
+});
+type ListQuery = Static<typeof ListQuery>;
+
+function researchSummary(r: LessonRecord): ResearchSummary {
+  const o = r.occurrence;
+  const opened = r.transitions.find((t) => t.to === 'research')?.at;
+  const closed =
+    opened !== undefined ? r.transitions.find((t) => t.to === 'archived')?.at : undefined;
+  return {
+    occurrenceId: o.occurrenceId,
+    communityId: o.communityId,
+    teacherId: o.teacherId,
+    subject: o.subject,
+    start: o.start,
+    state: r.state,
+    ...(opened !== undefined ? { openedAt: opened } : {}),
+    ...(r.researchClosesAt !== undefined ? { closesAt: r.researchClosesAt } : {}),
+    ...(closed !== undefined ? { closedAt: closed } : {}),
+  };
+}
+
+export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (app, deps) => {
+  const { lifecycle, minutes } = deps;
+
+  app.get<{ Querystring: ListQuery }>(
+    '/research',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary: 'Research sessions (open and archived) of a community, optionally one teacher’s',
+        querystring: ListQuery,
+        response: { 200: Type.Array(ResearchSummary) },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      app.assertCommunity(request, q.communityId);
+      const records = await lifecycle.list({
+        communityId: q.communityId,
+        ...(q.teacherId ? { teacherId: q.teacherId } : {}),
+        states: q.state ? [q.state] : ['research', 'archived'],
+      });
+      // Archived lessons that never had a research session (cancelled) are not sessions.
+      return records
+        .filter((r) => r.transitions.some((t) => t.to === 'research'))
+        .map(researchSummary);
+    },
+  );
+
+  app.get<{ Params: Params }>(
+    '/research/:occurrenceId',
+    {
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      schema: {
+        tags,
+        summary: 'The research session: lesson record, attendance, material and the minutes',
+        params: Params,
+        response: { 200: ResearchView, 403: ErrorReply, 404: ErrorReply },
+      },
+    },
+    async (request) => {
+      const record = await loadLessonFor(app, request, lifecycle, request.params.occurrenceId);
+      const decision = researchGate(request.principal!, record.occurrence, record.state);
+      if (!decision.ok) {
+        request.log.warn(
+          { sub: request.principal!.sub, reason: decision.reason },
+          'research refused',
+        );
+        throw new AccessError(403, decision.reason);
+      }
+      const sections = minutesSections(record.occurrence);
+      const [view, text] = await Promise.all([
+        lessonView(deps, record),
+        minutes.text(
+          record.occurrence.occurrenceId,
+          sections.map((s) => s.key),
+        ),
+      ]);
+      return { record: view, sections, minutes: text, access: decision.access };
+    },
+  );
+
+  app.post<{ Params: Params }>(
+    '/research/:occurrenceId/close',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher'),
+      schema: {
+        tags,
+        summary: 'Close the research session now; the record is archived read-only',
+        params: Params,
+        response: { 200: LessonRecordSchema, 403: ErrorReply, 409: ErrorReply },
+      },
+    },
+    async (request) => {
+      try {
+        return await lifecycle.closeResearch(request.params.occurrenceId, request.principal!);
+      } catch (error) {
+        return mapLessonError(request, error);
+      }
+    },
+  );
+
+  app.post<{ Params: Params }>(
+    '/research/:occurrenceId/invitations',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher'),
+      schema: {
+        tags,
+        summary: 'Links with a token for each member classroom’s teacher (no login needed)',
+        params: Params,
+        response: { 200: Type.Array(Invitation), 403: ErrorReply, 409: ErrorReply },
+      },
+    },
+    async (request) => {
+      const record = await loadLessonFor(app, request, lifecycle, request.params.occurrenceId);
+      const allowed = mayControl(request.principal!, record);
+      if (!allowed.ok) throw new AccessError(403, allowed.reason);
+      if (record.state === 'archived') {
+        return mapLessonError(request, new LessonActionError('research_not_open', 'closed'));
+      }
+      const o = record.occurrence;
+      const now = deps.now();
+      // Good until the session closes, plus a day to read the archived minutes.
+      const closes =
+        record.researchClosesAt ?? Date.parse(o.end) + lifecycle.settings.researchDurationMs;
+      const expiresAt = Math.max(closes, now) + 24 * 3_600_000;
+      return o.memberClassroomIds.map((classroomId) => {
+        const principal: Principal = {
+          sub: `link:${o.occurrenceId}:${classroomId}`,
+          role: 'teacher',
+          name: `辅导教师（${classroomId}）`,
+          communityIds: [o.communityId],
+          classroomId,
+          occurrenceId: o.occurrenceId,
+        };
+        const token = deps.tokens.sign(principal, expiresAt - now, now);
+        const query = new URLSearchParams({ occurrence: o.occurrenceId, token });
+        return { classroomId, url: `/research/?${query}`, expiresAt };
+      });
+    },
+  );
+};

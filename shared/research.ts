@@ -1,0 +1,108 @@
+// The research room (同步教学研讨): minutes sections, the /research socket.io namespace's
+// events with their payload schemas, and the REST bodies of the research records.
+import { Type, type Static } from '@sinclair/typebox';
+import type { ScheduledOccurrence } from './timetable/occurrence';
+import { LessonState, LessonView } from './lessons';
+
+export const RESEARCH_NAMESPACE = '/research';
+
+/** Yjs updates travel base64-encoded; 96 KiB of base64 ≈ 72 KiB of update. */
+const Base64 = (maxLength: number) => Type.String({ maxLength, pattern: '^[A-Za-z0-9+/]*={0,2}$' });
+
+export interface MinutesSection {
+  /** the Y.Text name in the session's Y.Doc */
+  key: string;
+  label: string;
+}
+
+/** Observations on both sides (seed 001: 针对双边课堂情况), problems, agreed next steps. */
+export function minutesSections(
+  o: Pick<ScheduledOccurrence, 'memberClassroomIds'>,
+): MinutesSection[] {
+  return [
+    { key: 'core', label: '主讲课堂观察' },
+    ...o.memberClassroomIds.map((id) => ({ key: `member:${id}`, label: `听讲课堂观察（${id}）` })),
+    { key: 'problems', label: '存在问题' },
+    { key: 'nextSteps', label: '改进措施与下一步' },
+  ];
+}
+
+// Client → server, each with an ack.
+
+export const MinutesJoin = Type.Object({
+  occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
+  /** the client's Y state vector (base64) after a reconnect: only what it lacks is sent */
+  stateVector: Type.Optional(Base64(64 * 1024)),
+});
+export type MinutesJoin = Static<typeof MinutesJoin>;
+
+export const MinutesUpdate = Type.Object({
+  occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
+  /** one Yjs update (base64) */
+  update: Base64(96 * 1024),
+});
+export type MinutesUpdate = Static<typeof MinutesUpdate>;
+
+export type ResearchAccess = 'write' | 'read';
+
+export type AckError = { ok: false; error: string; message: string; field?: string };
+
+export type MinutesJoinAck =
+  | {
+      ok: true;
+      /** everything the client lacks, as one Yjs update (base64) */
+      update: string;
+      sections: MinutesSection[];
+      access: ResearchAccess;
+      state: LessonState;
+      closesAt?: number;
+    }
+  | AckError;
+
+export type MinutesUpdateAck = { ok: true } | AckError;
+
+/** Server → client. */
+export interface MinutesServerEvents {
+  /** someone else's update (base64), already durable */
+  'minutes:update': (payload: { occurrenceId: string; update: string }) => void;
+  /** the session closed: the minutes are archived and read-only now */
+  'minutes:closed': (payload: { occurrenceId: string }) => void;
+}
+
+export interface MinutesClientEvents {
+  'minutes:join': (payload: MinutesJoin, ack: (reply: MinutesJoinAck) => void) => void;
+  'minutes:update': (payload: MinutesUpdate, ack: (reply: MinutesUpdateAck) => void) => void;
+  'minutes:leave': (payload: { occurrenceId: string }) => void;
+}
+
+// REST.
+
+export const ResearchView = Type.Object({
+  record: LessonView,
+  sections: Type.Array(Type.Object({ key: Type.String(), label: Type.String() })),
+  /** section key → text */
+  minutes: Type.Record(Type.String(), Type.String()),
+  access: Type.Union([Type.Literal('write'), Type.Literal('read')]),
+});
+export type ResearchView = Static<typeof ResearchView>;
+
+export const ResearchSummary = Type.Object({
+  occurrenceId: Type.String(),
+  communityId: Type.String(),
+  teacherId: Type.String(),
+  subject: Type.String(),
+  start: Type.String(),
+  state: LessonState,
+  openedAt: Type.Optional(Type.Number()),
+  closesAt: Type.Optional(Type.Number()),
+  closedAt: Type.Optional(Type.Number()),
+});
+export type ResearchSummary = Static<typeof ResearchSummary>;
+
+export const Invitation = Type.Object({
+  classroomId: Type.String(),
+  /** path + query of the research page with a link token */
+  url: Type.String(),
+  expiresAt: Type.Number(),
+});
+export type Invitation = Static<typeof Invitation>;

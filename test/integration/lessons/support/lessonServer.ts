@@ -1,0 +1,69 @@
+// A real Tongke server whose lesson clock is a ManualClock, fed by an in-memory timetable,
+// with a few logins of 瑞安 community ruian-p-18 and one of another community.
+import type { Config } from '../../../../server/config';
+import { ManualClock } from '../../../../server/lessons/clock';
+import { startTongke, type TestServer } from '../../../helpers/tongkeServer';
+import { MemoryOccurrenceSource, T0, occurrence } from '../../../unit/lessons/support/occurrences';
+
+export interface LessonServer extends TestServer {
+  clock: ManualClock;
+  source: MemoryOccurrenceSource;
+  /** bearer tokens by login */
+  tokens: Record<'coordinator' | 'wang' | 'li' | 'observer' | 'outsider', string>;
+  api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+}
+
+export const PASSWORD = 'correct horse 电池';
+
+export async function startLessonServer(
+  overrides: Partial<Config> = {},
+  clock = new ManualClock(T0),
+  source = new MemoryOccurrenceSource([occurrence()]),
+  createUsers = true,
+): Promise<LessonServer> {
+  const server = await startTongke(overrides, { clock, now: clock.now, occurrences: source });
+  const { accounts } = server.tongke.lessons;
+  const users = [
+    { login: 'coordinator', name: '教务处', role: 'coordinator', communityIds: ['ruian-p-18'] },
+    {
+      login: 'wang',
+      name: '王老师',
+      role: 'teacher',
+      communityIds: ['ruian-p-18'],
+      teacherId: 'teacher-wang',
+    },
+    {
+      login: 'li',
+      name: '李老师',
+      role: 'teacher',
+      communityIds: ['ruian-p-18'],
+      teacherId: 'teacher-li',
+    },
+    { login: 'observer', name: '教研员', role: 'observer', communityIds: ['ruian-p-18'] },
+    { login: 'outsider', name: '丰泽教务', role: 'coordinator', communityIds: ['fengze-5g-01'] },
+  ] as const;
+  const tokens = {} as LessonServer['tokens'];
+  for (const u of users) {
+    if (createUsers)
+      await accounts.createUser({ ...u, communityIds: [...u.communityIds], password: PASSWORD });
+    const res = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ login: u.login, password: PASSWORD }),
+    });
+    tokens[u.login] = ((await res.json()) as { token: string }).token;
+  }
+  return {
+    ...server,
+    clock,
+    source,
+    tokens,
+    api(path, init = {}) {
+      const { token, ...rest } = init;
+      const headers = new Headers(rest.headers);
+      if (token) headers.set('authorization', `Bearer ${token}`);
+      if (typeof rest.body === 'string') headers.set('content-type', 'application/json');
+      return fetch(`${server.url}${path}`, { ...rest, headers });
+    },
+  };
+}
