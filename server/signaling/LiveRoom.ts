@@ -283,11 +283,15 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     }
   }
 
-  close(reason: string, next?: { roomId: string; kind: RoomKind; token?: string }): void {
+  /**
+   * Ends the room. With a reason the clients are told it is over (they stop); without one
+   * (server shutdown) they are not, so they reconnect and rejoin when the server is back.
+   */
+  close(reason?: string, next?: { roomId: string; kind: RoomKind; token?: string }): void {
     if (this.#closed) return;
     this.#closed = true;
     for (const p of [...this.participants.values()]) {
-      p.socket.emit('roomClosed', { reason, ...(next ? { next } : {}) });
+      if (reason) p.socket.emit('roomClosed', { reason, ...(next ? { next } : {}) });
       this.remove(p);
     }
     void this.#media?.then(

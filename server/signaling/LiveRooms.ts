@@ -53,7 +53,7 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
     room.on('quality', (s) => this.emit('quality', created, s));
     room.on('empty', () => {
       if (this.#rooms.get(id) === created) this.#rooms.delete(id);
-      created.close('empty');
+      created.close();
     });
     return room;
   }
@@ -70,9 +70,9 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
     room.close(reason, next);
   }
 
-  /** Server shutdown: every room closes, its clients are told. */
+  /** Server shutdown: rooms close without telling clients "over", so they come back. */
   closeAll(): void {
     clearInterval(this.#sampler);
-    for (const id of [...this.#rooms.keys()]) this.close(id, 'server shutting down');
+    for (const id of [...this.#rooms.keys()]) this.close(id);
   }
 }
