@@ -1,0 +1,129 @@
+// A synchronized lesson series (one row of the 一张表), its negotiation state, the single
+// occurrence changes made without touching it, and the conflicts found in it.
+import { Type, type Static } from '@sinclair/typebox';
+import { Id, IsoDate, Weekday } from './model';
+
+export const Weeks = Type.Union([
+  Type.Object({ kind: Type.Literal('every') }),
+  Type.Object({ kind: Type.Literal('odd') }),
+  Type.Object({ kind: Type.Literal('even') }),
+  Type.Object({
+    kind: Type.Literal('list'),
+    /** teaching weeks, 1 = the week of the term's first day */
+    weeks: Type.Array(Type.Integer({ minimum: 1, maximum: 30 }), { minItems: 1, maxItems: 30 }),
+  }),
+]);
+export type Weeks = Static<typeof Weeks>;
+
+/** What a coordinator edits. The slot is a weekday and a period of the core school. */
+export const SeriesSpec = Type.Object({
+  subject: Type.String({ minLength: 1, maxLength: 30 }),
+  teacherId: Id,
+  coreClassroomId: Id,
+  memberClassroomIds: Type.Array(Id, { minItems: 1, maxItems: 12 }),
+  weekday: Weekday,
+  period: Type.Integer({ minimum: 1, maximum: 20 }),
+  weeks: Weeks,
+});
+export type SeriesSpec = Static<typeof SeriesSpec>;
+
+export const SeriesStatus = Type.Union([
+  Type.Literal('draft'),
+  Type.Literal('proposed'),
+  Type.Literal('published'),
+]);
+export type SeriesStatus = Static<typeof SeriesStatus>;
+
+export const Decision = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('accepted'),
+  Type.Literal('objected'),
+]);
+export type Decision = Static<typeof Decision>;
+
+export const SchoolResponse = Type.Object({
+  schoolId: Id,
+  decision: Decision,
+  comment: Type.String({ maxLength: 500 }),
+  /** ms since epoch, 0 while pending */
+  at: Type.Number(),
+});
+export type SchoolResponse = Static<typeof SchoolResponse>;
+
+export const FieldChange = Type.Object({
+  field: Type.String(),
+  before: Type.Unknown(),
+  after: Type.Unknown(),
+});
+export type FieldChange = Static<typeof FieldChange>;
+
+export const PublishedVersion = Type.Object({
+  version: Type.Integer({ minimum: 1 }),
+  spec: SeriesSpec,
+  publishedAt: Type.Number(),
+  /** what changed against the version before (empty for version 1) */
+  changes: Type.Array(FieldChange),
+});
+export type PublishedVersion = Static<typeof PublishedVersion>;
+
+export const SeriesRecord = Type.Object({
+  id: Id,
+  communityId: Id,
+  /** the working copy: what is being negotiated */
+  spec: SeriesSpec,
+  status: SeriesStatus,
+  /** one response per member school concerned, reset on every proposal */
+  responses: Type.Array(SchoolResponse),
+  /** what classrooms follow now; absent until first published */
+  published: Type.Optional(PublishedVersion),
+  /** every published version, oldest first */
+  history: Type.Array(PublishedVersion),
+  /** bumped by every write: a stale edit is refused */
+  revision: Type.Integer({ minimum: 0 }),
+  updatedAt: Type.Number(),
+});
+export type SeriesRecord = Static<typeof SeriesRecord>;
+
+/** A change to one dated occurrence; the series stays as it is. */
+export const OccurrenceOverride = Type.Object({
+  seriesId: Id,
+  communityId: Id,
+  /** the date the series gives this occurrence (its id is `${seriesId}:${date}`) */
+  date: IsoDate,
+  cancelled: Type.Boolean(),
+  moveTo: Type.Optional(
+    Type.Object({ date: IsoDate, period: Type.Integer({ minimum: 1, maximum: 20 }) }),
+  ),
+  substituteTeacherId: Type.Optional(Id),
+  note: Type.String({ maxLength: 300 }),
+  updatedAt: Type.Number(),
+});
+export type OccurrenceOverride = Static<typeof OccurrenceOverride>;
+
+export const conflictCodes = [
+  'classroom_double_booked',
+  'teacher_double_booked',
+  'outside_term',
+  'holiday',
+  'no_such_period',
+  'period_mismatch',
+  'unknown_reference',
+] as const;
+export const ConflictCode = Type.Union(conflictCodes.map((c) => Type.Literal(c)));
+export type ConflictCode = Static<typeof ConflictCode>;
+
+export const Conflict = Type.Object({
+  code: ConflictCode,
+  /** hard conflicts block publishing; warnings are shown to the schools */
+  severity: Type.Union([Type.Literal('hard'), Type.Literal('warning')]),
+  message: Type.String(),
+  seriesId: Type.String(),
+  /** the occurrence concerned, when the conflict is on one date */
+  occurrenceId: Type.Optional(Type.String()),
+  date: Type.Optional(IsoDate),
+  /** the classroom, teacher or school the conflict is about */
+  resourceId: Type.Optional(Type.String()),
+  otherSeriesId: Type.Optional(Type.String()),
+  otherOccurrenceId: Type.Optional(Type.String()),
+});
+export type Conflict = Static<typeof Conflict>;

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { checkTimetable, groupOverrides } from '../../../server/timetable/timetable';
+import { hardCount } from '../../../server/timetable/conflicts';
+import type { OccurrenceOverride } from '../../../shared/timetable/series';
+import { bell, context, core, member, series } from './support/world';
+
+const none = groupOverrides([]);
+const codes = (list: { code: string }[] = []) => [...new Set(list.map((c) => c.code))].sort();
+
+describe('conflicts of a series', () => {
+  it('finds none for lessons in different periods', () => {
+    const { conflicts } = checkTimetable(
+      [series('a'), series('b', { period: 3, teacherId: 'teacher-li' })],
+      none,
+      context(),
+    );
+    expect(conflicts.get('a')).toEqual([]);
+    expect(conflicts.get('b')).toEqual([]);
+  });
+
+  it('reports a member classroom booked twice on every date, on both series, naming the other', () => {
+    const { conflicts, expanded } = checkTimetable(
+      [
+        series('a'),
+        series('b', { teacherId: 'teacher-li', coreClassroomId: 'room-core-302', subject: '语文' }),
+      ],
+      none,
+      context(),
+    );
+    const a = conflicts.get('a')!;
+    expect(codes(a)).toEqual(['classroom_double_booked']);
+    expect(a).toHaveLength(expanded.occurrences.get('a')!.length);
+    expect(a[0]).toMatchObject({
+      severity: 'hard',
+      resourceId: 'room-gaolou-1',
+      otherSeriesId: 'b',
+      occurrenceId: 'a:2026-09-01',
+      otherOccurrenceId: 'b:2026-09-01',
+    });
+    expect(a[0]!.message).toContain('三年级教室');
+    expect(codes(conflicts.get('b'))).toEqual(['classroom_double_booked']);
+  });
+
+  it('reports a teacher and a core classroom booked twice, all at once', () => {
+    const { conflicts } = checkTimetable(
+      [series('a'), series('b', { memberClassroomIds: ['room-gaolou-2'] })],
+      none,
+      context(),
+    );
+    expect(codes(conflicts.get('a'))).toEqual(['classroom_double_booked', 'teacher_double_booked']);
+  });
+
+  it('finds the clash of a single moved occurrence on its new date only', () => {
+    const moved: OccurrenceOverride = {
+      seriesId: 'b',
+      communityId: 'c',
+      date: '2026-09-09',
+      cancelled: false,
+      moveTo: { date: '2026-09-01', period: 2 },
+      note: '',
+      updatedAt: 0,
+    };
+    const { conflicts } = checkTimetable(
+      [series('a'), series('b', { weekday: 3 })],
+      groupOverrides([moved]),
+      context(),
+    );
+    expect(conflicts.get('a')!.map((c) => [c.date, c.resourceId, c.otherOccurrenceId])).toEqual([
+      ['2026-09-01', 'teacher-wang', 'b:2026-09-09'],
+      ['2026-09-01', 'room-core-301', 'b:2026-09-09'],
+      ['2026-09-01', 'room-gaolou-1', 'b:2026-09-09'],
+    ]);
+  });
+
+  it('ignores cancelled occurrences: they book nothing', () => {
+    const cancel: OccurrenceOverride = {
+      seriesId: 'b',
+      communityId: 'c',
+      date: '2026-09-01',
+      cancelled: true,
+      note: '',
+      updatedAt: 0,
+    };
+    const { conflicts } = checkTimetable(
+      [series('a'), series('b', { weeks: { kind: 'list', weeks: [1] } })],
+      groupOverrides([cancel]),
+      context(),
+    );
+    expect(conflicts.get('a')).toEqual([]);
+  });
+
+  it('reports a date moved onto a holiday or out of the term', () => {
+    const base = { seriesId: 'a', communityId: 'c', cancelled: false, note: '', updatedAt: 0 };
+    const { conflicts } = checkTimetable(
+      [series('a')],
+      groupOverrides([
+        { ...base, date: '2026-09-01', moveTo: { date: '2026-10-02', period: 2 } },
+        { ...base, date: '2026-09-08', moveTo: { date: '2027-02-02', period: 2 } },
+        { ...base, date: '2026-09-15', moveTo: { date: '2026-09-19', period: 2 } },
+      ]),
+      context(),
+    );
+    expect(conflicts.get('a')!.map((c) => [c.code, c.date])).toEqual([
+      ['holiday', '2026-10-02'],
+      ['holiday', '2026-10-02'],
+      ['outside_term', '2027-02-02'],
+      ['outside_term', '2027-02-02'],
+      ['holiday', '2026-09-19'],
+      ['holiday', '2026-09-19'],
+    ]);
+  });
+
+  it("reports a member school's own holiday, on that school", () => {
+    const closed = { ...member, calendar: { ...member.calendar, holidays: ['2026-09-08'] } };
+    const { conflicts } = checkTimetable([series('a')], none, context([core, closed]));
+    expect(conflicts.get('a')).toEqual([
+      expect.objectContaining({ code: 'holiday', resourceId: member.id, date: '2026-09-08' }),
+    ]);
+    expect(hardCount(conflicts.get('a')!)).toBe(1);
+  });
+
+  it('flags a member school whose own period does not overlap the slot enough', () => {
+    const late = { ...member, bellSchedule: bell('08:20', 45) }; // 第2节 09:15–10:00
+    const { conflicts } = checkTimetable([series('a')], none, context([core, late]));
+    const c = conflicts.get('a')!;
+    expect(c).toHaveLength(1); // one flag per school and slot, not one per date
+    expect(c[0]).toMatchObject({
+      code: 'period_mismatch',
+      severity: 'warning',
+      resourceId: member.id,
+    });
+    expect(c[0]!.message).toContain('38%');
+    expect(hardCount(c)).toBe(0);
+  });
+
+  it('reports unknown teachers and classrooms and a classroom both core and member', () => {
+    const { conflicts } = checkTimetable(
+      [series('a', { teacherId: 'nobody', memberClassroomIds: ['room-core-301', 'ghost'] })],
+      none,
+      context(),
+    );
+    expect(conflicts.get('a')!.map((c) => c.resourceId)).toEqual([
+      'nobody',
+      'room-core-301',
+      'ghost',
+    ]);
+  });
+
+  it('checks only the series asked about, against all', () => {
+    const { conflicts } = checkTimetable(
+      [series('a'), series('b', { memberClassroomIds: ['room-gaolou-2'] })],
+      none,
+      context(),
+      new Set(['b']),
+    );
+    expect([...conflicts.keys()]).toEqual(['b']);
+  });
+});
