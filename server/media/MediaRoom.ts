@@ -110,6 +110,18 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     });
   }
 
+  /**
+   * A PlainTransport on one of this room's routers: for RTP sources and sinks that are not
+   * browsers (the benchmark's load receivers and generated publishers, a recorder).
+   */
+  async createPlainTransport(
+    router: types.Router,
+    options: types.PlainTransportOptions,
+  ): Promise<types.PlainTransport> {
+    if (!this.#pool.slotOf(router)) throw new Error('router is not in the pool');
+    return router.createPlainTransport(options);
+  }
+
   /** Makes a producer known to the room, on the router its transport is on. */
   addProducer(producer: types.Producer, router: types.Router): void {
     this.#producers.set(producer.id, { producer, routers: new Set([router]) });
@@ -140,7 +152,7 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
    * before the client has its side ready.
    */
   async consume(
-    transport: types.WebRtcTransport,
+    transport: types.WebRtcTransport | types.PlainTransport,
     router: types.Router,
     producerId: string,
     rtpCapabilities: types.RtpCapabilities,
