@@ -15,6 +15,7 @@ interface Slot {
 }
 
 export function qualityLevel(q: PeerQuality): 'good' | 'fair' | 'poor' {
+  if (q.frozen) return 'poor';
   if (q.score >= 8 && q.lossFraction < 0.02) return 'good';
   if (q.score >= 5 && q.lossFraction < 0.08) return 'fair';
   return 'poor';
@@ -113,7 +114,7 @@ export class ClassroomWall {
       if (!slot) continue;
       const level = qualityLevel(q);
       slot.quality.className = `quality ${level}`;
-      slot.quality.textContent = `${Math.round(q.recvBitrate / 1000)} kbps · ${q.rttMs ?? '–'} ms · ${(q.lossFraction * 100).toFixed(1)}%`;
+      slot.quality.textContent = `${q.frozen ? '画面冻结 frozen · ' : ''}${Math.round(q.recvBitrate / 1000)} kbps · ${q.rttMs ?? '–'} ms · ${(q.lossFraction * 100).toFixed(1)}%`;
     }
   }
 

@@ -6,6 +6,10 @@ export interface PeerStats {
   rttMs: number | null;
   lossFraction: number;
   score: number;
+  /** a video the peer sends has stopped (0 bit/s while not paused): a frozen picture */
+  frozen: boolean;
+  /** highest simulcast layer the peer currently receives, null if none */
+  receivedLayer: number | null;
 }
 
 /**
@@ -25,8 +29,12 @@ export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
   let received = 0;
   let score = 10;
   let rtt: number | null = null;
+  let frozen = false;
   for (const producer of peer.producers.values()) {
     const streams = await producer.getStats().catch(() => []);
+    if (producer.kind === 'video' && !producer.paused && streams.length > 0) {
+      frozen ||= streams.every((s) => s.bitrate === 0);
+    }
     for (const s of streams) {
       // fractionLost is RTCP's 8-bit fraction of the last report interval.
       lost += (s.fractionLost / 256) * s.packetCount;
@@ -41,7 +49,14 @@ export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
     const stats = await consumer.getStats().catch(() => []);
     for (const s of stats) if (s.type === 'outbound-rtp' && s.roundTripTime) rtt = s.roundTripTime;
   }
+  let receivedLayer: number | null = null;
+  for (const c of peer.consumers.values()) {
+    const layer = c.currentLayers?.spatialLayer;
+    if (layer !== undefined) receivedLayer = Math.max(receivedLayer ?? 0, layer);
+  }
   return {
+    frozen,
+    receivedLayer,
     recvBitrate,
     sendBitrate,
     rttMs: rtt === null ? null : Math.round(rtt),

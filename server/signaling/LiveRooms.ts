@@ -61,7 +61,7 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
   /** Ends a room for everyone (the lesson ended), pointing them to what comes next. */
   close(
     id: string,
-    reason: string,
+    reason?: string,
     next?: { roomId: string; kind: RoomKind; token?: string },
   ): void {
     const room = this.#rooms.get(id);

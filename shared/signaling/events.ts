@@ -161,6 +161,10 @@ export interface PeerQuality {
   lossFraction: number;
   /** mediasoup's 0..10 score of the peer's worst stream */
   score: number;
+  /** a video the peer sends has stopped arriving (0 bit/s while not paused) */
+  frozen: boolean;
+  /** highest simulcast layer the peer currently receives, null if none */
+  receivedLayer: number | null;
 }
 
 export interface ServerToClientEvents {
