@@ -101,7 +101,7 @@ export function defaults(): Config {
     rtcMinPort: 40100,
     rtcMaxPort: 40999,
     numWorkers: availableParallelism(),
-    consumersPerRouter: 400,
+    consumersPerRouter: 300,
     dataDir: resolve('data'),
     timeZone: 'Asia/Shanghai',
     lessonOpenLeadMin: 5,
