@@ -9,6 +9,7 @@ import type {
   MaterialRepository,
 } from './lessons/LessonRepository';
 import type { ResearchRepository } from './research/ResearchRepository';
+import type { TimetableRepository } from './timetable/TimetableRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -19,5 +20,6 @@ export interface Store {
   readonly materials: MaterialRepository;
   readonly research: ResearchRepository;
   readonly auth: AuthRepository;
+  readonly timetable: TimetableRepository;
   close(): Promise<void>;
 }

@@ -16,7 +16,7 @@ export interface SeriesInput {
   id: string;
   communityId: string;
   spec: SeriesSpec;
-  /** the version these occurrences belong to (the published one, or the next) */
+  /** the series version these occurrences belong to (the published one, or the next) */
   version: number;
 }
 
@@ -128,7 +128,7 @@ export function expandSeries(
       status: override?.cancelled ? 'cancelled' : 'scheduled',
       moved: Boolean(override?.moveTo),
       substituted: Boolean(override?.substituteTeacherId),
-      version: series.version,
+      version: series.version + (override?.revision ?? 0),
     });
   }
   return { occurrences, problems };

@@ -96,6 +96,12 @@ export const OccurrenceOverride = Type.Object({
   ),
   substituteTeacherId: Type.Optional(Id),
   note: Type.String({ maxLength: 300 }),
+  /**
+   * Counts the changes to this occurrence (a restore is a change too, so it is never
+   * deleted): the occurrence's version is the series version plus this, and grows on every
+   * change, which is how the lesson clock notices a move or a substitute.
+   */
+  revision: Type.Integer({ minimum: 1 }),
   updatedAt: Type.Number(),
 });
 export type OccurrenceOverride = Static<typeof OccurrenceOverride>;

@@ -5,6 +5,7 @@ import { RedisAttendanceRepository } from '../lessons/RedisAttendanceRepository'
 import { RedisMaterialRepository } from '../lessons/RedisMaterialRepository';
 import { RedisResearchRepository } from '../research/RedisResearchRepository';
 import { RedisAuthRepository } from '../auth/RedisAuthRepository';
+import { RedisTimetableRepository } from '../timetable/RedisTimetableRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
@@ -15,6 +16,7 @@ export class RedisStore implements Store {
   readonly materials: RedisMaterialRepository;
   readonly research: RedisResearchRepository;
   readonly auth: RedisAuthRepository;
+  readonly timetable: RedisTimetableRepository;
 
   static async connect(url: string): Promise<RedisStore> {
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -29,6 +31,7 @@ export class RedisStore implements Store {
     this.materials = new RedisMaterialRepository(redis);
     this.research = new RedisResearchRepository(redis);
     this.auth = new RedisAuthRepository(redis);
+    this.timetable = new RedisTimetableRepository(redis);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { SqliteAttendanceRepository } from '../lessons/SqliteAttendanceRepositor
 import { SqliteMaterialRepository } from '../lessons/SqliteMaterialRepository';
 import { SqliteResearchRepository } from '../research/SqliteResearchRepository';
 import { SqliteAuthRepository } from '../auth/SqliteAuthRepository';
+import { SqliteTimetableRepository } from '../timetable/SqliteTimetableRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
@@ -17,6 +18,7 @@ export class SqliteStore implements Store {
   readonly materials: SqliteMaterialRepository;
   readonly research: SqliteResearchRepository;
   readonly auth: SqliteAuthRepository;
+  readonly timetable: SqliteTimetableRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -38,6 +40,7 @@ export class SqliteStore implements Store {
     this.materials = new SqliteMaterialRepository(db);
     this.research = new SqliteResearchRepository(db);
     this.auth = new SqliteAuthRepository(db);
+    this.timetable = new SqliteTimetableRepository(db);
   }
 
   async close(): Promise<void> {

@@ -58,6 +58,7 @@ describe('conflicts of a series', () => {
       cancelled: false,
       moveTo: { date: '2026-09-01', period: 2 },
       note: '',
+      revision: 1,
       updatedAt: 0,
     };
     const { conflicts } = checkTimetable(
@@ -79,6 +80,7 @@ describe('conflicts of a series', () => {
       date: '2026-09-01',
       cancelled: true,
       note: '',
+      revision: 1,
       updatedAt: 0,
     };
     const { conflicts } = checkTimetable(
@@ -90,7 +92,14 @@ describe('conflicts of a series', () => {
   });
 
   it('reports a date moved onto a holiday or out of the term', () => {
-    const base = { seriesId: 'a', communityId: 'c', cancelled: false, note: '', updatedAt: 0 };
+    const base = {
+      seriesId: 'a',
+      communityId: 'c',
+      cancelled: false,
+      note: '',
+      revision: 1,
+      updatedAt: 0,
+    };
     const { conflicts } = checkTimetable(
       [series('a')],
       groupOverrides([

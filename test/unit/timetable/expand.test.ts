@@ -75,7 +75,7 @@ describe('expanding a series over the term', () => {
   });
 
   it('cancels, moves or substitutes one occurrence without touching the others', () => {
-    const base = { seriesId: 's1', communityId: 'c', note: '', updatedAt: 0 };
+    const base = { seriesId: 's1', communityId: 'c', note: '', revision: 1, updatedAt: 0 };
     const overrides = groupOverrides([
       { ...base, date: '2026-09-08', cancelled: true },
       { ...base, date: '2026-09-15', cancelled: false, moveTo: { date: '2026-09-16', period: 3 } },
@@ -90,6 +90,9 @@ describe('expanding a series over the term', () => {
     expect(byId.get('s1:2026-09-15')?.clock).toEqual({ start: '09:40', end: '10:20' });
     expect(byId.get('s1:2026-09-22')).toMatchObject({ teacherId: 'teacher-li', substituted: true });
     expect(byId.get('s1:2026-09-29')).toMatchObject({ teacherId: 'teacher-wang', moved: false });
+    // a changed occurrence has a newer version, so the lesson clock takes the change
+    expect(byId.get('s1:2026-09-22')?.version).toBe(2);
+    expect(byId.get('s1:2026-09-29')?.version).toBe(1);
   });
 
   it('reports a period the core school does not ring and expands nothing', () => {
