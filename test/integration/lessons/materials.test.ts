@@ -9,7 +9,7 @@ const base = `/api/lessons/${encodeURIComponent(o.occurrenceId)}/materials`;
 function form(
   kind: string,
   name: string,
-  bytes: Uint8Array,
+  bytes: Uint8Array<ArrayBuffer>,
   type: string,
   scope?: string,
 ): FormData {
@@ -42,6 +42,7 @@ describe('lesson material', () => {
       size: pdf.length,
       occurrenceId: o.occurrenceId,
     });
+    await s.clock.advanceBy(1_000);
     const series = await s.api(base, {
       method: 'POST',
       token: s.tokens.coordinator,
