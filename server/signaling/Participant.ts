@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Socket } from 'socket.io';
 import type { types } from 'mediasoup';
+import type { Principal } from '../../shared/auth';
 import type {
   ClientToServerEvents,
   LiveRole,
@@ -26,6 +27,8 @@ export class Participant {
   readonly role: LiveRole;
   /** the token's subject, for "a duplicate identity kicks the older session" */
   readonly identity: string | undefined;
+  /** who the token says this is (absent for a room-code join) */
+  readonly principal: Principal | undefined;
   readonly socket: LiveSocket;
   /** known once the client creates its receive transport */
   rtpCapabilities: types.RtpCapabilities | undefined;
@@ -36,6 +39,7 @@ export class Participant {
   #queue: Promise<unknown> = Promise.resolve();
 
   constructor(options: {
+    principal?: Principal;
     displayName: string;
     role: LiveRole;
     identity?: string;
@@ -45,6 +49,7 @@ export class Participant {
     this.displayName = options.displayName;
     this.role = options.role;
     this.identity = options.identity;
+    this.principal = options.principal;
     this.socket = options.socket;
     this.joinedAt = options.joinedAt;
   }

@@ -12,6 +12,7 @@ import {
 import { check } from '../../shared/validation';
 import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
 import type { LiveRooms } from './LiveRooms';
+import type { RoomGate } from './RoomGate';
 import type { LiveSocket } from './Participant';
 
 export interface SignalingOptions {
@@ -20,6 +21,8 @@ export interface SignalingOptions {
   verifyToken(token: string): Principal | undefined;
   /** participants one room takes (a lesson: 1 teacher + classrooms + observers) */
   roomCapacity?: number;
+  /** the domain's join rules for scheduled rooms (lessons, research sessions) */
+  gate?: RoomGate;
   /** requests one socket may make per second before it is refused */
   eventsPerSecond?: number;
 }
@@ -44,6 +47,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       now: options.now,
       verifyToken: options.verifyToken,
       roomCapacity: options.roomCapacity ?? 40,
+      ...(options.gate ? { gate: options.gate } : {}),
       get session() {
         return session;
       },

@@ -5,7 +5,8 @@ import type { Replies, RequestName, RequestPayload } from '../../shared/signalin
 import type { Principal } from '../../shared/auth';
 import { MediaLimitError } from '../media/MediaPeer';
 import { NoWorkerError } from '../media/WorkerPool';
-import { decideJoin } from './joinPolicy';
+import { decideJoin, type JoinDecision } from './joinPolicy';
+import type { RoomGate } from './RoomGate';
 import { Participant, type LiveSocket } from './Participant';
 import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
@@ -27,6 +28,8 @@ export interface HandlerContext {
   /** finds a live session by id, to drop a client's stale one when it comes back */
   findSession(sessionId: string): Session | undefined;
   roomCapacity: number;
+  /** the lessons' and research sessions' join rules, when the server runs them */
+  gate?: RoomGate;
 }
 
 type Handler<N extends RequestName> = (
@@ -72,23 +75,31 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       }
     }
     const existing = ctx.rooms.get(p.roomId);
-    const decision = decideJoin(
-      {
-        roomId: p.roomId,
-        kind,
-        roomCode: p.roomCode,
-        askedRole: p.role,
-        principal,
-        badToken: !!p.token && !principal,
-      },
-      {
-        code: existing?.code,
-        kind: existing?.kind,
-        peers: existing?.participants.size ?? 0,
-        hasTeacher: existing?.hasTeacher ?? false,
-        capacity: ctx.roomCapacity,
-      },
-    );
+    const facts = {
+      code: existing?.code,
+      kind: existing?.kind,
+      peers: existing?.participants.size ?? 0,
+      hasTeacher: existing?.hasTeacher ?? false,
+      capacity: ctx.roomCapacity,
+    };
+    const badToken = !!p.token && !principal;
+    const scheduled =
+      principal && ctx.gate
+        ? await ctx.gate.admit({ roomId: p.roomId, kind, principal, now: ctx.now() })
+        : undefined;
+    let decision: JoinDecision;
+    if (!scheduled) {
+      decision = decideJoin(
+        { roomId: p.roomId, kind, roomCode: p.roomCode, askedRole: p.role, principal, badToken },
+        facts,
+      );
+    } else if (!scheduled.ok) {
+      decision = { ok: false, code: 'forbidden', message: scheduled.reason };
+    } else if (facts.peers >= facts.capacity) {
+      decision = { ok: false, code: 'room_full', message: `room holds at most ${facts.capacity}` };
+    } else {
+      decision = { ok: true, role: scheduled.role, identity: principal!.sub };
+    }
     if (!decision.ok) throw new SignalingError(decision.code, decision.message);
     const room = ctx.rooms.getOrCreate(p.roomId, kind, principal ? undefined : p.roomCode);
     // A duplicate identity (the same device or login twice) kicks the older session.
@@ -102,6 +113,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       }
     }
     const participant = new Participant({
+      ...(principal ? { principal } : {}),
       displayName: p.displayName,
       role: decision.role,
       identity: decision.identity,
