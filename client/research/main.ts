@@ -1,0 +1,170 @@
+// The research room screen (同步教学研讨): log in (or arrive with a link token), pick the
+// session, wait for the lesson to end if needed, then the record, the minutes and a place
+// for the video meeting.
+import type { ResearchSummary } from '../../shared/research';
+import { h } from '../lib/dom';
+import { api, ApiError, session } from './api';
+import { MinutesClient, type PendingStorage } from './minutesClient';
+import { minutesView } from './minutesView';
+import { formatTime, recordView } from './recordView';
+
+const app = document.getElementById('app')!;
+const params = new URLSearchParams(location.search);
+
+// A link token arrives in the URL: keep it for this tab and take it out of the address bar.
+const linkToken = params.get('token');
+if (linkToken) {
+  session.set(linkToken, false);
+  params.delete('token');
+  history.replaceState(null, '', `${location.pathname}?${params}`);
+}
+
+function show(...children: (Node | string)[]) {
+  app.replaceChildren(...children);
+}
+
+function loginForm(): Promise<void> {
+  return new Promise((resolve) => {
+    const login = h('input', { name: 'login', autocomplete: 'username', placeholder: '用户名' });
+    const password = h('input', {
+      name: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      placeholder: '密码',
+    });
+    const error = h('p', { class: 'error', role: 'alert' });
+    const form = h(
+      'form',
+      { class: 'login' },
+      h('h1', { text: '同课 · 同步教学研讨' }),
+      login,
+      password,
+      h('button', { type: 'submit', class: 'primary', text: '登录' }),
+      error,
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      api
+        .login(login.value, password.value)
+        .then((reply) => {
+          session.set(reply.token, true);
+          resolve();
+        })
+        .catch(() => (error.textContent = '用户名或密码错误'));
+    });
+    show(form);
+  });
+}
+
+async function chooseSession(): Promise<string> {
+  const me = await api.me();
+  const all: ResearchSummary[] = [];
+  for (const c of me.communityIds) all.push(...(await api.sessions(c).catch(() => [])));
+  const open = all.filter((s) => s.state === 'research');
+  const archived = all.filter((s) => s.state === 'archived');
+  return new Promise((resolve) => {
+    const item = (s: ResearchSummary) => {
+      const link = h('a', {
+        href: `?occurrence=${encodeURIComponent(s.occurrenceId)}`,
+        'data-occurrence': s.occurrenceId,
+        text: `${s.subject} · ${formatTime(Date.parse(s.start))}`,
+      });
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        history.pushState(null, '', link.href);
+        resolve(s.occurrenceId);
+      });
+      return h('li', {}, link);
+    };
+    show(
+      h(
+        'section',
+        { class: 'sessions' },
+        h('h1', { text: `${me.name}，您好` }),
+        h('h2', { text: '进行中的教研' }),
+        open.length ? h('ul', {}, ...open.map(item)) : h('p', { class: 'muted', text: '暂无' }),
+        h('h2', { text: '已归档的教研记录' }),
+        archived.length
+          ? h('ul', {}, ...archived.map(item))
+          : h('p', { class: 'muted', text: '暂无' }),
+      ),
+    );
+  });
+}
+
+const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Before the lesson ends the room is closed: wait on a notice, then come in by itself. */
+async function loadWhenOpen(occurrenceId: string) {
+  for (;;) {
+    try {
+      return await api.research(occurrenceId);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.code !== 'forbidden') throw error;
+      if (!/research_not_open/.test(error.message)) throw error;
+      show(h('p', { class: 'waiting', text: '课堂尚未结束，下课后将自动进入教研室…' }));
+      await delay(2_000);
+    }
+  }
+}
+
+function pendingStorage(occurrenceId: string): PendingStorage {
+  const key = `tongke.minutes.pending.${occurrenceId}`;
+  return {
+    load: () => JSON.parse(localStorage.getItem(key) ?? '[]') as string[],
+    save: (updates) =>
+      updates.length
+        ? localStorage.setItem(key, JSON.stringify(updates))
+        : localStorage.removeItem(key),
+  };
+}
+
+async function room(occurrenceId: string) {
+  const view = await loadWhenOpen(occurrenceId);
+  const o = view.record.lesson.occurrence;
+  const client = new MinutesClient({
+    url: '',
+    token: session.token!,
+    occurrenceId,
+    storage: pendingStorage(occurrenceId),
+  });
+  show(
+    h(
+      'header',
+      { class: 'room-header' },
+      h('h1', { text: `${o.subject} · 同步教学研讨` }),
+      h('p', {
+        class: 'muted',
+        text: `${formatTime(Date.parse(o.start))}–${formatTime(Date.parse(o.end))} · 主讲 ${o.teacherId}`,
+      }),
+    ),
+    h(
+      'div',
+      { class: 'room' },
+      h(
+        'section',
+        { class: 'video', id: 'video-area' },
+        h('p', { text: '视频研讨区' }),
+        h('p', { class: 'muted', text: '（视频会议接入直播信令后在此显示）' }),
+      ),
+      minutesView(client),
+      recordView(view.record),
+    ),
+  );
+}
+
+async function main() {
+  if (!session.token) await loginForm();
+  try {
+    const occurrenceId = params.get('occurrence') ?? (await chooseSession());
+    await room(occurrenceId);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      session.clear();
+      return main();
+    }
+    show(h('p', { class: 'error', text: `无法打开教研室：${(error as Error).message}` }));
+  }
+}
+
+void main();

@@ -1,0 +1,79 @@
+// The lesson record beside the minutes: attendance, connection quality, material.
+import { materialKindLabels, type LessonView, type QualityGrade } from '../../shared/lessons';
+import { h } from '../lib/dom';
+import { api } from './api';
+
+const gradeLabels: Record<QualityGrade, string> = {
+  good: '良好',
+  fair: '一般',
+  poor: '较差',
+  none: '无数据',
+};
+
+export function formatTime(ms: number, timeZone = 'Asia/Shanghai'): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);
+}
+
+export function recordView(view: LessonView): HTMLElement {
+  const { attendance, materials } = view;
+  const rows = attendance.classrooms.map((c) =>
+    h(
+      'tr',
+      { 'data-classroom': c.classroomId, class: c.absent ? 'absent' : undefined },
+      h('td', { text: c.classroomId }),
+      h('td', { text: c.side === 'core' ? '主讲' : '听讲' }),
+      h('td', { text: c.absent ? '缺席' : `${c.minutesConnected} 分钟` }),
+      h('td', {
+        text: c.intervals.map((i) => `${formatTime(i.from)}–${formatTime(i.to)}`).join('，'),
+      }),
+      h(
+        'td',
+        { class: `grade-${c.quality.grade}` },
+        c.quality.samples > 0
+          ? `${gradeLabels[c.quality.grade]}（丢包 ${c.quality.avgLossPct}%，时延 ${c.quality.avgRttMs} ms）`
+          : gradeLabels.none,
+      ),
+    ),
+  );
+  const table = h(
+    'table',
+    { class: 'attendance' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ...['教室', '类型', '在线时长', '连接时段', '连接质量'].map((t) => h('th', { text: t })),
+      ),
+    ),
+    h('tbody', {}, ...rows),
+  );
+  const list = h(
+    'ul',
+    { class: 'materials' },
+    ...materials.map((m) =>
+      h(
+        'li',
+        {},
+        h('span', { class: 'kind', text: materialKindLabels[m.kind] }),
+        h('a', { href: api.fileUrl(m.id), target: '_blank', rel: 'noopener', text: m.fileName }),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'record' },
+    h('h2', { text: '课堂记录' }),
+    table,
+    attendance.absent.length > 0
+      ? h('p', { class: 'absent-list', text: `未到教室：${attendance.absent.join('、')}` })
+      : null,
+    h('h2', { text: '教学资料' }),
+    materials.length > 0 ? list : h('p', { class: 'muted', text: '暂无资料' }),
+  );
+}

@@ -1,0 +1,59 @@
+// A teacher in Debian's Chromium waits for her lesson to end, is taken into the research
+// room by the page itself, and writes minutes that are then found in the store.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from '../helpers/chromium';
+import { MinutesService } from '../../server/research/MinutesService';
+import { minutesSections } from '../../shared/research';
+import { MIN, occurrence } from '../unit/lessons/support/occurrences';
+import { startLessonServer, type LessonServer } from '../integration/lessons/support/lessonServer';
+
+const o = occurrence();
+const start = Date.parse(o.start);
+const end = Date.parse(o.end);
+
+describe('research room in Chromium', () => {
+  let s: LessonServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    s = await startLessonServer();
+    await s.clock.advanceTo(start + 30 * MIN); // the lesson is live
+    await s.tongke.lessons.attendance.joined(o.occurrenceId, 'room-gaolou-1');
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('takes the teacher from the end of the lesson into the research room and saves her minutes', async () => {
+    const page = await browser.newPage(
+      `${s.url}/research/?occurrence=${encodeURIComponent(o.occurrenceId)}`,
+    );
+    await page.fill('input[name=login]', 'wang');
+    await page.fill('input[name=password]', 'correct horse 电池');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('text=下课后将自动进入教研室');
+
+    await s.clock.advanceTo(end); // the bell: the lesson ends, the research session opens
+    const core = page.locator('textarea[data-section="core"]');
+    await core.waitFor({ timeout: 15_000 });
+    await expect(
+      page.locator('.attendance tr[data-classroom="room-ningyi-1"]').textContent(),
+    ).resolves.toContain('缺席');
+    await expect(page.locator('#video-area').isVisible()).resolves.toBe(true);
+
+    await core.click();
+    await page.keyboard.type('学生回答积极，板书清晰。');
+    await page.locator('textarea[data-section="nextSteps"]').click();
+    await page.keyboard.type('下周提前十分钟联调。');
+    await page.waitForSelector('#save-status[data-status="saved"]');
+    await expect(page.locator('#save-status').textContent()).resolves.toBe('已保存');
+
+    // Read what the store holds, through a fresh service (not the server's cached doc).
+    const keys = minutesSections(o).map((x) => x.key);
+    const text = await new MinutesService(s.tongke.store.research).text(o.occurrenceId, keys);
+    expect(text.core).toBe('学生回答积极，板书清晰。');
+    expect(text.nextSteps).toBe('下周提前十分钟联调。');
+  });
+});
