@@ -10,6 +10,7 @@ import {
   T0,
   occurrence,
 } from '../../unit/lessons/support/occurrences';
+import { startRedis, type RedisServer } from '../../helpers/redisServer';
 import { startLessonServer, type LessonServer } from './support/lessonServer';
 
 const o = occurrence(); // 09:00–09:40 Asia/Shanghai, the clock starts at 08:00
@@ -145,5 +146,34 @@ describe('teacher actions and community checks over REST', () => {
     ).toBe(403);
     expect((await s.api(`/api/research?communityId=ruian-p-18`, { token: t })).status).toBe(403);
     expect((await s.api(secondPath)).status).toBe(401);
+  });
+});
+
+describe('the lesson clock on the Redis store', () => {
+  let redis: RedisServer;
+  let s: LessonServer;
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    s = await startLessonServer({ redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await s?.close();
+    await redis?.stop();
+  });
+
+  it('runs a lesson into research and keeps it across a restart', async () => {
+    await s.clock.advanceTo(start + MIN);
+    expect((await lesson(s)).lesson.state).toBe('live');
+    await s.close();
+    s = await startLessonServer(
+      { redisUrl: redis.url },
+      new ManualClock(end - MIN),
+      new MemoryOccurrenceSource([o]),
+      false,
+    );
+    expect((await lesson(s)).lesson.state).toBe('live');
+    await s.clock.advanceTo(end);
+    expect((await lesson(s)).lesson.state).toBe('research');
   });
 });
