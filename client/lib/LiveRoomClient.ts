@@ -60,6 +60,7 @@ export type LiveRoomClientEvents = {
   quality: [PeerQuality[]];
   closed: [{ reason: string; next?: { roomId: string; kind: RoomKind; token?: string } }];
   error: [Error];
+  transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
 };
 
 export class LiveRoomError extends Error {
@@ -233,6 +234,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
 
   /** ICE restart first (same session, same transports); a new session if that fails. */
   #onTransportState(transport: ms.Transport, state: ms.ConnectionState): void {
+    this.emit('transportState', { direction: transport.direction, state });
     if (state !== 'disconnected' && state !== 'failed') return;
     const delay = state === 'failed' ? 0 : 1500;
     this.#timer(() => {
