@@ -32,7 +32,7 @@ export interface TongkeOptions {
   now?: () => number;
   /** Timers of the lesson clock (tests pass a ManualClock; pass its `now` as `now` too). */
   clock?: Clock;
-  /** The published timetable the lesson clock runs (until store.timetable provides it). */
+  /** The published timetable the lesson clock runs; default: the one in store.timetable. */
   occurrences?: OccurrenceSource;
 }
 
@@ -96,7 +96,12 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   });
   await http.register(healthRoutes, { pool, store });
   const rooms = new LiveRooms({ pool, consumersPerRouter: config.consumersPerRouter, now });
-  attachSignaling(io, { rooms, now, verifyToken: (token) => tokens.verify(token, now()) });
+  attachSignaling(io, {
+    rooms,
+    now,
+    verifyToken: (token) => tokens.verify(token, now()),
+    gate: lessons.roomGate,
+  });
 
   await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });
 

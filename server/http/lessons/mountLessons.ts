@@ -12,9 +12,11 @@ import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
 import { joinGate, type JoinDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
+import { LessonRoomGate } from '../../lessons/LessonRoomGate';
 import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
 import { MinutesService } from '../../research/MinutesService';
 import type { Store } from '../../store/Store';
+import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { authRoutes } from '../auth/authRoutes';
 import { attachMinutesNamespace } from '../research/minutesSocket';
 import { researchRoutes } from '../research/researchRoutes';
@@ -29,6 +31,8 @@ export interface LessonServices {
   readonly attendance: AttendanceRecorder;
   readonly minutes: MinutesService;
   readonly accounts: Accounts;
+  /** Signaling's RoomGate: live rooms named by an occurrence id follow the lesson's rules. */
+  readonly roomGate: LessonRoomGate;
   /** The join gate with this server's limits and clock. */
   joinGate(principal: Principal, occurrence: ScheduledOccurrence, state: LessonState): JoinDecision;
   /** Starts the lesson clock (createTongke's listen() calls it, after every subscriber). */
@@ -42,7 +46,7 @@ export interface MountLessonsDeps {
   tokens: TokenIssuer;
   now: () => number;
   clock?: Clock;
-  /** The published timetable; without one no lesson is ever scheduled (logged). */
+  /** The published timetable; default: the 一张表 in store.timetable. */
   occurrences?: OccurrenceSource;
 }
 
@@ -62,11 +66,8 @@ export async function mountLessons(
 ): Promise<LessonServices> {
   const { config, store, tokens, now } = deps;
   const log = http.log.child({ part: 'lessons' });
-  let source = deps.occurrences;
-  if (!source) {
-    log.warn('no timetable source: lessons will not be scheduled');
-    source = { occurrencesBetween: async () => [] };
-  }
+  const source =
+    deps.occurrences ?? new TimetableOccurrenceSource(store.timetable, config.timeZone);
   const settings = lifecycleSettings(config);
   const lifecycle = new LessonLifecycle({
     source,
@@ -102,6 +103,7 @@ export async function mountLessons(
     attendance,
     minutes,
     accounts,
+    roomGate: new LessonRoomGate(lifecycle),
     joinGate: (principal, occurrence, state) =>
       joinGate(principal, occurrence, state, now(), { maxEarlyStartMs: settings.maxEarlyStartMs }),
     start: () => lifecycle.start(),
