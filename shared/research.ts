@@ -101,7 +101,9 @@ export type ResearchSummary = Static<typeof ResearchSummary>;
 
 export const Invitation = Type.Object({
   classroomId: Type.String(),
-  /** path + query of the research page with a link token */
+  /** the link token itself (signaling can hand it to the classroom PC) */
+  token: Type.String(),
+  /** path of the research page; the token rides in the #fragment, never sent to a server */
   url: Type.String(),
   expiresAt: Type.Number(),
 });

@@ -51,7 +51,12 @@ export const api = {
     call<ResearchSummary[]>(`/api/research?communityId=${encodeURIComponent(communityId)}`),
   research: (occurrenceId: string) =>
     call<ResearchView>(`/api/research/${encodeURIComponent(occurrenceId)}`),
-  /** a link the browser can open directly (files cannot carry a header) */
-  fileUrl: (materialId: string) =>
-    `/api/materials/${encodeURIComponent(materialId)}/file?token=${encodeURIComponent(session.token ?? '')}`,
+  /** The file as a blob URL: fetched with the header, so the token never sits in a URL. */
+  async fileUrl(materialId: string): Promise<string> {
+    const res = await fetch(`/api/materials/${encodeURIComponent(materialId)}/file`, {
+      headers: { authorization: `Bearer ${session.token ?? ''}` },
+    });
+    if (!res.ok) throw new ApiError(res.status, 'download_failed', res.statusText);
+    return URL.createObjectURL(await res.blob());
+  },
 };

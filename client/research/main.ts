@@ -11,12 +11,12 @@ import { formatTime, recordView } from './recordView';
 const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 
-// A link token arrives in the URL: keep it for this tab and take it out of the address bar.
-const linkToken = params.get('token');
+// A link token arrives in the URL fragment (never sent to a server, so never in a log):
+// keep it for this tab and take it out of the address bar.
+const linkToken = new URLSearchParams(location.hash.slice(1)).get('token');
 if (linkToken) {
   session.set(linkToken, false);
-  params.delete('token');
-  history.replaceState(null, '', `${location.pathname}?${params}`);
+  history.replaceState(null, '', `${location.pathname}${location.search}`);
 }
 
 function show(...children: (Node | string)[]) {

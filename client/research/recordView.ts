@@ -56,14 +56,19 @@ export function recordView(view: LessonView): HTMLElement {
   const list = h(
     'ul',
     { class: 'materials' },
-    ...materials.map((m) =>
-      h(
-        'li',
-        {},
-        h('span', { class: 'kind', text: materialKindLabels[m.kind] }),
-        h('a', { href: api.fileUrl(m.id), target: '_blank', rel: 'noopener', text: m.fileName }),
-      ),
-    ),
+    ...materials.map((m) => {
+      const link = h('a', { href: '#', 'data-material': m.id, text: m.fileName });
+      link.addEventListener('click', (e) => {
+        e.preventDefault();
+        // Open the tab now (a popup must follow the click), fill it when the file is here.
+        const tab = window.open('', '_blank');
+        api
+          .fileUrl(m.id)
+          .then((url) => (tab ? (tab.location.href = url) : window.location.assign(url)))
+          .catch(() => tab?.close());
+      });
+      return h('li', {}, h('span', { class: 'kind', text: materialKindLabels[m.kind] }), link);
+    }),
   );
   return h(
     'section',

@@ -19,6 +19,15 @@ describe('research room in Chromium', () => {
     s = await startLessonServer();
     await s.clock.advanceTo(start + 30 * MIN); // the lesson is live
     await s.tongke.lessons.attendance.joined(o.occurrenceId, 'room-gaolou-1');
+    const form = new FormData();
+    form.set('kind', 'guide');
+    form.set('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), '第一课导学单.pdf');
+    const upload = await s.api(`/api/lessons/${encodeURIComponent(o.occurrenceId)}/materials`, {
+      method: 'POST',
+      token: s.tokens.wang,
+      body: form,
+    });
+    expect(upload.status).toBe(201);
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -42,6 +51,9 @@ describe('research room in Chromium', () => {
       page.locator('.attendance tr[data-classroom="room-ningyi-1"]').textContent(),
     ).resolves.toContain('缺席');
     await expect(page.locator('#video-area').isVisible()).resolves.toBe(true);
+    await expect(page.locator('.materials').textContent()).resolves.toContain(
+      '课堂导学单第一课导学单.pdf',
+    );
 
     await core.click();
     await page.keyboard.type('学生回答积极，板书清晰。');

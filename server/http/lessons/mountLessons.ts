@@ -3,7 +3,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { Server } from 'socket.io';
 import type { Principal } from '../../../shared/auth';
-import type { LessonState } from '../../../shared/lessons';
+import type { LessonRecord, LessonState } from '../../../shared/lessons';
+import type { Invitation } from '../../../shared/research';
 import type { OccurrenceSource, ScheduledOccurrence } from '../../../shared/timetable/occurrence';
 import type { Config } from '../../config';
 import { Accounts } from '../../auth/accounts';
@@ -14,6 +15,7 @@ import { joinGate, type JoinDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import { LessonRoomGate } from '../../lessons/LessonRoomGate';
 import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
+import { researchInvitations } from '../../research/invitations';
 import { MinutesService } from '../../research/MinutesService';
 import type { Store } from '../../store/Store';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
@@ -33,6 +35,11 @@ export interface LessonServices {
   readonly accounts: Accounts;
   /** Signaling's RoomGate: live rooms named by an occurrence id follow the lesson's rules. */
   readonly roomGate: LessonRoomGate;
+  /**
+   * Link tokens for the member classrooms' teachers of a lesson whose research session is
+   * open (or about to): signaling may pass one to a classroom PC when the lesson ends.
+   */
+  invitations(record: LessonRecord): Invitation[];
   /** The join gate with this server's limits and clock. */
   joinGate(principal: Principal, occurrence: ScheduledOccurrence, state: LessonState): JoinDecision;
   /** Starts the lesson clock (createTongke's listen() calls it, after every subscriber). */
@@ -104,6 +111,7 @@ export async function mountLessons(
     minutes,
     accounts,
     roomGate: new LessonRoomGate(lifecycle),
+    invitations: (record) => researchInvitations(record, tokens, settings, now()),
     joinGate: (principal, occurrence, state) =>
       joinGate(principal, occurrence, state, now(), { maxEarlyStartMs: settings.maxEarlyStartMs }),
     start: () => lifecycle.start(),

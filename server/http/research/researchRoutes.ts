@@ -2,7 +2,6 @@
 // and community (the archive), closing early, and invitation links for member classrooms.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import type { Principal } from '../../../shared/auth';
 import type { LessonRecord } from '../../../shared/lessons';
 import { ErrorReply, LessonRecord as LessonRecordSchema } from '../../../shared/lessons';
 import {
@@ -16,6 +15,7 @@ import type { TokenIssuer } from '../../auth/tokens';
 import { LessonActionError } from '../../lessons/LessonLifecycle';
 import { mayControl } from '../../lessons/teacherActions';
 import type { MinutesService } from '../../research/MinutesService';
+import { researchInvitations } from '../../research/invitations';
 import { researchGate } from '../../research/researchGate';
 import {
   lessonView,
@@ -158,25 +158,7 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
       if (record.state === 'archived') {
         return mapLessonError(request, new LessonActionError('research_not_open', 'closed'));
       }
-      const o = record.occurrence;
-      const now = deps.now();
-      // Good until the session closes, plus a day to read the archived minutes.
-      const closes =
-        record.researchClosesAt ?? Date.parse(o.end) + lifecycle.settings.researchDurationMs;
-      const expiresAt = Math.max(closes, now) + 24 * 3_600_000;
-      return o.memberClassroomIds.map((classroomId) => {
-        const principal: Principal = {
-          sub: `link:${o.occurrenceId}:${classroomId}`,
-          role: 'teacher',
-          name: `辅导教师（${classroomId}）`,
-          communityIds: [o.communityId],
-          classroomId,
-          occurrenceId: o.occurrenceId,
-        };
-        const token = deps.tokens.sign(principal, expiresAt - now, now);
-        const query = new URLSearchParams({ occurrence: o.occurrenceId, token });
-        return { classroomId, url: `/research/?${query}`, expiresAt };
-      });
+      return researchInvitations(record, deps.tokens, lifecycle.settings, deps.now());
     },
   );
 };

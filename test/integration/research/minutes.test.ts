@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { ResearchView } from '../../../shared/research';
+import type { Invitation, ResearchView } from '../../../shared/research';
 import { MinutesClient } from '../../../client/research/minutesClient';
 import { toBase64 } from '../../../client/research/base64';
 import { ManualClock } from '../../../server/lessons/clock';
@@ -200,9 +200,12 @@ describe('minutes written by several people at once', () => {
       method: 'POST',
       token: s.tokens.wang,
     });
-    const links = (await res.json()) as { classroomId: string; url: string }[];
+    const links = (await res.json()) as Invitation[];
     expect(links.map((l) => l.classroomId)).toEqual(['room-gaolou-1', 'room-ningyi-1']);
-    const token = new URL(links[0]!.url, s.url).searchParams.get('token')!;
+    const url = new URL(links[0]!.url, s.url);
+    expect(url.search).not.toContain('token');
+    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
+    expect(token).toBe(links[0]!.token);
     const guest = await client(token);
     expect(guest.access).toBe('write');
     expect((await s.api(`/api/research/${encodeURIComponent(id)}`, { token })).status).toBe(200);
