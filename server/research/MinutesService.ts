@@ -1,6 +1,7 @@
-// The minutes of each research session as one Y.Doc. An update is checked, persisted with
-// an awaited write, and only then applied, broadcast and acknowledged: an acknowledged
-// edit survives any crash. The store is the truth; the docs here are caches.
+// The minutes of each research session as Yjs updates. An update is checked, persisted
+// with an awaited write, and only then emitted and acknowledged: an acknowledged edit
+// survives any crash. The store is the only truth (several nodes may serve one session),
+// so reads merge the stored log instead of trusting a doc cached in this process.
 import { EventEmitter } from 'node:events';
 import * as Y from 'yjs';
 import type { ResearchRepository } from '../store/research/ResearchRepository';
@@ -14,17 +15,13 @@ export class InvalidUpdateError extends Error {
   override name = 'InvalidUpdateError';
 }
 
-interface Session {
-  doc: Y.Doc;
-  /** updates appended by this node since the last compaction */
-  sinceCompaction: number;
-  queue: Promise<unknown>;
-}
-
 export class MinutesService extends EventEmitter<MinutesEvents> {
   readonly #repo: ResearchRepository;
   readonly #compactEvery: number;
-  readonly #sessions = new Map<string, Session>();
+  /** per session: the tail of its job queue, dropped when the queue drains */
+  readonly #queues = new Map<string, Promise<unknown>>();
+  /** per session: updates appended by this node since its last compaction */
+  readonly #sinceCompaction = new Map<string, number>();
 
   constructor(repo: ResearchRepository, options: { compactEvery?: number } = {}) {
     super();
@@ -32,51 +29,42 @@ export class MinutesService extends EventEmitter<MinutesEvents> {
     this.#compactEvery = options.compactEvery ?? 200;
   }
 
-  #session(id: string): Session {
-    let s = this.#sessions.get(id);
-    if (!s) {
-      s = { doc: new Y.Doc(), sinceCompaction: 0, queue: Promise.resolve() };
-      this.#sessions.set(id, s);
-    }
-    return s;
-  }
-
   /** One job at a time per session: appends and compactions never interleave. */
-  #serial<T>(id: string, job: (s: Session) => Promise<T>): Promise<T> {
-    const s = this.#session(id);
-    const run = s.queue.then(() => job(s));
-    s.queue = run.catch(() => undefined);
+  #serial<T>(id: string, job: () => Promise<T>): Promise<T> {
+    const run = (this.#queues.get(id) ?? Promise.resolve()).then(job);
+    const tail = run.catch(() => undefined);
+    this.#queues.set(id, tail);
+    void tail.then(() => {
+      if (this.#queues.get(id) === tail) this.#queues.delete(id);
+    });
     return run;
   }
 
-  /**
-   * Re-reads the stored updates into the doc (idempotent in Yjs): another node may have
-   * written since, and a join must see everything acknowledged anywhere.
-   */
-  async #refresh(id: string, s: Session): Promise<void> {
+  async #merged(id: string): Promise<Uint8Array> {
     const updates = await this.#repo.updates(id);
-    if (updates.length > 0) Y.applyUpdate(s.doc, Y.mergeUpdates(updates), 'store');
+    return updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
   }
 
   /** Everything the holder of `stateVector` lacks (all of it without one). */
-  state(id: string, stateVector?: Uint8Array): Promise<Uint8Array> {
-    return this.#serial(id, async (s) => {
-      await this.#refresh(id, s);
-      return Y.encodeStateAsUpdate(s.doc, stateVector);
-    });
+  async state(id: string, stateVector?: Uint8Array): Promise<Uint8Array> {
+    const merged = await this.#merged(id);
+    return stateVector ? Y.diffUpdate(merged, stateVector) : merged;
   }
 
-  /** Section key → text, from the store. */
-  text(id: string, keys: readonly string[]): Promise<Record<string, string>> {
-    return this.#serial(id, async (s) => {
-      await this.#refresh(id, s);
-      return Object.fromEntries(keys.map((k) => [k, s.doc.getText(k).toString()]));
-    });
+  /** Section key → text, as stored. */
+  async text(id: string, keys: readonly string[]): Promise<Record<string, string>> {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, await this.#merged(id));
+      return Object.fromEntries(keys.map((k) => [k, doc.getText(k).toString()]));
+    } finally {
+      doc.destroy();
+    }
   }
 
   /**
-   * Checks the update touches only the given sections, appends it durably, then applies
-   * it and emits it. Rejects (InvalidUpdateError) before writing anything if it is bad.
+   * Checks the update touches only the given sections, appends it durably, then emits it.
+   * Rejects (InvalidUpdateError) before writing anything if it is bad.
    */
   apply(
     id: string,
@@ -85,38 +73,35 @@ export class MinutesService extends EventEmitter<MinutesEvents> {
     sections: readonly string[],
   ): Promise<void> {
     assertUpdateFits(update, sections);
-    return this.#serial(id, async (s) => {
+    return this.#serial(id, async () => {
       await this.#repo.appendUpdate(id, update);
-      Y.applyUpdate(s.doc, update, origin);
       this.emit('update', id, update, origin);
-      if (++s.sinceCompaction >= this.#compactEvery) await this.#compact(id, s);
+      const count = (this.#sinceCompaction.get(id) ?? 0) + 1;
+      this.#sinceCompaction.set(id, count);
+      if (count >= this.#compactEvery) await this.#compact(id);
     });
   }
 
   /** Merges the stored log into one update (also done every `compactEvery` updates). */
   compact(id: string): Promise<void> {
-    return this.#serial(id, (s) => this.#compact(id, s));
+    return this.#serial(id, () => this.#compact(id));
   }
 
-  async #compact(id: string, s: Session): Promise<void> {
+  async #compact(id: string): Promise<void> {
+    this.#sinceCompaction.delete(id);
     const updates = await this.#repo.updates(id);
-    s.sinceCompaction = 0;
     if (updates.length < 2) return;
     await this.#repo.compact(id, Y.mergeUpdates(updates), updates.length);
   }
 
-  /** Compacts and drops the cached doc: for a session that closed. */
-  async unload(id: string): Promise<void> {
-    if (!this.#sessions.has(id)) return;
-    await this.compact(id);
-    this.#sessions.get(id)?.doc.destroy();
-    this.#sessions.delete(id);
+  /** Waits for the session's pending writes and compacts it: for a session that closed. */
+  unload(id: string): Promise<void> {
+    return this.compact(id);
   }
 
+  /** Resolves once every queued write has finished. */
   async close(): Promise<void> {
-    await Promise.all([...this.#sessions.values()].map((s) => s.queue));
-    for (const s of this.#sessions.values()) s.doc.destroy();
-    this.#sessions.clear();
+    await Promise.all([...this.#queues.values()]);
   }
 }
 
