@@ -1,0 +1,150 @@
+// The benchmark suite: runs each bench within its own time bound, cleans up its processes
+// and workers, and collects the figures with the machine they were measured on.
+import '../../server/media/workerBinary';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../infra/mediasoup-worker/locate.mjs';
+import { BareFanout } from './baseline';
+import { startChild } from './child';
+import { benchFanout, type FanoutResult, type Rig } from './fanout';
+import type { SinkHandlers } from './sinkProcess';
+import type { SourceHandlers } from './sourceProcess';
+import { TongkeFanout } from './tongke';
+import { renderMarkdown } from './report';
+
+const here = join(repoRoot, 'test/bench');
+
+export interface BenchOptions {
+  smoke: boolean;
+  only?: string[];
+  log?: (line: string) => void;
+}
+
+export interface Machine {
+  date: string;
+  cores: number;
+  cpuModel: string;
+  memoryGiB: number;
+  node: string;
+  mediasoup: string;
+  mediasoupClient: string;
+  loadAverage: string;
+}
+
+export interface BenchResults {
+  machine: Machine;
+  smoke: boolean;
+  durationSec: number;
+  fanout?: FanoutResult;
+  errors: Record<string, string>;
+  [bench: string]: unknown;
+}
+
+async function packageVersion(name: string): Promise<string> {
+  const pkg = JSON.parse(
+    await readFile(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8'),
+  );
+  return String(pkg.version);
+}
+
+async function machine(): Promise<Machine> {
+  const load = await readFile('/proc/loadavg', 'utf8').catch(() => '');
+  return {
+    date: new Date().toISOString(),
+    cores: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    mediasoup: await packageVersion('mediasoup'),
+    mediasoupClient: await packageVersion('mediasoup-client'),
+    loadAverage: load.split(' ').slice(0, 3).join(' '),
+  };
+}
+
+/** Starts the publisher and receiver processes the media benches share. */
+function startRig(): Rig & { stop(): Promise<void> } {
+  const source = startChild<SourceHandlers>(join(here, 'sourceProcess.ts'));
+  const sink = startChild<SinkHandlers>(join(here, 'sinkProcess.ts'));
+  return {
+    source,
+    sink,
+    async stop() {
+      await Promise.all([source.stop(), sink.stop()]);
+    },
+  };
+}
+
+async function fanoutBench(options: BenchOptions): Promise<FanoutResult> {
+  const rig = startRig();
+  // One router per room, as the baseline: with the default 400 consumers per router a
+  // one-worker server pipes the overflow to a second router on the same worker, which
+  // fails (see docs/benchmarks.md), so the capacity figure would measure that bug.
+  const tongke = await TongkeFanout.create({ numWorkers: 1, consumersPerRouter: 100_000 });
+  const baseline = await BareFanout.create(1);
+  try {
+    return await benchFanout(rig, [tongke, baseline], {
+      steps: options.smoke ? [2, 4] : [20, 60, 100, 140, 180, 220, 260, 300, 340],
+      warmupMs: options.smoke ? 800 : 1500,
+      windowMs: options.smoke ? 1000 : 3000,
+      budgetMs: options.smoke ? 10_000 : 150_000,
+      ...(options.log ? { log: options.log } : {}),
+    });
+  } finally {
+    await rig.stop();
+    await tongke.close();
+    await baseline.close();
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResults> {
+  const log = options.log ?? ((line: string) => console.log(`[bench] ${line}`));
+  const opts = { ...options, log };
+  const wanted = (name: string) => !options.only || options.only.includes(name);
+  const started = performance.now();
+  const results: BenchResults = {
+    machine: await machine(),
+    smoke: options.smoke,
+    durationSec: 0,
+    errors: {},
+  };
+  const benches: [string, () => Promise<unknown>][] = [['fanout', () => fanoutBench(opts)]];
+  for (const [name, run] of benches) {
+    if (!wanted(name)) continue;
+    log(`${name}: start`);
+    const t0 = performance.now();
+    try {
+      results[name] = await run();
+    } catch (error) {
+      results.errors[name] = (error as Error).stack ?? String(error);
+      log(`${name}: FAILED ${(error as Error).message}`);
+    }
+    log(`${name}: ${Math.round((performance.now() - t0) / 1000)} s`);
+  }
+  results.durationSec = Math.round((performance.now() - started) / 1000);
+  return results;
+}
+
+export async function writeResults(
+  results: BenchResults,
+  options: { smoke: boolean },
+): Promise<string[]> {
+  const dir = join(repoRoot, 'bench/results');
+  await mkdir(dir, { recursive: true });
+  const json = `${JSON.stringify(results, null, 2)}\n`;
+  const md = renderMarkdown(results);
+  const stamp = results.machine.date.replace(/[:]/g, '').replace(/\..*/, '');
+  const prefix = options.smoke ? 'smoke-' : '';
+  const files = [
+    join(dir, `${prefix}latest.json`),
+    join(dir, `${prefix}latest.md`),
+    ...(options.smoke ? [] : [join(dir, `${stamp}.json`), join(dir, `${stamp}.md`)]),
+  ];
+  await writeFile(files[0]!, json);
+  await writeFile(files[1]!, md);
+  if (!options.smoke) {
+    await writeFile(files[2]!, json);
+    await writeFile(files[3]!, md);
+  }
+  return files;
+}
