@@ -70,14 +70,15 @@ export class Accounts {
   async createEnrolment(
     by: Principal,
     communityId: string,
-    classroomId: string,
+    classroom: { id: string; name?: string },
     ttlMs = this.settings.enrolmentTtlMs,
   ): Promise<{ code: string; expiresAt: number }> {
     const code = newEnrolmentCode();
     const expiresAt = this.now() + ttlMs;
     await this.repo.addEnrolment({
       codeHash: hashEnrolmentCode(code),
-      classroomId,
+      classroomId: classroom.id,
+      ...(classroom.name ? { classroomName: classroom.name } : {}),
       communityId,
       createdBy: by.sub,
       expiresAt,
@@ -99,7 +100,7 @@ export class Accounts {
     const principal: Principal = {
       sub: enrolment.classroomId,
       role: 'device',
-      name: enrolment.classroomId,
+      name: enrolment.classroomName ?? enrolment.classroomId,
       communityIds: [enrolment.communityId],
       classroomId: enrolment.classroomId,
     };

@@ -17,13 +17,21 @@ import { DomainError } from '../errorHandler';
 
 export interface AuthRoutesOptions {
   accounts: Accounts;
+  /** The classroom if it belongs to the community (the timetable's records), else undefined. */
+  classroomIn(
+    communityId: string,
+    classroomId: string,
+  ): Promise<{ id: string; name: string } | undefined>;
 }
 
 const tags = ['auth'];
 const IdReply = Type.Object({ id: Type.String() });
 const guessing = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { accounts }) => {
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
+  app,
+  { accounts, classroomIn },
+) => {
   // Encapsulated here: only the routes that take guesses (passwords, codes) are limited.
   await app.register(rateLimit, { global: false });
 
@@ -84,16 +92,25 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { a
         tags,
         summary: 'A one-time code that enrols one classroom PC (works once, expires)',
         body: NewEnrolmentBody,
-        response: { 201: EnrolmentReply },
+        response: { 201: EnrolmentReply, 403: ErrorReply, 422: ErrorReply },
       },
     },
     async (request, reply) => {
       const { communityId, classroomId, ttlMinutes } = request.body;
       app.assertCommunity(request, communityId);
+      const classroom = await classroomIn(communityId, classroomId);
+      if (!classroom) {
+        throw new DomainError(
+          'classroom_not_in_community',
+          `classroom ${classroomId} is not in community ${communityId}`,
+          422,
+          [{ field: '/classroomId' }],
+        );
+      }
       const result = await accounts.createEnrolment(
         request.principal!,
         communityId,
-        classroomId,
+        classroom,
         ttlMinutes === undefined ? undefined : ttlMinutes * 60_000,
       );
       return reply.code(201).send(result);

@@ -57,6 +57,17 @@ export interface MountLessonsDeps {
   occurrences?: OccurrenceSource;
 }
 
+/** A classroom of one of the community's schools, from the timetable's records. */
+async function classroomIn(store: Store, communityId: string, classroomId: string) {
+  const [community, classroom] = await Promise.all([
+    store.timetable.get('community', communityId),
+    store.timetable.get('classroom', classroomId),
+  ]);
+  if (!community || !classroom) return undefined;
+  const schools = [community.coreSchoolId, ...community.memberSchoolIds];
+  return schools.includes(classroom.schoolId) ? classroom : undefined;
+}
+
 export function lifecycleSettings(config: Config): LifecycleSettings {
   return {
     openLeadMs: config.lessonOpenLeadMin * MINUTE,
@@ -88,7 +99,11 @@ export async function mountLessons(
   const accounts = new Accounts(store.auth, tokens, now);
   const lessonDeps = { lifecycle, attendance, materials: store.materials };
 
-  await http.register(authRoutes, { prefix: '/api', accounts });
+  await http.register(authRoutes, {
+    prefix: '/api',
+    accounts,
+    classroomIn: (communityId, classroomId) => classroomIn(store, communityId, classroomId),
+  });
   await http.register(lessonRoutes, {
     prefix: '/api',
     ...lessonDeps,

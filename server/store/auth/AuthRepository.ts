@@ -17,6 +17,8 @@ export interface EnrolmentRecord {
   /** sha-256 of the code: a leaked database does not leak usable codes */
   codeHash: string;
   classroomId: string;
+  /** shown as the device's name, e.g. 高楼镇中心小学 三(1)班 */
+  classroomName?: string;
   communityId: string;
   createdBy: string;
   expiresAt: number;

@@ -51,7 +51,7 @@ describe('logins, device enrolment and community checks', () => {
     expect(principal).toEqual({
       sub: 'room-gaolou-1',
       role: 'device',
-      name: 'room-gaolou-1',
+      name: '高楼镇中心小学 三(1)班',
       communityIds: ['ruian-p-18'],
       classroomId: 'room-gaolou-1',
     });
@@ -76,6 +76,18 @@ describe('logins, device enrolment and community checks', () => {
       body: JSON.stringify({ code }),
     });
     expect(res.status).toBe(401);
+  });
+
+  it('refuses a code for a classroom outside the community', async () => {
+    for (const classroomId of ['room-fz-1', 'room-unknown']) {
+      const res = await s.api('/api/devices/enrolments', {
+        method: 'POST',
+        token: s.tokens.coordinator,
+        body: JSON.stringify({ communityId: 'ruian-p-18', classroomId }),
+      });
+      expect(res.status).toBe(422);
+      expect(await res.json()).toMatchObject({ error: 'classroom_not_in_community' });
+    }
   });
 
   it('refuses enrolment codes and users for another community with 403', async () => {

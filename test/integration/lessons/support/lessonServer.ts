@@ -15,6 +15,33 @@ export interface LessonServer extends TestServer {
 
 export const PASSWORD = 'correct horse 电池';
 
+/** 瑞安 ruian-p-18 (瑞安市实验小学 + 高楼镇 campuses, seed 001) and one 丰泽 community. */
+async function seedCommunities(server: TestServer): Promise<void> {
+  const community = (id: string, name: string, core: string, members: string[]) => ({
+    id,
+    name,
+    mode: '协作型' as const,
+    stage: 'primary' as const,
+    district: id.startsWith('ruian') ? '瑞安市' : '丰泽区',
+    coreSchoolId: core,
+    memberSchoolIds: members,
+  });
+  await server.tongke.store.timetable.apply({
+    put: {
+      community: [
+        community('ruian-p-18', '瑞安市实验小学教共体', 'sch-shiyan', ['sch-gaolou', 'sch-ningyi']),
+        community('fengze-5g-01', '丰泽区实验小学教共体', 'sch-fz', ['sch-fz-panshan']),
+      ],
+      classroom: [
+        { id: 'room-core-301', schoolId: 'sch-shiyan', name: '瑞安市实验小学 三(1)班' },
+        { id: 'room-gaolou-1', schoolId: 'sch-gaolou', name: '高楼镇中心小学 三(1)班' },
+        { id: 'room-ningyi-1', schoolId: 'sch-ningyi', name: '高楼镇宁益小学 三(1)班' },
+        { id: 'room-fz-1', schoolId: 'sch-fz-panshan', name: '潘山分校 三(1)班' },
+      ],
+    },
+  });
+}
+
 export async function startLessonServer(
   overrides: Partial<Config> = {},
   clock = new ManualClock(T0),
@@ -23,6 +50,7 @@ export async function startLessonServer(
 ): Promise<LessonServer> {
   const server = await startTongke(overrides, { clock, now: clock.now, occurrences: source });
   const { accounts } = server.tongke.lessons;
+  if (createUsers) await seedCommunities(server);
   const users = [
     { login: 'coordinator', name: '教务处', role: 'coordinator', communityIds: ['ruian-p-18'] },
     {
