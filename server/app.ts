@@ -21,6 +21,11 @@ import { TokenIssuer } from './auth/tokens';
 import { mountLessons, type LessonServices } from './http/lessons/mountLessons';
 import type { Clock } from './lessons/clock';
 import type { OccurrenceSource } from '../shared/timetable/occurrence';
+import {
+  mountTimetable,
+  timetableServices,
+  type TimetableServices,
+} from './http/timetable/mountTimetable';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 
 export interface TongkeOptions {
@@ -45,6 +50,8 @@ export interface Tongke {
   readonly store: Store;
   readonly tokens: TokenIssuer;
   readonly now: () => number;
+  /** The 一张表: communities, series, negotiation; the published OccurrenceSource. */
+  readonly timetable: TimetableServices;
   /** Lesson lifecycle, attendance, research minutes, accounts (server/http/lessons). */
   readonly lessons: LessonServices;
   /** Starts listening; resolves to the base URL. */
@@ -86,13 +93,15 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   });
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
   await http.register(authPlugin, { tokens, now });
+  const timetable = timetableServices(store, config.timeZone, now);
+  await mountTimetable(http, timetable);
   const lessons = await mountLessons(http, io, {
     config,
     store,
     tokens,
     now,
     clock: options.clock,
-    occurrences: options.occurrences,
+    occurrences: options.occurrences ?? timetable.occurrences,
   });
   await http.register(healthRoutes, { pool, store });
   const rooms = new LiveRooms({ pool, consumersPerRouter: config.consumersPerRouter, now });
@@ -112,6 +121,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     io,
     pool,
     rooms,
+    timetable,
     lessons,
     store,
     tokens,

@@ -72,7 +72,10 @@ export function refsOf<K extends TimetableKind>(kind: K, record: TimetableRecord
     }
     case 'override': {
       const o = record as OccurrenceOverride;
-      return [`community:${o.communityId}`, `series:${o.seriesId}`];
+      const refs = [`community:${o.communityId}`, `series:${o.seriesId}`];
+      // a substitute is busy at that time too: find the series through them
+      if (o.substituteTeacherId) refs.push(`teacher:${o.substituteTeacherId}`);
+      return refs;
     }
     default:
       return [];

@@ -1,0 +1,131 @@
+// What classroom PCs and calendars read: today's lessons of a classroom, and iCalendar
+// feeds per classroom and per teacher (the token may come as ?token= for subscriptions).
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import { ClassroomParams, TodayReply } from '../../../shared/timetable/api';
+import { ErrorReply } from '../../../shared/lessons';
+import { todayFor } from '../../timetable/today';
+import { icalFeed } from '../../timetable/ical';
+import { AccessError } from '../../auth/authPlugin';
+import { DomainError } from '../errorHandler';
+import { tags, type TimetableRoutesOptions } from './common';
+import type { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
+
+export interface DeviceRoutesOptions extends TimetableRoutesOptions {
+  occurrences: TimetableOccurrenceSource;
+}
+
+export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
+  app,
+  { service, occurrences },
+) => {
+  const { repo } = service;
+  const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'device');
+
+  /** A device sees its own classroom only; people see the classrooms of their communities. */
+  async function assertSchoolAccess(
+    request: FastifyRequest,
+    schoolId: string,
+    classroomId?: string,
+  ) {
+    const p = request.principal!;
+    if (p.role === 'device') {
+      if (p.classroomId === classroomId) return;
+      request.log.warn({ sub: p.sub, classroomId }, 'device asked for another classroom');
+      throw new AccessError(403, 'a classroom PC sees only its own classroom');
+    }
+    const communities = await repo.byRef('community', `school:${schoolId}`);
+    const mine = communities.find((c) => p.communityIds.includes(c.id));
+    app.assertCommunity(request, mine?.id ?? communities[0]?.id ?? '(none)');
+  }
+
+  async function classroom(request: FastifyRequest, id: string) {
+    const room = await repo.get('classroom', id);
+    if (!room) throw new DomainError('not_found', `no classroom ${id}`, 404);
+    await assertSchoolAccess(request, room.schoolId, id);
+    return room;
+  }
+
+  app.get<{ Params: ClassroomParams }>(
+    '/classrooms/:id/today',
+    {
+      preHandler: anyone,
+      schema: {
+        tags,
+        summary: 'The lesson a classroom PC must join now or next, and the day',
+        params: ClassroomParams,
+        response: { 200: TodayReply, 404: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      await classroom(request, id);
+      const now = service.now();
+      const day = await occurrences.occurrencesBetween(now - 86_400_000, now + 86_400_000);
+      return { classroomId: id, ...todayFor(id, day, now, service.zone) };
+    },
+  );
+
+  async function feed(kind: 'classroom' | 'teacher', id: string) {
+    const ctx = await service.context();
+    const all = await occurrences.published();
+    const mine = all.filter((o) =>
+      kind === 'teacher'
+        ? o.teacherId === id
+        : o.coreClassroomId === id || o.memberClassroomIds.includes(id),
+    );
+    const name = kind === 'teacher' ? ctx.teachers.get(id)?.name : ctx.classrooms.get(id)?.name;
+    return icalFeed(
+      mine,
+      {
+        calendar: `同步课堂 ${name ?? id}`,
+        classroom: (c) => {
+          const room = ctx.classrooms.get(c);
+          return room ? `${ctx.schools.get(room.schoolId)?.name ?? ''} ${room.name}` : c;
+        },
+        teacher: (t) => ctx.teachers.get(t)?.name ?? t,
+      },
+      service.zone,
+    );
+  }
+
+  app.get<{ Params: { id: string } }>(
+    '/ical/classrooms/:id.ics',
+    {
+      preHandler: anyone,
+      schema: {
+        tags,
+        summary: "iCalendar feed of a classroom's published lessons",
+        params: ClassroomParams,
+        response: { 200: Type.String() },
+      },
+    },
+    async (request, reply) => {
+      await classroom(request, request.params.id);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .send(await feed('classroom', request.params.id));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/ical/teachers/:id.ics',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary: "iCalendar feed of a teacher's published lessons",
+        params: ClassroomParams,
+        response: { 200: Type.String() },
+      },
+    },
+    async (request, reply) => {
+      const teacher = await repo.get('teacher', request.params.id);
+      if (!teacher) throw new DomainError('not_found', `no teacher ${request.params.id}`, 404);
+      await assertSchoolAccess(request, teacher.schoolId);
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .send(await feed('teacher', request.params.id));
+    },
+  );
+};

@@ -1,0 +1,50 @@
+// The timetable's HTTP resources under /api, and the published timetable as the lesson
+// clock's OccurrenceSource.
+import type { FastifyInstance } from 'fastify';
+import type { Store } from '../../store/Store';
+import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
+import { TimetableService } from './TimetableService';
+import { communityRoutes } from './communities';
+import { schoolRoutes } from './schools';
+import { peopleRoutes } from './people';
+import { seriesRoutes } from './series';
+import { negotiationRoutes } from './negotiation';
+import { occurrenceRoutes } from './occurrences';
+import { importExportRoutes } from './importExport';
+import { deviceRoutes } from './devices';
+
+export interface TimetableServices {
+  service: TimetableService;
+  occurrences: TimetableOccurrenceSource;
+}
+
+export function timetableServices(
+  store: Store,
+  zone: string,
+  now: () => number,
+): TimetableServices {
+  return {
+    service: new TimetableService(store.timetable, zone, now),
+    occurrences: new TimetableOccurrenceSource(store.timetable, zone),
+  };
+}
+
+export async function mountTimetable(
+  http: FastifyInstance,
+  services: TimetableServices,
+): Promise<void> {
+  await http.register(
+    async (api) => {
+      const opts = { service: services.service };
+      await api.register(communityRoutes, opts);
+      await api.register(schoolRoutes, opts);
+      await api.register(peopleRoutes, opts);
+      await api.register(seriesRoutes, opts);
+      await api.register(negotiationRoutes, opts);
+      await api.register(occurrenceRoutes, opts);
+      await api.register(importExportRoutes, opts);
+      await api.register(deviceRoutes, { ...opts, occurrences: services.occurrences });
+    },
+    { prefix: '/api' },
+  );
+}

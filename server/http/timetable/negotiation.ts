@@ -1,0 +1,195 @@
+// Negotiating the 一张表: propose a series to the member schools, their answers, publishing,
+// and what changed since the published version.
+import type { FastifyPluginAsync } from 'fastify';
+import { Type } from '@sinclair/typebox';
+import {
+  CommunityParams,
+  DiffReply,
+  RespondBody,
+  SeriesParams,
+  SeriesReply,
+} from '../../../shared/timetable/api';
+import type { SeriesRecord } from '../../../shared/timetable/series';
+import { ErrorReply } from '../../../shared/lessons';
+import { propose, publish, respond, type Step } from '../../timetable/negotiation';
+import { schoolsConcerned, seriesDiff } from '../../timetable/diff';
+import { hardCount } from '../../timetable/conflicts';
+import { DomainError } from '../errorHandler';
+import { roles, tags, type TimetableRoutesOptions } from './common';
+
+const PublishAllReply = Type.Object({
+  published: Type.Array(Type.String()),
+  refused: Type.Array(
+    Type.Object({ seriesId: Type.String(), code: Type.String(), message: Type.String() }),
+  ),
+});
+
+export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
+  app,
+  { service },
+) => {
+  const { read, write } = roles(app);
+  const { repo } = service;
+
+  /** Runs one step on the stored series and writes it unless it moved meanwhile. */
+  async function step(
+    communityId: string,
+    seriesId: string,
+    run: (s: SeriesRecord) => Promise<Step> | Step,
+  ) {
+    const current = await service.series(communityId, seriesId);
+    const result = await run(current);
+    if (!result.ok) throw new DomainError(result.code, result.message, 409);
+    const written = await repo.apply({
+      put: { series: [result.record] },
+      expectSeries: [{ id: seriesId, revision: current.revision }],
+    });
+    if (!written) throw new DomainError('stale', `series ${seriesId} changed meanwhile`, 409);
+    return result.record;
+  }
+
+  async function memberSchools(s: SeriesRecord): Promise<string[]> {
+    const community = await service.community(s.communityId);
+    const rooms = new Map(
+      (await repo.getMany('classroom', s.spec.memberClassroomIds)).map((c) => [c.id, c]),
+    );
+    return schoolsConcerned([s.spec], rooms).filter((id) => id !== community.coreSchoolId);
+  }
+
+  const body = {
+    preHandler: write,
+    schema: { tags, params: SeriesParams, response: { 200: SeriesReply, 409: ErrorReply } },
+  };
+
+  app.post<{ Params: SeriesParams }>(
+    '/communities/:communityId/series/:seriesId/propose',
+    { ...body, schema: { ...body.schema, summary: 'Ask the member schools to accept the draft' } },
+    async (request) => {
+      const { communityId, seriesId } = request.params;
+      app.assertCommunity(request, communityId);
+      const s = await step(communityId, seriesId, async (r) =>
+        propose(r, await memberSchools(r), service.now()),
+      );
+      return { series: s, conflicts: await service.conflictsOf(s) };
+    },
+  );
+
+  app.post<{ Params: SeriesParams; Body: RespondBody }>(
+    '/communities/:communityId/series/:seriesId/respond',
+    {
+      // A member school's 教务 (a coordinator of the community) or one of its teachers answers.
+      preHandler: app.requireRole('coordinator', 'teacher'),
+      schema: {
+        tags,
+        summary: 'A member school accepts or objects (with a comment)',
+        params: SeriesParams,
+        body: RespondBody,
+        response: { 200: SeriesReply, 409: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { communityId, seriesId } = request.params;
+      app.assertCommunity(request, communityId);
+      const { schoolId, decision, comment } = request.body;
+      const s = await step(communityId, seriesId, (r) =>
+        respond(r, schoolId, decision, comment, service.now()),
+      );
+      return { series: s, conflicts: await service.conflictsOf(s) };
+    },
+  );
+
+  app.post<{ Params: SeriesParams }>(
+    '/communities/:communityId/series/:seriesId/publish',
+    {
+      ...body,
+      schema: {
+        ...body.schema,
+        summary: 'Publish: refused while a school objects or a hard conflict remains',
+      },
+    },
+    async (request) => {
+      const { communityId, seriesId } = request.params;
+      app.assertCommunity(request, communityId);
+      let conflicts = await service.conflictsOf(await service.series(communityId, seriesId));
+      const s = await step(communityId, seriesId, (r) => {
+        const result = publish(r, hardCount(conflicts), service.now());
+        if (!result.ok && result.code === 'hard_conflicts')
+          throw new DomainError(
+            result.code,
+            result.message,
+            409,
+            conflicts.filter((c) => c.severity === 'hard'),
+          );
+        return result;
+      });
+      conflicts = await service.conflictsOf(s);
+      return { series: s, conflicts };
+    },
+  );
+
+  app.post<{ Params: CommunityParams }>(
+    '/communities/:communityId/publish',
+    {
+      preHandler: write,
+      schema: {
+        tags,
+        summary: 'Publish every proposed series that may be published',
+        params: CommunityParams,
+        response: { 200: PublishAllReply },
+      },
+    },
+    async (request) => {
+      const { communityId } = request.params;
+      app.assertCommunity(request, communityId);
+      const published: string[] = [];
+      const refused: { seriesId: string; code: string; message: string }[] = [];
+      for (const s of await repo.byRef('series', `community:${communityId}`)) {
+        if (s.status !== 'proposed') continue;
+        try {
+          const conflicts = await service.conflictsOf(s);
+          await step(communityId, s.id, (r) => publish(r, hardCount(conflicts), service.now()));
+          published.push(s.id);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          refused.push({ seriesId: s.id, code: error.code, message: error.message });
+        }
+      }
+      return { published, refused };
+    },
+  );
+
+  app.get<{ Params: SeriesParams }>(
+    '/communities/:communityId/series/:seriesId/diff',
+    {
+      preHandler: read,
+      schema: {
+        tags,
+        summary:
+          'What the working copy changes against the published version, and who is concerned',
+        params: SeriesParams,
+        response: { 200: DiffReply },
+      },
+    },
+    async (request) => {
+      const { communityId, seriesId } = request.params;
+      app.assertCommunity(request, communityId);
+      const s = await service.series(communityId, seriesId);
+      const rooms = new Map(
+        (
+          await repo.getMany(
+            'classroom',
+            [s.spec, s.published?.spec].flatMap((x) =>
+              x ? [x.coreClassroomId, ...x.memberClassroomIds] : [],
+            ),
+          )
+        ).map((c) => [c.id, c]),
+      );
+      return {
+        seriesId,
+        publishedVersion: s.published?.version ?? null,
+        changes: seriesDiff(s.published?.spec, s.spec),
+        schoolIds: schoolsConcerned([s.spec, s.published?.spec], rooms),
+      };
+    },
+  );
+};
