@@ -1,6 +1,7 @@
 // Composition root: read the config, build the server, start it, stop it cleanly.
 import { ConfigError, loadConfig } from './config';
 import { createTongke } from './app';
+import { demoCoordinatorToken, seedDemo } from './demo/seed';
 
 let config;
 try {
@@ -14,6 +15,10 @@ try {
 }
 
 const tongke = await createTongke(config);
+// Development: an empty store gets the demo district (before the lesson clock starts).
+const dev = process.env.NODE_ENV !== 'production';
+const seeded = dev ? await seedDemo(tongke.store, config.timeZone, tongke.now()) : undefined;
+if (seeded) tongke.http.log.info(seeded, 'demo timetable seeded');
 const url = await tongke.listen();
 tongke.http.log.info(
   {
@@ -24,6 +29,11 @@ tongke.http.log.info(
   'Tongke is up',
 );
 console.warn(`\n  Tongke 同课 is running at ${url}/  (health: ${url}/health)\n`);
+if (dev) {
+  const ids = (await tongke.store.timetable.list('community')).map((c) => c.id);
+  const token = demoCoordinatorToken(tongke.tokens, ids, tongke.now());
+  console.warn(`  协调员 (dev, 12 h): ${url}/coordinator/?token=${token}\n`);
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

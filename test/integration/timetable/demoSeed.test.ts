@@ -1,0 +1,28 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { SqliteStore } from '../../../server/store/sqlite/SqliteStore';
+import { seedDemo } from '../../../server/demo/seed';
+import { TimetableOccurrenceSource } from '../../../server/store/timetable/TimetableOccurrenceSource';
+
+describe('demo seed', () => {
+  const store = SqliteStore.memory();
+  afterAll(() => store.close());
+  const now = Date.parse('2026-08-20T10:00:00+08:00');
+
+  it('fills an empty store with the 56 real communities and published series, once', async () => {
+    const result = await seedDemo(store, 'Asia/Shanghai', now);
+    expect(result?.communities).toBe(56);
+    expect(result!.published).toBeGreaterThan(150);
+    expect(await seedDemo(store, 'Asia/Shanghai', now)).toBeUndefined();
+    const names = (await store.timetable.list('school')).map((s) => s.name);
+    expect(names).toContain('丰泽区实验小学潘山分校');
+    // 虹桥路小学 leads two communities: one school record
+    expect(names.filter((n) => n === '瑞安市虹桥路小学')).toHaveLength(1);
+    const source = new TimetableOccurrenceSource(store.timetable, 'Asia/Shanghai');
+    const tuesday = await source.occurrencesBetween(
+      Date.parse('2026-09-08T00:00:00+08:00'),
+      Date.parse('2026-09-09T00:00:00+08:00'),
+    );
+    expect(tuesday.length).toBeGreaterThan(50);
+    expect(tuesday.every((o) => o.subject === '数学')).toBe(true);
+  });
+});
