@@ -35,6 +35,7 @@ export interface WindowFigures {
   workerCpuPct: number;
   /** the busiest worker's CPU, % of one core */
   maxWorkerCpuPct: number;
+  perWorkerCpuPct: number[];
   packetsPerSec: number;
   mbitPerSec: number;
   lossPct: number;
@@ -133,6 +134,7 @@ export async function measureWindow(
       1,
     ),
     maxWorkerCpuPct: round(Math.max(...perWorker), 1),
+    perWorkerCpuPct: perWorker.map((c) => round(c, 1)),
     packetsPerSec: round(packets / seconds),
     mbitPerSec: round((sum('bytes') * 8) / seconds / 1e6, 1),
     lossPct: round(expected > 0 ? (Math.max(0, expected - packets) / expected) * 100 : 0, 3),

@@ -172,6 +172,55 @@ const handlers = {
     };
   },
 
+  /**
+   * Signaling load: `clients` socket.io clients, each in a loop for `durationMs`: connect,
+   * join one of `rooms` code rooms as a classroom, leave, disconnect. Returns each step's
+   * round-trip times (ms).
+   */
+  async churn(args: { url: string; clients: number; rooms: number; durationMs: number }) {
+    const connectMs: number[] = [];
+    const joinMs: number[] = [];
+    const leaveMs: number[] = [];
+    let errors = 0;
+    const until = performance.now() + args.durationMs;
+    const loop = async (i: number) => {
+      while (performance.now() < until) {
+        const t0 = performance.now();
+        const socket = io(`${args.url}/live`, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+        });
+        try {
+          await new Promise<void>((resolve, reject) => {
+            socket.once('connect', () => resolve());
+            socket.once('connect_error', reject);
+          });
+          const t1 = performance.now();
+          const joined = (await socket.timeout(10_000).emitWithAck('join', {
+            roomId: `churn-${i % args.rooms}`,
+            roomCode: 'bench',
+            displayName: `churn ${i}`,
+            role: 'classroom',
+          })) as { ok: boolean };
+          const t2 = performance.now();
+          if (!joined.ok) throw new Error('join refused');
+          await socket.timeout(10_000).emitWithAck('leave', {});
+          const t3 = performance.now();
+          connectMs.push(t1 - t0);
+          joinMs.push(t2 - t1);
+          leaveMs.push(t3 - t2);
+        } catch {
+          errors += 1;
+        } finally {
+          socket.disconnect();
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: args.clients }, (_, i) => loop(i)));
+    return { connectMs, joinMs, leaveMs, errors, seconds: args.durationMs / 1000 };
+  },
+
   /** Per-stream counts since the mark (for looking into a loss figure). */
   streams(args: { group: string }) {
     return (groups.get(args.group) ?? []).flatMap((c, i) =>

@@ -12,6 +12,9 @@ import type { SinkHandlers } from './sinkProcess';
 import type { SourceHandlers } from './sourceProcess';
 import { TongkeFanout } from './tongke';
 import { renderMarkdown } from './report';
+import type { JoinResult } from './joinTime';
+import { benchLessons, type LessonsResult } from './lessons';
+import { benchSignaling, benchTimetableIfPresent, type SignalingResult } from './signaling';
 
 const here = join(repoRoot, 'test/bench');
 
@@ -37,6 +40,10 @@ export interface BenchResults {
   smoke: boolean;
   durationSec: number;
   fanout?: FanoutResult;
+  join?: JoinResult;
+  lessons?: LessonsResult;
+  signaling?: SignalingResult;
+  timetable?: Record<string, number> | { notMeasured: string };
   errors: Record<string, string>;
   [bench: string]: unknown;
 }
@@ -75,26 +82,40 @@ function startRig(): Rig & { stop(): Promise<void> } {
   };
 }
 
-async function fanoutBench(options: BenchOptions): Promise<FanoutResult> {
+async function withRig<T>(run: (rig: Rig) => Promise<T>): Promise<T> {
   const rig = startRig();
-  // One router per room, as the baseline: with the default 400 consumers per router a
-  // one-worker server pipes the overflow to a second router on the same worker, which
-  // fails (see docs/benchmarks.md), so the capacity figure would measure that bug.
-  const tongke = await TongkeFanout.create({ numWorkers: 1, consumersPerRouter: 100_000 });
-  const baseline = await BareFanout.create(1);
   try {
-    return await benchFanout(rig, [tongke, baseline], {
-      steps: options.smoke ? [2, 4] : [20, 60, 100, 140, 180, 220, 260, 300, 340],
-      warmupMs: options.smoke ? 800 : 1500,
-      windowMs: options.smoke ? 1000 : 3000,
-      budgetMs: options.smoke ? 10_000 : 150_000,
-      ...(options.log ? { log: options.log } : {}),
-    });
+    return await run(rig);
   } finally {
     await rig.stop();
-    await tongke.close();
-    await baseline.close();
   }
+}
+
+function fanoutBench(options: BenchOptions & { log: (l: string) => void }): Promise<FanoutResult> {
+  return withRig(async (rig) => {
+    // A room holds 40 by default (a lesson); the fan-out bench puts hundreds in one. One
+    // router per room, as the baseline: with the default 400 consumers per router a
+    // one-worker server pipes the overflow to a second router on the same worker, which
+    // fails (see docs/benchmarks.md), so the capacity figure would measure that bug.
+    const tongke = await TongkeFanout.create({
+      numWorkers: 1,
+      consumersPerRouter: 100_000,
+      roomCapacity: 100_000,
+    });
+    const baseline = await BareFanout.create(1);
+    try {
+      return await benchFanout(rig, [tongke, baseline], {
+        steps: options.smoke ? [2, 4] : [20, 60, 100, 140, 180, 220, 260, 300, 340],
+        warmupMs: options.smoke ? 800 : 1500,
+        windowMs: options.smoke ? 1000 : 3000,
+        budgetMs: options.smoke ? 10_000 : 150_000,
+        log: options.log,
+      });
+    } finally {
+      await tongke.close();
+      await baseline.close();
+    }
+  });
 }
 
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
@@ -108,7 +129,44 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     durationSec: 0,
     errors: {},
   };
-  const benches: [string, () => Promise<unknown>][] = [['fanout', () => fanoutBench(opts)]];
+  const smoke = options.smoke;
+  const benches: [string, () => Promise<unknown>][] = [
+    ['fanout', () => fanoutBench(opts)],
+    [
+      'join',
+      // Imported on demand: it loads the whole server (server/app.ts).
+      async () =>
+        (await import('./joinTime')).benchJoinTime(
+          smoke ? { repeats: 1, chromiumRepeats: 0 } : { repeats: 12, chromiumRepeats: 6 },
+        ),
+    ],
+    [
+      'lessons',
+      () =>
+        withRig((rig) =>
+          benchLessons(rig, {
+            steps: smoke ? [1, 2] : [4, 10, 16, 24, 32],
+            warmupMs: smoke ? 800 : 1500,
+            windowMs: smoke ? 1000 : 3000,
+            budgetMs: smoke ? 10_000 : 120_000,
+            log,
+          }),
+        ),
+    ],
+    [
+      'signaling',
+      () =>
+        withRig((rig) =>
+          benchSignaling(
+            rig,
+            smoke
+              ? { clients: 4, rooms: 2, durationMs: 1500 }
+              : { clients: 60, rooms: 10, durationMs: 15_000 },
+          ),
+        ),
+    ],
+    ['timetable', () => benchTimetableIfPresent()],
+  ];
   for (const [name, run] of benches) {
     if (!wanted(name)) continue;
     log(`${name}: start`);

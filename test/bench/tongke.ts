@@ -28,6 +28,8 @@ export interface TongkeFanoutOptions {
   numWorkers: number;
   /** server/config.ts default: 400 */
   consumersPerRouter?: number;
+  /** participants per room (attachSignaling's default is 40, a lesson) */
+  roomCapacity?: number;
 }
 
 export class TongkeFanout implements FanoutSystem {
@@ -59,12 +61,11 @@ export class TongkeFanout implements FanoutSystem {
       maxHttpBufferSize: 256 * 1024,
       connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
     });
-    // A room holds 40 by default (a lesson); the fan-out bench puts hundreds in one.
     attachSignaling(server, {
       rooms,
       now: Date.now,
       verifyToken: () => undefined,
-      roomCapacity: 100_000,
+      ...(options.roomCapacity ? { roomCapacity: options.roomCapacity } : {}),
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     const address = http.address();
