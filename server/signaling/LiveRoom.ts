@@ -13,10 +13,17 @@ import { samplePeerStats } from '../media/peerStats';
 import { initialSpatialLayer, shouldReceive } from './policy';
 import type { Participant } from './Participant';
 
+/** Where a participant goes when the room closes (none: it just ends for them). */
+export type NextFor = (
+  participant: Participant,
+) => { roomId: string; kind: RoomKind; token?: string } | undefined;
+
 export interface LiveRoomOptions {
   id: string;
   kind: RoomKind;
   code?: string;
+  /** admitted by the domain's gate (a lesson occurrence, a research session) */
+  scheduled?: boolean;
   pool: WorkerPool;
   consumersPerRouter: number;
   now: () => number;
@@ -42,6 +49,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   readonly id: string;
   readonly kind: RoomKind;
   readonly code: string | undefined;
+  readonly scheduled: boolean;
   readonly participants = new Map<string, Participant>();
   stagePeerId: string | null = null;
   readonly chat: ChatMessage[] = [];
@@ -54,6 +62,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     this.id = options.id;
     this.kind = options.kind;
     this.code = options.code;
+    this.scheduled = options.scheduled ?? false;
     this.#options = options;
   }
 
@@ -287,11 +296,12 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
    * Ends the room. With a reason the clients are told it is over (they stop); without one
    * (server shutdown) they are not, so they reconnect and rejoin when the server is back.
    */
-  close(reason?: string, next?: { roomId: string; kind: RoomKind; token?: string }): void {
+  close(reason?: string, next?: NextFor): void {
     if (this.#closed) return;
     this.#closed = true;
     for (const p of [...this.participants.values()]) {
-      if (reason) p.socket.emit('roomClosed', { reason, ...(next ? { next } : {}) });
+      const where = next?.(p);
+      if (reason) p.socket.emit('roomClosed', { reason, ...(where ? { next: where } : {}) });
       this.remove(p);
     }
     void this.#media?.then(

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { PeerQuality, RoomKind } from '../../shared/signaling/events';
 import type { WorkerPool } from '../media/WorkerPool';
-import { LiveRoom } from './LiveRoom';
+import { LiveRoom, type NextFor } from './LiveRoom';
 import type { Participant } from './Participant';
 
 export interface LiveRoomsOptions {
@@ -34,45 +34,51 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
     }, options.qualityIntervalMs ?? 2000).unref();
   }
 
-  get(id: string): LiveRoom | undefined {
-    return this.#rooms.get(id);
+  /** A lesson and its research meeting share the occurrence id: rooms are keyed by both. */
+  get(id: string, kind: RoomKind = 'lesson'): LiveRoom | undefined {
+    return this.#rooms.get(`${kind}/${id}`);
   }
 
   get all(): LiveRoom[] {
     return [...this.#rooms.values()];
   }
 
-  getOrCreate(id: string, kind: RoomKind, code?: string): LiveRoom {
-    let room = this.#rooms.get(id);
+  getOrCreate(
+    id: string,
+    kind: RoomKind,
+    options: { code?: string; scheduled?: boolean } = {},
+  ): LiveRoom {
+    const key = `${kind}/${id}`;
+    let room = this.#rooms.get(key);
     if (room && !room.closed) return room;
-    room = new LiveRoom({ id, kind, code, ...this.#options });
+    room = new LiveRoom({ id, kind, ...options, ...this.#options });
     const created = room;
-    this.#rooms.set(id, room);
+    this.#rooms.set(key, room);
     room.on('joined', (p) => this.emit('joined', created, p));
     room.on('left', (p, at) => this.emit('left', created, p, at));
     room.on('quality', (s) => this.emit('quality', created, s));
     room.on('empty', () => {
-      if (this.#rooms.get(id) === created) this.#rooms.delete(id);
+      if (this.#rooms.get(key) === created) this.#rooms.delete(key);
       created.close();
     });
     return room;
   }
 
-  /** Ends a room for everyone (the lesson ended), pointing them to what comes next. */
-  close(
-    id: string,
-    reason?: string,
-    next?: { roomId: string; kind: RoomKind; token?: string },
-  ): void {
-    const room = this.#rooms.get(id);
+  /**
+   * Ends a room for everyone (the lesson ended). `next` tells each participant where to go
+   * (the teachers to the research meeting, say); without a reason nobody is told it ended.
+   */
+  close(id: string, kind: RoomKind = 'lesson', reason?: string, next?: NextFor): void {
+    const key = `${kind}/${id}`;
+    const room = this.#rooms.get(key);
     if (!room) return;
-    this.#rooms.delete(id);
+    this.#rooms.delete(key);
     room.close(reason, next);
   }
 
   /** Server shutdown: rooms close without telling clients "over", so they come back. */
   closeAll(): void {
     clearInterval(this.#sampler);
-    for (const id of [...this.#rooms.keys()]) this.close(id);
+    for (const room of [...this.#rooms.values()]) this.close(room.id, room.kind);
   }
 }

@@ -74,7 +74,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
         stale.participant.socket.disconnect(true);
       }
     }
-    const existing = ctx.rooms.get(p.roomId);
+    const existing = ctx.rooms.get(p.roomId, kind);
     const facts = {
       code: existing?.code,
       kind: existing?.kind,
@@ -101,7 +101,11 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       decision = { ok: true, role: scheduled.role, identity: principal!.sub };
     }
     if (!decision.ok) throw new SignalingError(decision.code, decision.message);
-    const room = ctx.rooms.getOrCreate(p.roomId, kind, principal ? undefined : p.roomCode);
+    const room = ctx.rooms.getOrCreate(
+      p.roomId,
+      kind,
+      scheduled ? { scheduled: true } : { ...(principal ? {} : { code: p.roomCode }) },
+    );
     // A duplicate identity (the same device or login twice) kicks the older session.
     if (decision.identity) {
       for (const other of room.participants.values()) {

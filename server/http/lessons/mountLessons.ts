@@ -13,7 +13,7 @@ import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
 import { joinGate, type JoinDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
-import { LessonRoomGate } from '../../lessons/LessonRoomGate';
+import { LessonRoomGate } from '../../signaling/LessonRoomGate';
 import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
 import { researchInvitations } from '../../research/invitations';
 import { MinutesService } from '../../research/MinutesService';

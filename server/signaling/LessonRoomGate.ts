@@ -1,9 +1,9 @@
 // The lesson domain's answer to signaling's RoomGate: a live room whose id is a lesson
 // occurrence is entered by the join gate's rules, a research room by the research gate's.
-import type { GateDecision, RoomGate } from '../signaling/RoomGate';
+import type { GateDecision, RoomGate } from './RoomGate';
 import { researchGate } from '../research/researchGate';
-import { joinGate } from './joinGate';
-import type { LessonLifecycle } from './LessonLifecycle';
+import { joinGate } from '../lessons/joinGate';
+import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 
 export class LessonRoomGate implements RoomGate {
   readonly #lifecycle: LessonLifecycle;

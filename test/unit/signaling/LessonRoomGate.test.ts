@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../shared/auth';
 import { ManualClock } from '../../../server/lessons/clock';
 import { LessonLifecycle } from '../../../server/lessons/LessonLifecycle';
-import { LessonRoomGate } from '../../../server/lessons/LessonRoomGate';
+import { LessonRoomGate } from '../../../server/signaling/LessonRoomGate';
 import { defaultLifecycleSettings as settings } from '../../../server/lessons/settings';
 import { SqliteStore } from '../../../server/store/sqlite/SqliteStore';
-import { MemoryOccurrenceSource, MIN, T0, occurrence } from './support/occurrences';
+import { MemoryOccurrenceSource, MIN, T0, occurrence } from '../lessons/support/occurrences';
 
 const o = occurrence();
 const start = Date.parse(o.start);
