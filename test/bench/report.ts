@@ -50,6 +50,68 @@ export function renderMarkdown(r: BenchResults): string {
     }
     lines.push('');
   }
+  const j = r.join;
+  if (j) {
+    const row = (label: string, x: (typeof j)['node'] | { notMeasured: string }) =>
+      'notMeasured' in x
+        ? `| ${label} | not measured: ${x.notMeasured} | | |`
+        : `| ${label} | ${x.p50Ms} | ${x.p95Ms} | ${x.repeats - x.failures}/${x.repeats} |`;
+    lines.push(
+      '## Join time (join request → first decoded teacher frame, ms)',
+      '',
+      '| classroom | p50 | p95 | joins that got a frame |',
+      '|---|---|---|---|',
+      row('Node wrtc (LiveRoomClient)', j.node),
+      row('headless Chromium (/classroom page)', j.chromium),
+      '',
+    );
+  }
+  const l = r.lessons;
+  if (l) {
+    lines.push(
+      '## Many lessons (1 teacher + 4 classrooms each, placed by the WorkerPool)',
+      '',
+      '| workers | lessons at 85 % of the busiest worker | largest measured K that passed | busiest worker CPU per lesson % |',
+      '|---|---|---|---|',
+      `| 1 | ${l.oneWorker.lessons} | ${l.oneWorker.largestPassingStep} | ${l.oneWorker.cpuPerLessonPct} |`,
+      `| ${l.allWorkers.workers} | ${l.allWorkers.lessons} | ${l.allWorkers.largestPassingStep} | ${l.allWorkers.cpuPerLessonPct} |`,
+      '',
+      `Scaling, all workers ÷ one: **${l.scaling}** (ideal ${l.allWorkers.workers}).`,
+      '',
+      '| K | workers | CPU per worker % | packets/s | loss % | host busy % |',
+      '|---|---|---|---|---|---|',
+      ...l.steps.map(
+        (s) =>
+          `| ${s.lessons} | ${s.workers} | ${s.perWorkerCpuPct.join(' / ')} | ${s.packetsPerSec} | ${s.lossPct} | ${s.hostBusyPct} |`,
+      ),
+      '',
+    );
+  }
+  const g = r.signaling;
+  if (g) {
+    lines.push(
+      `## Signaling (${g.clients} socket.io clients churning over ${g.rooms} rooms for ${g.seconds} s)`,
+      '',
+      '| round trip | p50 ms | p95 ms |',
+      '|---|---|---|',
+      `| connect (websocket + namespace) | ${g.connectP50Ms} | ${g.connectP95Ms} |`,
+      `| join | ${g.joinP50Ms} | ${g.joinP95Ms} |`,
+      `| leave | ${g.leaveP50Ms} | ${g.leaveP95Ms} |`,
+      '',
+      `${g.joinsPerSec} joins/s completed, ${g.errors} errors.`,
+      '',
+    );
+  }
+  const t = r.timetable;
+  if (t) {
+    lines.push('## Timetable conflict check (district scale)', '');
+    if ('notMeasured' in t) lines.push(`Not measured: ${t.notMeasured}.`, '');
+    else {
+      lines.push('| figure | value |', '|---|---|');
+      for (const [k, v] of Object.entries(t)) lines.push(`| ${k} | ${v} |`);
+      lines.push('');
+    }
+  }
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('## Failed benches', '');
