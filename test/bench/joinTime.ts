@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { repoRoot } from '../../infra/mediasoup-worker/locate.mjs';
 import { launchChromium, chromiumPath } from '../helpers/chromium';
-import { startTongke } from '../helpers/tongkeServer';
+import { TongkeFanout } from './tongke';
 import { startChild } from './child';
 import type { JoinHandlers } from './joinProcess';
 import { percentile, round, sleep } from './measure';
@@ -24,6 +24,8 @@ export interface JoinFigures {
 }
 
 export interface JoinResult {
+  /** what served the joins: the real server, or its signaling + media parts only */
+  server: string;
   node: JoinFigures;
   chromium: JoinFigures | { notMeasured: string };
 }
@@ -85,11 +87,34 @@ async function chromiumJoins(url: string, roomId: string, roomCode: string, repe
   return figures(samples, failures, repeats);
 }
 
+/**
+ * The real server (test/helpers/tongkeServer: server/app.ts). If it cannot load (another
+ * engineer's change in progress), the same signaling and media parts (WorkerPool, LiveRooms,
+ * attachSignaling) with the built client served as static files, and the result says so.
+ */
+async function startServer(): Promise<{ url: string; kind: string; close(): Promise<void> }> {
+  try {
+    const { startTongke } = await import('../helpers/tongkeServer');
+    const server = await startTongke({ numWorkers: 1 });
+    return { url: server.url, kind: 'server/app.ts (startTongke)', close: () => server.close() };
+  } catch (error) {
+    const system = await TongkeFanout.create({
+      numWorkers: 1,
+      staticDir: join(repoRoot, 'dist/client'),
+    });
+    return {
+      url: system.url,
+      kind: `signaling + media parts only: server/app.ts failed to load (${(error as Error).message})`,
+      close: () => system.close(),
+    };
+  }
+}
+
 export async function benchJoinTime(options: {
   repeats: number;
   chromiumRepeats: number;
 }): Promise<JoinResult> {
-  const server = await startTongke({ numWorkers: 1 });
+  const server = await startServer();
   const child = startChild<JoinHandlers>(join(repoRoot, 'test/bench/joinProcess.ts'));
   const room = { url: server.url, roomId: 'bench-join', roomCode: 'bench' };
   try {
@@ -119,7 +144,7 @@ export async function benchJoinTime(options: {
       options.chromiumRepeats > 0
         ? await chromiumJoins(server.url, room.roomId, room.roomCode, options.chromiumRepeats)
         : { notMeasured: 'skipped in the smoke run' };
-    return { node: nodeFigures, chromium };
+    return { server: server.kind, node: nodeFigures, chromium };
   } finally {
     await child.stop();
     await server.close();
