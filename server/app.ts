@@ -10,6 +10,7 @@ import type { Config } from './config';
 import { WorkerPool } from './media/WorkerPool';
 import { LiveRooms } from './signaling/LiveRooms';
 import { attachSignaling } from './signaling/attach';
+import { bridgeLessons } from './signaling/lessonBridge';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
@@ -111,6 +112,12 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     verifyToken: (token) => tokens.verify(token, now()),
     gate: lessons.roomGate,
   });
+  const unbridge = bridgeLessons({
+    rooms,
+    lifecycle: lessons.lifecycle,
+    attendance: lessons.attendance,
+    log: http.log.child({ part: 'signaling' }),
+  });
 
   await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });
 
@@ -138,6 +145,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     async close() {
       if (closed) return;
       closed = true;
+      unbridge();
       await lessons.close();
       rooms.closeAll();
       io.close();

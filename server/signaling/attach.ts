@@ -25,6 +25,8 @@ export interface SignalingOptions {
   gate?: RoomGate;
   /** requests one socket may make per second before it is refused */
   eventsPerSecond?: number;
+  /** a monotonic clock for the request budget (real time, even when `now` is a test clock) */
+  monotonic?: () => number;
 }
 
 export const LIVE_NAMESPACE = '/live';
@@ -35,10 +37,11 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
   >;
   const sessions = new Map<string, Session>();
   const budget = options.eventsPerSecond ?? 50;
+  const monotonic = options.monotonic ?? (() => performance.now());
 
   nsp.on('connection', (socket: LiveSocket) => {
     let session: Session | undefined;
-    let windowStart = options.now();
+    let windowStart = monotonic();
     let used = 0;
 
     const ctx: HandlerContext = {
@@ -64,7 +67,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
         const reply = (typeof ack === 'function' ? ack : () => undefined) as (
           r: Ack<unknown>,
         ) => void;
-        const now = options.now();
+        const now = monotonic();
         if (now - windowStart >= 1000) {
           windowStart = now;
           used = 0;
