@@ -1,0 +1,160 @@
+// The form to create or change a synchronized lesson; conflicts are checked as it is edited.
+import type { CommunityDetail } from '../../shared/timetable/api';
+import type { SeriesRecord, SeriesSpec, Weeks } from '../../shared/timetable/series';
+import type { TimetableApi } from './api';
+import { ApiError } from './api';
+import { h, weekdayNames } from './dom';
+
+export interface LessonFormOptions {
+  api: TimetableApi;
+  detail: CommunityDetail;
+  initial: Partial<SeriesSpec>;
+  series?: SeriesRecord;
+  /** called after a save, with the conflicts the server found */
+  saved(conflicts: number): void;
+  close(): void;
+}
+
+const weeksOptions: [string, string][] = [
+  ['every', '每周'],
+  ['odd', '单周'],
+  ['even', '双周'],
+];
+
+export function lessonForm(o: LessonFormOptions): HTMLElement {
+  const { detail, api } = o;
+  const coreRooms = detail.classrooms.filter((c) => c.schoolId === detail.community.coreSchoolId);
+  const memberRooms = detail.classrooms.filter((c) => c.schoolId !== detail.community.coreSchoolId);
+  const schoolName = (id: string) => detail.schools.find((s) => s.id === id)?.name ?? id;
+  const init = o.initial;
+  const select = (name: string, options: [string, string][], value?: string | number) =>
+    h(
+      'select',
+      { name },
+      ...options.map(([v, label]) =>
+        h('option', { value: v, selected: String(value) === v }, label),
+      ),
+    );
+
+  const subject = h('input', {
+    name: 'subject',
+    value: init.subject ?? '',
+    placeholder: '学科，如 数学',
+    required: true,
+  });
+  const teacher = select(
+    'teacherId',
+    detail.teachers.map((t) => [t.id, `${t.name}（${schoolName(t.schoolId)}）`]),
+    init.teacherId,
+  );
+  const core = select(
+    'coreClassroomId',
+    coreRooms.map((c) => [c.id, c.name]),
+    init.coreClassroomId,
+  );
+  const members = h(
+    'fieldset',
+    { class: 'members' },
+    h('legend', {}, '听讲教室'),
+    ...memberRooms.map((c) =>
+      h(
+        'label',
+        {},
+        h('input', {
+          type: 'checkbox',
+          name: 'member',
+          value: c.id,
+          checked: (init.memberClassroomIds ?? []).includes(c.id),
+        }),
+        ` ${schoolName(c.schoolId)} ${c.name}`,
+      ),
+    ),
+  );
+  const weekday = select(
+    'weekday',
+    [1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), weekdayNames[d]!]),
+    init.weekday ?? 1,
+  );
+  const periods =
+    detail.schools.find((s) => s.id === detail.community.coreSchoolId)?.bellSchedule.periods ?? [];
+  const period = select(
+    'period',
+    periods.map((p) => [String(p.n), `第${p.n}节 ${p.start}–${p.end}`]),
+    init.period ?? 1,
+  );
+  const weeks = select('weeks', weeksOptions, init.weeks?.kind ?? 'every');
+  const report = h('ul', { class: 'conflicts' });
+  const status = h('p', { class: 'status' });
+
+  const spec = (): SeriesSpec => ({
+    subject: subject.value.trim(),
+    teacherId: teacher.value,
+    coreClassroomId: core.value,
+    memberClassroomIds: [...members.querySelectorAll<HTMLInputElement>('input:checked')].map(
+      (i) => i.value,
+    ),
+    weekday: Number(weekday.value),
+    period: Number(period.value),
+    weeks: { kind: weeks.value } as Weeks,
+  });
+
+  const showError = (e: unknown) => {
+    report.replaceChildren(
+      ...(e instanceof ApiError ? e.reasons : [String(e)]).map((r) =>
+        h('li', { class: 'hard' }, r),
+      ),
+    );
+  };
+
+  async function recheck() {
+    const s = spec();
+    if (!s.subject || s.memberClassroomIds.length === 0) return;
+    try {
+      const { conflicts } = await api.check(detail.community.id, s, o.series?.id);
+      report.replaceChildren(
+        ...(conflicts.length
+          ? conflicts.slice(0, 8).map((c) => h('li', { class: c.severity }, c.message))
+          : [h('li', { class: 'ok' }, '没有冲突')]),
+      );
+    } catch (e) {
+      showError(e);
+    }
+  }
+
+  const form = h(
+    'form',
+    {
+      class: 'lesson-form',
+      onsubmit: (async (e: Event) => {
+        e.preventDefault();
+        status.textContent = '保存中…';
+        try {
+          const reply = o.series
+            ? await api.updateSeries(detail.community.id, o.series, spec())
+            : await api.createSeries(detail.community.id, spec());
+          o.saved(reply.conflicts.filter((c) => c.severity === 'hard').length);
+        } catch (err) {
+          status.textContent = '';
+          showError(err);
+        }
+      }) as EventListener,
+      onchange: () => void recheck(),
+    },
+    h('h3', {}, o.series ? '修改同步课' : '新建同步课'),
+    h('label', {}, '学科 ', subject),
+    h('label', {}, '主讲教师 ', teacher),
+    h('label', {}, '主讲教室 ', core),
+    members,
+    h('div', { class: 'row' }, weekday, period, weeks),
+    report,
+    status,
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'submit', class: 'primary' }, '保存'),
+      h('button', { type: 'button', onclick: () => o.close() }, '取消'),
+    ),
+  );
+  void recheck();
+  return form;
+}

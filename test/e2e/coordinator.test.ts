@@ -1,0 +1,67 @@
+// The coordinator screen in a real Chromium against a real server: create a lesson on the
+// grid that double-books a member classroom, and see the conflict marked on it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type Browser } from '../helpers/chromium';
+import { startTongke, type TestServer } from '../helpers/tongkeServer';
+import { newSeries } from '../../server/timetable/negotiation';
+import { ruian, seedWorld, tokenFor } from '../integration/timetable/support/world';
+import { spec } from '../unit/timetable/support/world';
+
+describe('coordinator screen', () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startTongke();
+    await seedWorld(server);
+    // 数学, Tuesday 第2节, 三(1)班 → 高楼 三年级教室
+    await server.tongke.store.timetable.apply({
+      put: { series: [newSeries('math', ruian.id, spec(), 0)] },
+    });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('creates a lesson from an empty cell and marks its conflict where it is', async () => {
+    const token = tokenFor(server, { role: 'coordinator', communityIds: [ruian.id] });
+    const page = await browser.newPage(
+      `${server.url}/coordinator/?token=${encodeURIComponent(token)}&date=2026-09-08`,
+    );
+    const core = page.locator('section.grid[data-school-id="sch-core"]');
+    const tuesday2 = core.locator('td[data-weekday="2"][data-period="2"]');
+    await expect.poll(() => tuesday2.locator('.lesson').count(), { timeout: 15_000 }).toBe(1);
+    expect(await tuesday2.locator('.lesson.conflict').count()).toBe(0);
+
+    await core.locator('td[data-weekday="3"][data-period="2"]').click();
+    const form = page.locator('form.lesson-form');
+    await form.locator('input[name=subject]').fill('语文');
+    await form.locator('select[name=teacherId]').selectOption('teacher-li');
+    await form.locator('select[name=coreClassroomId]').selectOption('room-core-302');
+    await form.locator('input[name=member][value="room-gaolou-1"]').check();
+    await form.locator('select[name=weekday]').selectOption('2');
+    // checked live, before saving
+    await expect
+      .poll(() => form.locator('.conflicts li.hard').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(await form.locator('.conflicts li.hard').first().textContent()).toContain('三年级教室');
+    await form.locator('button[type=submit]').click();
+
+    await expect
+      .poll(() => tuesday2.locator('.lesson.conflict').count(), { timeout: 10_000 })
+      .toBe(2);
+    const marked = tuesday2.locator('.lesson.conflict', { hasText: '语文' });
+    expect(await marked.locator('.marker').textContent()).toContain('冲突');
+    expect(await marked.getAttribute('title')).toContain('三年级教室');
+    // the member school sees both lessons in its own second period
+    const member = page.locator(
+      'section.grid[data-school-id="sch-gaolou"] td[data-weekday="2"][data-period="2"]',
+    );
+    expect(await member.locator('.lesson').count()).toBe(2);
+    expect(await page.locator('#summary').textContent()).toMatch(/[1-9]\d* 个冲突/);
+    const stored = await server.tongke.store.timetable.byRef('series', `community:${ruian.id}`);
+    expect(stored.map((s) => s.spec.subject).sort()).toEqual(['数学', '语文']);
+  });
+});
