@@ -7,7 +7,7 @@ import { h } from './dom';
 export interface VideoTile {
   element: HTMLElement;
   video: HTMLVideoElement;
-  /** frames rendered so far (requestVideoFrameCallback), for the screen's own health check */
+  /** frames the browser decoded so far (its own counter: no per-frame work in the page) */
   readonly frames: number;
   detach(): void;
 }
@@ -27,13 +27,6 @@ export function videoTile(
     video,
     caption,
   );
-  let frames = 0;
-  const count = () => {
-    frames += 1;
-    video.requestVideoFrameCallback(count);
-  };
-  if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(count);
-
   let last = '';
   let visible = true;
   const report = () => {
@@ -65,7 +58,7 @@ export function videoTile(
     element,
     video,
     get frames() {
-      return frames;
+      return video.getVideoPlaybackQuality().totalVideoFrames;
     },
     detach() {
       resize.disconnect();

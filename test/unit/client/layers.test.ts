@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { layerForHeight } from '../../../shared/signaling/events';
 import { neverGiveUp } from '../../../client/lib/reconnectPolicy';
-import { loadSettings } from '../../../client/classroom/settings';
+import { loadSettings, saveSettings } from '../../../client/classroom/settings';
 
 describe('layerForHeight', () => {
   it('maps a tile’s pixel height to the simulcast layer it needs', () => {
@@ -50,8 +50,25 @@ describe('classroom settings', () => {
   it('takes a link’s parameters, saves them, and joins from them next time', () => {
     const storage = new MemoryStorage();
     const fromLink = loadSettings('?room=r1&name=%E4%B8%89(1)%E7%8F%AD&code=abcd1234', storage);
-    expect(fromLink).toEqual({ roomId: 'r1', displayName: '三(1)班', roomCode: 'abcd1234' });
+    expect(fromLink).toEqual({
+      mode: 'room',
+      roomId: 'r1',
+      displayName: '三(1)班',
+      roomCode: 'abcd1234',
+    });
     expect(loadSettings('', storage)).toEqual(fromLink);
+  });
+
+  it('keeps an enrolled device’s credential', () => {
+    const storage = new MemoryStorage();
+    const device = {
+      mode: 'device',
+      token: 't',
+      classroomId: 'c1',
+      displayName: '三(1)班',
+    } as const;
+    saveSettings(storage, device);
+    expect(loadSettings('', storage)).toEqual(device);
   });
 
   it('shows the setup form for a damaged saved entry', () => {

@@ -1,0 +1,120 @@
+// The lesson on the classroom's big screen: the teacher and her courseware large, the
+// classroom on stage, the room's own camera small, a raise-hand button and the chat.
+import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
+import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
+import { h } from '../lib/dom';
+
+export interface TileInfo {
+  source: string;
+  peerId: string;
+  width: number;
+  height: number;
+  frames: number;
+}
+
+export interface LessonView {
+  element: HTMLElement;
+  showSelf(stream: MediaStream): void;
+  tiles(): TileInfo[];
+  /** resolves the first time a teacher camera frame is shown (for the join-time figure) */
+  firstTeacherFrame: Promise<number>;
+}
+
+export function lessonView(client: LiveRoomClient, title: string): LessonView {
+  const tiles = new Map<string, VideoTile>();
+  const audios = new Map<string, HTMLAudioElement>();
+  const waiting = () =>
+    h('div', { class: 'waiting', text: '等待老师开课… Waiting for the teacher' });
+  const screens = h('div', { class: 'screens' }, waiting());
+  const selfVideo = h('video', { autoplay: true, playsinline: true, muted: true });
+  const hand = h('button', {
+    class: 'hand-up',
+    'aria-pressed': 'false',
+    text: '✋ 举手 Raise hand',
+  });
+  const chat = h('div', { class: 'chat' });
+  let resolveFirstFrame: (at: number) => void = () => undefined;
+  const firstTeacherFrame = new Promise<number>((resolve) => (resolveFirstFrame = resolve));
+
+  hand.addEventListener('click', () => {
+    const raised = hand.getAttribute('aria-pressed') !== 'true';
+    void client.raiseHand(raised).then(() => hand.setAttribute('aria-pressed', String(raised)));
+  });
+  client.on('chat', (m) => {
+    chat.append(h('div', {}, h('span', { class: 'from', text: m.displayName }), m.text));
+    chat.scrollTop = chat.scrollHeight;
+  });
+  client.on('peers', (peers) => {
+    // The teacher lowers a hand by putting the classroom on stage.
+    const mine = peers.find((p) => p.peerId === client.session?.peerId);
+    if (mine && !mine.handRaised) hand.setAttribute('aria-pressed', 'false');
+  });
+
+  const isTeacher = (peerId: string) =>
+    client.peers.find((p) => p.peerId === peerId)?.role === 'teacher';
+  const label = (remote: RemoteTrack) => {
+    const peer = client.peers.find((p) => p.peerId === remote.peerId);
+    const what = remote.source === 'screen' ? '课件' : remote.source === 'blackboard' ? '板书' : '';
+    return `${peer?.displayName ?? ''}${what ? ` · ${what}` : ''}`;
+  };
+  const layout = () => {
+    screens.querySelector('.waiting')?.remove();
+    const sources = [...tiles.values()].map((t) => t.element.dataset.source);
+    screens.classList.toggle('with-courseware', sources.includes('screen'));
+    if (tiles.size === 0) screens.append(waiting());
+  };
+
+  client.on('consumer', (remote) => {
+    if (remote.kind === 'audio') {
+      const audio = audioSink(remote);
+      audios.set(remote.consumerId, audio);
+      document.body.append(audio);
+      return;
+    }
+    const teacherCamera = isTeacher(remote.peerId) && remote.source === 'camera';
+    const tile = videoTile(client, remote, label(remote), teacherCamera ? 3 : 2);
+    tiles.set(remote.consumerId, tile);
+    if (teacherCamera) {
+      tile.video.addEventListener('loadeddata', () => resolveFirstFrame(performance.now()), {
+        once: true,
+      });
+    }
+    screens.append(tile.element);
+    layout();
+  });
+  client.on('consumerClosed', (consumerId) => {
+    tiles.get(consumerId)?.detach();
+    tiles.delete(consumerId);
+    audios.get(consumerId)?.remove();
+    audios.delete(consumerId);
+    layout();
+  });
+
+  return {
+    element: h(
+      'div',
+      { class: 'stage' },
+      screens,
+      h(
+        'div',
+        { class: 'bar' },
+        h('div', { class: 'tile self' }, selfVideo),
+        h('div', { class: 'title', text: title }),
+        hand,
+        chat,
+      ),
+    ),
+    showSelf(stream) {
+      selfVideo.srcObject = stream;
+    },
+    tiles: () =>
+      [...tiles.values()].map((t) => ({
+        source: t.element.dataset.source ?? '',
+        peerId: t.element.dataset.peer ?? '',
+        width: t.video.videoWidth,
+        height: t.video.videoHeight,
+        frames: t.frames,
+      })),
+    firstTeacherFrame,
+  };
+}
