@@ -3,7 +3,7 @@
 // the official holidays, classrooms, teachers and a few synchronized series per community.
 // Pure: the seed decides what to write and when.
 import { createHash } from 'node:crypto';
-import { getDayDetail } from 'chinese-days';
+import { officialDay } from '../timetable/officialDays';
 import type {
   BellSchedule,
   Classroom,
@@ -61,7 +61,7 @@ export function demoBell(junior: boolean, offsetMin: number): BellSchedule {
 }
 
 export function demoTerm() {
-  const term = officialCalendar('2026-2027学年第一学期', '2026-09-01', '2027-01-22', getDayDetail);
+  const term = officialCalendar('2026-2027学年第一学期', '2026-09-01', '2027-01-22', officialDay);
   // chinese-days 1.5.7 has no 2027 arrangement yet; New Year's Day is a holiday by law.
   return { ...term, holidays: [...term.holidays, '2027-01-01'] };
 }

@@ -1,7 +1,7 @@
 // Schools of a community with their bell schedules and term calendars.
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
-import { getDayDetail } from 'chinese-days';
+import { officialDay } from '../../timetable/officialDays';
 import { BellSchedule, IsoDate, School, TermCalendar } from '../../../shared/timetable/model';
 import { CommunityParams, NewSchoolBody, SchoolParams } from '../../../shared/timetable/api';
 import { bellScheduleProblems } from '../../timetable/bellSchedule';
@@ -157,7 +157,7 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       const { name, firstDay, lastDay } = request.body;
-      const calendar = officialCalendar(name, firstDay, lastDay, getDayDetail);
+      const calendar = officialCalendar(name, firstDay, lastDay, officialDay);
       const problems = calendarProblems(calendar);
       if (problems.length) throw invalid(problems);
       return calendar;

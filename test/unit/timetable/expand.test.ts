@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getDayDetail } from 'chinese-days';
+import { officialDay } from '../../../server/timetable/officialDays';
 import { dayOf, officialCalendar, teachingWeek } from '../../../server/timetable/calendar';
 import { expandSeries, toScheduled } from '../../../server/timetable/expand';
 import { groupOverrides } from '../../../server/timetable/timetable';
@@ -30,7 +30,7 @@ describe('term calendar from the official arrangement', () => {
 
   it('marks a make-up day with no official festival as Monday', () => {
     const c = officialCalendar('t', '2026-09-07', '2026-09-13', (d) =>
-      d === '2026-09-12' ? { work: true, name: 'x' } : getDayDetail(d),
+      d === '2026-09-12' ? { work: true, name: 'x' } : officialDay(d),
     );
     expect(c.makeUpDays).toEqual([{ date: '2026-09-12', followsWeekday: 1 }]);
   });

@@ -1,6 +1,6 @@
 // A small real community for the timetable tests: 瑞安市实验小学 (core) and 瑞安市高楼镇中心小学
 // (member), autumn term 2026 with the official holidays and 调休 days from chinese-days.
-import { getDayDetail } from 'chinese-days';
+import { officialDay } from '../../../../server/timetable/officialDays';
 import type { BellSchedule, Classroom, School, Teacher } from '../../../../shared/timetable/model';
 import type { SeriesSpec } from '../../../../shared/timetable/series';
 import { officialCalendar } from '../../../../server/timetable/calendar';
@@ -12,7 +12,7 @@ export const term = officialCalendar(
   '2026-2027学年第一学期',
   '2026-09-01',
   '2027-01-22',
-  getDayDetail,
+  officialDay,
 );
 
 export function bell(first: string, minutes: number, breakMin = 10, count = 7): BellSchedule {
