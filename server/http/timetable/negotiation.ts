@@ -15,6 +15,7 @@ import { propose, publish, respond, type Step } from '../../timetable/negotiatio
 import { schoolsConcerned, seriesDiff } from '../../timetable/diff';
 import { hardCount } from '../../timetable/conflicts';
 import { DomainError } from '../errorHandler';
+import { AccessError } from '../../auth/authPlugin';
 import { roles, tags, type TimetableRoutesOptions } from './common';
 
 const PublishAllReply = Type.Object({
@@ -91,6 +92,15 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
       const { communityId, seriesId } = request.params;
       app.assertCommunity(request, communityId);
       const { schoolId, decision, comment } = request.body;
+      const p = request.principal!;
+      if (p.role === 'teacher') {
+        // A teacher answers for their own school only.
+        const own = p.teacherId ? (await repo.get('teacher', p.teacherId))?.schoolId : undefined;
+        if (own !== schoolId) {
+          request.log.warn({ sub: p.sub, schoolId }, 'teacher answered for another school');
+          throw new AccessError(403, `a teacher answers only for their own school`);
+        }
+      }
       const s = await step(communityId, seriesId, (r) =>
         respond(r, schoolId, decision, comment, service.now()),
       );

@@ -86,7 +86,13 @@ describe('timetable REST API', () => {
     expect(hard.body.details[0].otherSeriesId).toBe('chinese');
 
     expect((await coordinator.del(`${base}/series/chinese`)).status).toBe(204);
-    const objected = await teacher.post(`${base}/series/math/respond`, {
+    const notHers = await teacher.post(`${base}/series/math/respond`, {
+      schoolId: 'sch-gaolou',
+      decision: 'accepted',
+      comment: '',
+    });
+    expect(notHers.status).toBe(403); // 王老师 teaches at the core school
+    const objected = await coordinator.post(`${base}/series/math/respond`, {
       schoolId: 'sch-gaolou',
       decision: 'objected',
       comment: '第二节有升旗仪式',
