@@ -147,7 +147,7 @@ export async function measureWindow(
 }
 
 /** A window whose host had this much busy time or more is not trusted for loss. */
-export const HOST_SATURATED_PCT = 92;
+export const HOST_SATURATED_PCT = 90;
 
 interface StepPoint {
   classrooms: number;
@@ -164,8 +164,11 @@ interface StepPoint {
  * the worker's CPU line (CPU time per packet does not depend on how busy the host is).
  */
 export function capacityOf(steps: StepPoint[]): Capacity {
+  // Over 100 % of a core is not the worker's event loop: io_uring worker threads that take
+  // over sends when the receivers' sockets are full (the receivers are starved), so such a
+  // window, like one on a saturated host, says nothing about the worker's capacity.
   const sorted = [...steps]
-    .filter((s) => !(s.host >= HOST_SATURATED_PCT && s.cpu < CPU_LIMIT_PCT))
+    .filter((s) => s.host < HOST_SATURATED_PCT && s.cpu <= 100)
     .sort((a, b) => a.classrooms - b.classrooms);
   const passes = (s: StepPoint) => s.cpu < CPU_LIMIT_PCT && s.loss < LOSS_LIMIT_PCT;
   const firstFail = sorted.findIndex((s) => !passes(s));
