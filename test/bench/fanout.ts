@@ -167,9 +167,11 @@ export function capacityOf(steps: StepPoint[]): Capacity {
   // Over 100 % of a core is not the worker's event loop: io_uring worker threads that take
   // over sends when the receivers' sockets are full (the receivers are starved), so such a
   // window, like one on a saturated host, says nothing about the worker's capacity.
-  const sorted = [...steps]
-    .filter((s) => s.host < HOST_SATURATED_PCT && s.cpu <= 100)
-    .sort((a, b) => a.classrooms - b.classrooms);
+  const trusted = steps.filter((s) => s.host < HOST_SATURATED_PCT && s.cpu <= 100);
+  // (If no window was trusted, use them all rather than report nothing; the steps say why.)
+  const sorted = [...(trusted.length >= 2 ? trusted : steps)].sort(
+    (a, b) => a.classrooms - b.classrooms,
+  );
   const passes = (s: StepPoint) => s.cpu < CPU_LIMIT_PCT && s.loss < LOSS_LIMIT_PCT;
   const firstFail = sorted.findIndex((s) => !passes(s));
   const usable = firstFail < 0 ? sorted : sorted.slice(0, firstFail);
