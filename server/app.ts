@@ -95,7 +95,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
   await http.register(authPlugin, { tokens, now });
   const timetable = timetableServices(store, config.timeZone, now);
-  await mountTimetable(http, timetable);
+  await mountTimetable(http, timetable, options.occurrences);
   const lessons = await mountLessons(http, io, {
     config,
     store,

@@ -10,14 +10,17 @@ import { AccessError } from '../../auth/authPlugin';
 import { DomainError } from '../errorHandler';
 import { tags, type TimetableRoutesOptions } from './common';
 import type { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
+import type { OccurrenceSource } from '../../../shared/timetable/occurrence';
 
 export interface DeviceRoutesOptions extends TimetableRoutesOptions {
   occurrences: TimetableOccurrenceSource;
+  /** what the lesson clock runs, so a PC's "today" and its room opening always agree */
+  schedule?: OccurrenceSource;
 }
 
 export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app,
-  { service, occurrences },
+  { service, occurrences, schedule = occurrences },
 ) => {
   const { repo } = service;
   const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'device');
@@ -61,7 +64,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       const { id } = request.params;
       await classroom(request, id);
       const now = service.now();
-      const day = await occurrences.occurrencesBetween(now - 86_400_000, now + 86_400_000);
+      const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       return { classroomId: id, ...todayFor(id, day, now, service.zone) };
     },
   );

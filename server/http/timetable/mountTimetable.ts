@@ -2,6 +2,7 @@
 // clock's OccurrenceSource.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/Store';
+import type { OccurrenceSource } from '../../../shared/timetable/occurrence';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { TimetableService } from './TimetableService';
 import { communityRoutes } from './communities';
@@ -32,6 +33,8 @@ export function timetableServices(
 export async function mountTimetable(
   http: FastifyInstance,
   services: TimetableServices,
+  /** the lesson clock's source, when it is not the published timetable (tests) */
+  schedule?: OccurrenceSource,
 ): Promise<void> {
   await http.register(
     async (api) => {
@@ -43,7 +46,11 @@ export async function mountTimetable(
       await api.register(negotiationRoutes, opts);
       await api.register(occurrenceRoutes, opts);
       await api.register(importExportRoutes, opts);
-      await api.register(deviceRoutes, { ...opts, occurrences: services.occurrences });
+      await api.register(deviceRoutes, {
+        ...opts,
+        occurrences: services.occurrences,
+        ...(schedule ? { schedule } : {}),
+      });
     },
     { prefix: '/api' },
   );
