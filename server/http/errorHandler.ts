@@ -31,12 +31,10 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     });
   }
   if (error instanceof AccessError) {
-    return reply
-      .code(error.statusCode)
-      .send({
-        error: error.statusCode === 401 ? 'unauthorized' : 'forbidden',
-        message: error.message,
-      });
+    return reply.code(error.statusCode).send({
+      error: error.statusCode === 401 ? 'unauthorized' : 'forbidden',
+      message: error.message,
+    });
   }
   if (error instanceof DomainError) {
     return reply
