@@ -103,5 +103,6 @@ export class MediaPeer {
     if (this.#closed) return;
     this.#closed = true;
     for (const transport of this.transports.values()) transport.close();
+    this.room.releasePeer(this.router);
   }
 }

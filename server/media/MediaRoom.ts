@@ -19,6 +19,8 @@ interface RouterEntry {
   router: types.Router;
   /** consumers placed on this router (not counting pipe consumers) */
   consumers: number;
+  /** peers placed on this router; with the expected consumers each, what it is promised */
+  peers: number;
 }
 
 /**
@@ -68,7 +70,7 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
 
   async #addRouter(slot: ReturnType<WorkerPool['leastLoaded']>): Promise<RouterEntry> {
     const router = await this.#pool.createRouter(slot, { roomId: this.id });
-    const entry = { router, consumers: 0 };
+    const entry = { router, consumers: 0, peers: 0 };
     this.#routers.push(entry);
     // A dead worker closes its routers with 'workerclose': the room's media is gone.
     router.on('workerclose', () => {
@@ -79,19 +81,37 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
 
   /**
    * The router a new peer's transports go on: the first with room for its consumers, else
-   * a new router on a worker this room does not use yet (or the least loaded).
+   * a new router on a worker this room does not use yet. A room already on every worker
+   * overfills its least-loaded router: a second router on the same worker would add pipe
+   * cost and no CPU (and mediasoup cannot pipe a producer within one worker keeping its id).
+   * Peers count with their expected consumers from the moment they are placed, so a class
+   * joining at the bell does not all land on one router before its consumers exist.
    */
   async routerForNewPeer(): Promise<types.Router> {
     const need = this.#options.expectedConsumersPerPeer;
-    const fits = this.#routers.find(
-      (r) => !r.router.closed && r.consumers + need <= this.#options.consumersPerRouter,
-    );
-    if (fits) return fits.router;
-    const used = new Set(
-      this.#routers.map((r) => this.#pool.slotOf(r.router)?.index).filter((i) => i !== undefined),
-    );
-    const entry = await this.#addRouter(this.#pool.leastLoaded(used));
+    const load = (r: RouterEntry) => Math.max(r.consumers, r.peers * need);
+    const live = this.#routers.filter((r) => !r.router.closed);
+    let entry = live.find((r) => load(r) + need <= this.#options.consumersPerRouter);
+    if (!entry) {
+      const used = new Set<number>();
+      for (const r of live) {
+        const slot = this.#pool.slotOf(r.router);
+        if (slot) used.add(slot.index);
+      }
+      const free = this.#pool.slots.filter((s) => !s.worker.closed && !used.has(s.index));
+      entry =
+        free.length > 0
+          ? await this.#addRouter(this.#pool.leastLoaded(used))
+          : live.reduce((a, b) => (load(a) <= load(b) ? a : b));
+    }
+    entry.peers += 1;
     return entry.router;
+  }
+
+  /** A peer placed by routerForNewPeer() left: its share of the router is free again. */
+  releasePeer(router: types.Router): void {
+    const entry = this.#routers.find((r) => r.router === router);
+    if (entry && entry.peers > 0) entry.peers -= 1;
   }
 
   async createWebRtcTransport(

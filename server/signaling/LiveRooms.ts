@@ -28,10 +28,20 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
   constructor(options: LiveRoomsOptions) {
     super();
     this.#options = options;
-    // One sampler for all rooms, at a bounded rate: never per packet, never per event.
+    // One sampler for all rooms, at a bounded rate: never per packet, never per event. A
+    // big room is sampled less often (every 50 ms × participants, at least every interval):
+    // with 2–3 stats requests per participant, its worker answers at most ~60 a second
+    // whatever the room's size.
+    const interval = options.qualityIntervalMs ?? 2000;
+    const due = new WeakMap<LiveRoom, number>();
     this.#sampler = setInterval(() => {
-      for (const room of this.#rooms.values()) void room.sampleQuality().catch(() => undefined);
-    }, options.qualityIntervalMs ?? 2000).unref();
+      const t = performance.now();
+      for (const room of this.#rooms.values()) {
+        if (t < (due.get(room) ?? 0)) continue;
+        due.set(room, t + Math.max(interval, room.participants.size * 50) - 50);
+        void room.sampleQuality().catch(() => undefined);
+      }
+    }, interval).unref();
   }
 
   /** A lesson and its research meeting share the occurrence id: rooms are keyed by both. */

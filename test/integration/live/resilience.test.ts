@@ -93,3 +93,38 @@ describe('a room that outgrows its router is piped to another worker', () => {
     }
   });
 });
+
+describe('a room that outgrows its router on a one-worker server', () => {
+  let server: TestServer;
+  const peers: LivePeer[] = [];
+
+  beforeAll(async () => {
+    server = await startTongke({ numWorkers: 1, consumersPerRouter: 10 });
+  });
+
+  afterAll(async () => {
+    await Promise.all(peers.map((p) => p.stop()));
+    await server?.close();
+  });
+
+  it('overfills its one router instead of piping within the worker', async () => {
+    const join = { roomId: 'one', roomCode: 'one12345' };
+    const teacher = await livePeer(
+      server.url,
+      { ...join, displayName: '郑老师', role: 'teacher' },
+      { camera: { width: 640, height: 360 } },
+    );
+    peers.push(teacher);
+    const classrooms = await Promise.all(
+      [1, 2, 3].map((n) =>
+        livePeer(server.url, { ...join, displayName: `教室${n}`, role: 'classroom' }),
+      ),
+    );
+    peers.push(...classrooms);
+    expect((await server.tongke.rooms.get('one')!.mediaRoom()).routers).toHaveLength(1);
+    for (const classroom of classrooms) {
+      const camera = await classroom.waitForTrack(teacher.client.session!.peerId, 'camera');
+      await camera.video!.waitFor(5);
+    }
+  });
+});
