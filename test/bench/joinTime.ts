@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { repoRoot } from '../../infra/mediasoup-worker/locate.mjs';
 import { launchChromium, chromiumPath } from '../helpers/chromium';
-import { TongkeFanout } from './tongke';
+import { startTongke } from '../helpers/tongkeServer';
 import { startChild } from './child';
 import type { JoinHandlers } from './joinProcess';
 import { percentile, round, sleep } from './measure';
@@ -87,27 +87,10 @@ async function chromiumJoins(url: string, roomId: string, roomCode: string, repe
   return figures(samples, failures, repeats);
 }
 
-/**
- * The real server (test/helpers/tongkeServer: server/app.ts). If it cannot load (another
- * engineer's change in progress), the same signaling and media parts (WorkerPool, LiveRooms,
- * attachSignaling) with the built client served as static files, and the result says so.
- */
+/** The real server (test/helpers/tongkeServer: server/app.ts), serving the built client. */
 async function startServer(): Promise<{ url: string; kind: string; close(): Promise<void> }> {
-  try {
-    const { startTongke } = await import('../helpers/tongkeServer');
-    const server = await startTongke({ numWorkers: 1 });
-    return { url: server.url, kind: 'server/app.ts (startTongke)', close: () => server.close() };
-  } catch (error) {
-    const system = await TongkeFanout.create({
-      numWorkers: 1,
-      staticDir: join(repoRoot, 'dist/client'),
-    });
-    return {
-      url: system.url,
-      kind: `signaling + media parts only: server/app.ts failed to load (${(error as Error).message})`,
-      close: () => system.close(),
-    };
-  }
+  const server = await startTongke({ numWorkers: 1 });
+  return { url: server.url, kind: 'server/app.ts (startTongke)', close: () => server.close() };
 }
 
 export async function benchJoinTime(options: {

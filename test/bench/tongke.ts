@@ -5,14 +5,8 @@
 // classrooms' receive transports are PlainTransports (MediaRoom.createPlainTransport) the
 // bench creates for each peer, because the load is synthetic RTP, not WebRTC.
 import '../../server/media/workerBinary';
-import { readFile } from 'node:fs/promises';
-import {
-  createServer,
-  type IncomingMessage,
-  type Server as HttpServer,
-  type ServerResponse,
-} from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import { defaults } from '../../server/config';
+import { createServer, type Server as HttpServer } from 'node:http';
 import type { types } from 'mediasoup';
 import { Server as SocketServer } from 'socket.io';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
@@ -33,42 +27,10 @@ export const BENCH_ROOM_CODE = 'bench';
 
 export interface TongkeFanoutOptions {
   numWorkers: number;
-  /** server/config.ts default: 400 */
+  /** server/config.ts's default unless given */
   consumersPerRouter?: number;
   /** participants per room (attachSignaling's default is 40, a lesson) */
   roomCapacity?: number;
-  /** serve the built client from here (the join bench's fallback when server/app fails) */
-  staticDir?: string;
-}
-
-const mimeTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-};
-
-/** A minimal static file handler for the built client pages (GET only, no traversal). */
-function serveStatic(root: string) {
-  return async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
-      res.writeHead(403).end();
-      return;
-    }
-    if (path.endsWith('/')) file = join(file, 'index.html');
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'content-type': mimeTypes[extname(file)] ?? 'application/octet-stream',
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  };
 }
 
 export class TongkeFanout implements FanoutSystem {
@@ -91,10 +53,10 @@ export class TongkeFanout implements FanoutSystem {
     });
     const rooms = new LiveRooms({
       pool,
-      consumersPerRouter: options.consumersPerRouter ?? 400,
+      consumersPerRouter: options.consumersPerRouter ?? defaults().consumersPerRouter,
       now: Date.now,
     });
-    const http = options.staticDir ? createServer(serveStatic(options.staticDir)) : createServer();
+    const http = createServer();
     const server = new SocketServer(http, {
       serveClient: false,
       maxHttpBufferSize: 256 * 1024,
