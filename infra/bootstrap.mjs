@@ -88,8 +88,11 @@ function ensureInstalled(env) {
   const stampFile = join(repoRoot, 'node_modules/.tongke-install');
   const have = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
   if (have === want) return;
-  log('installing dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund'], env);
+  log('installing dependencies (npm install from package-lock.json)');
+  // Not `npm ci`: npm 11 writes lock files without other platforms' optional packages
+  // (rollup's) and then its own `npm ci` refuses them as "out of sync". `--no-save` keeps
+  // the lock file as committed.
+  run('npm', ['install', '--no-save', '--no-audit', '--no-fund'], env);
   writeFileSync(stampFile, want);
 }
 
