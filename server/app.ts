@@ -16,6 +16,7 @@ import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
 import { clientPages } from './http/clientPages';
 import { errorHandler } from './http/errorHandler';
+import { redactToken } from './http/redactToken';
 import { authPlugin } from './auth/authPlugin';
 import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
@@ -72,7 +73,17 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   });
 
   const http = Fastify({
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.query.token'] },
+    logger: {
+      level: config.logLevel,
+      // Tokens never reach the log: not from the header, not from a link's query string.
+      serializers: {
+        req: (req: { method: string; url: string; ip?: string }) => ({
+          method: req.method,
+          url: redactToken(req.url),
+          remoteAddress: req.ip,
+        }),
+      },
+    },
     bodyLimit: 1024 * 1024,
   });
   const io = new SocketServer(http.server, {

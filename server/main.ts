@@ -33,6 +33,14 @@ if (dev) {
   const ids = (await tongke.store.timetable.list('community')).map((c) => c.id);
   const token = demoCoordinatorToken(tongke.tokens, ids, tongke.now());
   console.warn(`  协调员 (dev, 12 h): ${url}/coordinator/?token=${token}\n`);
+  // A lesson anyone can try without an account: a room code instead of the timetable.
+  const demo = 'room=demo&code=demo2026';
+  console.warn(
+    `  试课 Try a lesson — 主讲教师 teacher: ${url}/teacher/?${demo}&name=${encodeURIComponent('王老师')}`,
+  );
+  console.warn(
+    `                      听讲教室 classroom: ${url}/classroom/?${demo}&name=${encodeURIComponent('潘山分校 三(1)班')}\n`,
+  );
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
