@@ -5,6 +5,7 @@ import type { ResearchSummary } from '../../shared/research';
 import { h } from '../lib/dom';
 import { api, ApiError, session } from './api';
 import { MinutesClient, type PendingStorage } from './minutesClient';
+import { meetingView } from './meeting';
 import { minutesView } from './minutesView';
 import { formatTime, recordView } from './recordView';
 
@@ -141,12 +142,11 @@ async function room(occurrenceId: string) {
     h(
       'div',
       { class: 'room' },
-      h(
-        'section',
-        { class: 'video', id: 'video-area' },
-        h('p', { text: '视频研讨区' }),
-        h('p', { class: 'muted', text: '（视频会议接入直播信令后在此显示）' }),
-      ),
+      meetingView({
+        occurrenceId,
+        token: session.token!,
+        displayName: () => api.me().then((me) => me.name),
+      }),
       minutesView(client),
       recordView(view.record),
     ),

@@ -2,6 +2,7 @@
 // room by the page itself, and writes minutes that are then found in the store.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../helpers/chromium';
+import { livePeer, type LivePeer } from '../helpers/livePeer';
 import { MinutesService } from '../../server/research/MinutesService';
 import { minutesSections } from '../../shared/research';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
@@ -14,6 +15,7 @@ const end = Date.parse(o.end);
 describe('research room in Chromium', () => {
   let s: LessonServer;
   let browser: Browser;
+  let colleague: LivePeer | undefined;
 
   beforeAll(async () => {
     s = await startLessonServer();
@@ -31,6 +33,7 @@ describe('research room in Chromium', () => {
     browser = await launchChromium();
   });
   afterAll(async () => {
+    await colleague?.stop();
     await browser?.close();
     await s?.close();
   });
@@ -67,5 +70,34 @@ describe('research room in Chromium', () => {
     const text = await new MinutesService(s.tongke.store.research).text(o.occurrenceId, keys);
     expect(text.core).toBe('学生回答积极，板书清晰。');
     expect(text.nextSteps).toBe('下周提前十分钟联调。');
+
+    // The video meeting on the same SFU: the teacher joins from the page, a colleague
+    // (李老师, a Node peer with her own login) sees and hears her, and is seen in the page.
+    await page.click('#video-area button.primary');
+    await expect
+      .poll(() => page.textContent('#video-area'), { timeout: 15_000 })
+      .toContain('视频研讨中');
+    colleague = await livePeer(
+      s.url,
+      { roomId: o.occurrenceId, kind: 'research', token: s.tokens.li, displayName: '李老师' },
+      { camera: { width: 640, height: 360 }, mic: true },
+    );
+    const wang = colleague.client.peers.find((p) => p.displayName === '王老师')!;
+    const camera = await colleague.waitForTrack(wang.peerId, 'camera');
+    await camera.video!.waitFor(5);
+    const mic = await colleague.waitForTrack(wang.peerId, 'mic');
+    await mic.audio!.waitForSound(10);
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              [...document.querySelectorAll<HTMLVideoElement>('.meeting-grid video')].filter(
+                (v) => v.videoWidth > 0,
+              ).length,
+          ),
+        { timeout: 15_000 },
+      )
+      .toBe(1);
   });
 });
