@@ -1,16 +1,8 @@
+import type { PeerQuality } from '../../shared/signaling/events';
 import type { MediaPeer } from './MediaPeer';
 
-export interface PeerStats {
-  recvBitrate: number;
-  sendBitrate: number;
-  rttMs: number | null;
-  lossFraction: number;
-  score: number;
-  /** a video the peer sends has stopped (0 bit/s while not paused): a frozen picture */
-  frozen: boolean;
-  /** highest simulcast layer the peer currently receives, null if none */
-  receivedLayer: number | null;
-}
+/** A participant's connection quality, as the teacher's screen and attendance get it. */
+export type PeerStats = Omit<PeerQuality, 'peerId'>;
 
 /**
  * One peer's connection quality from the worker's own counters: a handful of requests per
