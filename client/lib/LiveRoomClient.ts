@@ -5,83 +5,29 @@ import type { types as ms } from 'mediasoup-client';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
-  ChatMessage,
   ClientToServerEvents,
   JoinReply,
-  LiveRole,
   MediaSource,
   NewConsumer,
   PeerInfo,
-  PeerQuality,
   Replies,
   RequestName,
   RequestPayload,
-  RoomKind,
   ServerToClientEvents,
 } from '../../shared/signaling/events';
-import { neverGiveUp, type ReconnectPolicy } from './reconnectPolicy';
+import { neverGiveUp } from './reconnectPolicy';
 import { TypedEmitter } from './TypedEmitter';
+import {
+  LiveRoomError,
+  type ConnectionState,
+  type JoinOptions,
+  type LiveRoomClientEvents,
+  type LiveRoomClientOptions,
+  type PublishOptions,
+  type RemoteTrack,
+} from './liveRoomTypes';
 
-export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
-
-export interface RemoteTrack {
-  consumerId: string;
-  peerId: string;
-  source: MediaSource;
-  kind: 'audio' | 'video';
-  track: MediaStreamTrack;
-  /** 'simulcast' when the sender offers layers to choose from */
-  type: string;
-}
-
-export interface JoinOptions {
-  roomId: string;
-  displayName: string;
-  token?: string;
-  roomCode?: string;
-  role?: LiveRole;
-  kind?: RoomKind;
-}
-
-export interface PublishOptions {
-  encodings?: ms.RtpEncodingParameters[];
-  codecOptions?: ms.ProducerCodecOptions;
-}
-
-export type LiveRoomClientEvents = {
-  state: [ConnectionState];
-  joined: [JoinReply];
-  peers: [PeerInfo[]];
-  consumer: [RemoteTrack];
-  consumerClosed: [string];
-  layers: [{ consumerId: string; spatialLayer: number | null }];
-  stage: [string | null];
-  chat: [ChatMessage];
-  quality: [PeerQuality[]];
-  closed: [{ reason: string; next?: { roomId: string; kind: RoomKind; token?: string } }];
-  error: [Error];
-  transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
-};
-
-export class LiveRoomError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-  }
-}
-
-export interface LiveRoomClientOptions {
-  /** server base URL, e.g. http://127.0.0.1:3000 ('' in the browser: same origin) */
-  url: string;
-  /** mediasoup-client handler; needed in Node (wrtc), detected in browsers */
-  handlerName?: ms.BuiltinHandlerName;
-  reconnect?: ReconnectPolicy;
-  requestTimeoutMs?: number;
-  setTimer?: (fn: () => void, ms: number) => unknown;
-}
+export * from './liveRoomTypes';
 
 type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** mediasoup-client types codec parameters loosely; the wire schema (shared/) is stricter. */
