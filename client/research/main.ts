@@ -3,6 +3,7 @@
 // for the video meeting.
 import type { ResearchSummary } from '../../shared/research';
 import { h } from '../lib/dom';
+import { loginForm } from '../lib/loginForm';
 import { api, ApiError, session } from './api';
 import { MinutesClient, type PendingStorage } from './minutesClient';
 import { meetingView } from './meeting';
@@ -24,37 +25,10 @@ function show(...children: (Node | string)[]) {
   app.replaceChildren(...children);
 }
 
-function loginForm(): Promise<void> {
-  return new Promise((resolve) => {
-    const login = h('input', { name: 'login', autocomplete: 'username', placeholder: '用户名' });
-    const password = h('input', {
-      name: 'password',
-      type: 'password',
-      autocomplete: 'current-password',
-      placeholder: '密码',
-    });
-    const error = h('p', { class: 'error', role: 'alert' });
-    const form = h(
-      'form',
-      { class: 'login' },
-      h('h1', { text: '同课 · 同步教学研讨' }),
-      login,
-      password,
-      h('button', { type: 'submit', class: 'primary', text: '登录' }),
-      error,
-    );
-    form.addEventListener('submit', (e) => {
-      e.preventDefault();
-      api
-        .login(login.value, password.value)
-        .then((reply) => {
-          session.set(reply.token, true);
-          resolve();
-        })
-        .catch(() => (error.textContent = '用户名或密码错误'));
-    });
-    show(form);
-  });
+async function signIn(): Promise<void> {
+  const form = loginForm('同课 · 同步教学研讨');
+  show(form.element);
+  await form.signedIn;
 }
 
 async function chooseSession(): Promise<string> {
@@ -154,7 +128,7 @@ async function room(occurrenceId: string) {
 }
 
 async function main() {
-  if (!session.token) await loginForm();
+  if (!session.token) await signIn();
   try {
     const occurrenceId = params.get('occurrence') ?? (await chooseSession());
     await room(occurrenceId);

@@ -1,32 +1,91 @@
-// The core teacher's screen: device choice and preview, start/stop, courseware share,
-// the wall of member classrooms with raised hands and connection quality, on-stage control.
-import { LiveRoomClient } from '../lib/LiveRoomClient';
+// The core teacher's screen: device choice and preview, her lesson of today (signed in)
+// or a trial room (room + code), start/stop, courseware share, the wall of member
+// classrooms with raised hands and connection quality, on-stage control.
+import { LiveRoomClient, type JoinOptions } from '../lib/LiveRoomClient';
 import { audioSink } from '../lib/VideoTile';
 import { $, h } from '../lib/dom';
+import { loginForm } from '../lib/loginForm';
+import { session, HttpError } from '../lib/session';
 import { teacherCameraEncodings } from '../../shared/signaling/events';
+import type { LessonSummary } from '../../shared/lessons';
 import { ClassroomWall } from './wall';
-import { devicePicker, shareScreen } from './devices';
+import { devicePicker, shareScreen, type DevicePicker } from './devices';
+import { endLesson, startLesson, teacherDay } from './lessons';
+import { lessonPicker } from './picker';
 
 const app = $('#app');
 const banner = $('#banner');
 const params = new URLSearchParams(location.search);
 
-function field(name: string, label: string, value = ''): HTMLElement[] {
-  return [h('label', { text: label }), h('input', { name, value, required: true })];
+/** The way in: a trial room from the link, or one of the signed-in teacher's lessons. */
+async function chooseLesson(): Promise<{ join: JoinOptions; lesson?: LessonSummary }> {
+  const [room, code, name] = [params.get('room'), params.get('code'), params.get('name')];
+  if (room && code) {
+    return {
+      join: { roomId: room, roomCode: code, role: 'teacher', displayName: name ?? '主讲教师' },
+    };
+  }
+  for (;;) {
+    if (!session.token) {
+      const form = loginForm('同课 · 主讲教师 Teacher');
+      app.replaceChildren(form.element);
+      await form.signedIn;
+    }
+    try {
+      const day = await teacherDay();
+      const picker = lessonPicker(day);
+      app.replaceChildren(picker.element);
+      const lesson = await picker.chosen;
+      return {
+        join: { roomId: lesson.occurrenceId, token: session.token!, displayName: day.me.name },
+        lesson,
+      };
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) session.clear();
+      else throw error;
+    }
+  }
+}
+
+function lessonControls(lesson: LessonSummary | undefined): HTMLElement[] {
+  if (!lesson) return [];
+  const start = h('button', { text: '提前开始上课 Start now', hidden: lesson.state === 'live' });
+  const end = h('button', { text: '下课 End lesson' });
+  start.addEventListener('click', () => {
+    void startLesson(lesson.occurrenceId).then(
+      () => (start.hidden = true),
+      (e: Error) => alert(e.message),
+    );
+  });
+  end.addEventListener('click', () => {
+    if (confirm('结束本节课并进入教研室？ End the lesson and open the research room?')) {
+      void endLesson(lesson.occurrenceId).catch((e: Error) => alert(e.message));
+    }
+  });
+  return [start, end];
+}
+
+async function publishDevices(client: LiveRoomClient, picker: DevicePicker): Promise<void> {
+  const { video, audio } = await picker.current();
+  if (video) {
+    await client.publish('camera', video, {
+      encodings: teacherCameraEncodings,
+      codecOptions: { videoGoogleStartBitrate: 1000 },
+    });
+  }
+  if (audio)
+    await client.publish('mic', audio, { codecOptions: { opusFec: true, opusStereo: false } });
+  const board = await picker.blackboard();
+  if (board) await client.publish('blackboard', board);
 }
 
 async function main(): Promise<void> {
+  const { join, lesson } = await chooseLesson();
   const client = new LiveRoomClient({ url: '' });
   const picker = await devicePicker();
-  const form = h(
-    'form',
-    { class: 'join' },
-    ...field('room', '课堂编号 Room', params.get('room') ?? ''),
-    ...field('code', '入场码 Room code', params.get('code') ?? ''),
-    ...field('name', '教师 Teacher', params.get('name') ?? ''),
-  );
+  const title = h('h2', { text: lesson ? `${lesson.subject}` : `试课 ${join.roomId}` });
   const startButton = h('button', { class: 'primary', text: '开始上课 Start lesson' });
-  const stopButton = h('button', { text: '结束 Stop', disabled: true });
+  const stopButton = h('button', { text: '离开 Leave', disabled: true });
   const shareButton = h('button', { text: '共享课件 Share courseware', disabled: true });
   const stage = h('div', { class: 'stage-view' });
   const wall = h('div', { class: 'wall' });
@@ -34,12 +93,22 @@ async function main(): Promise<void> {
   const chatInput = h('input', { name: 'chat', placeholder: '发送消息 Message' });
   const chatForm = h('form', {}, chatInput, h('button', { text: '发送' }));
   const classroomWall = new ClassroomWall(client, wall, stage);
+  const controls = h(
+    'div',
+    { class: 'controls' },
+    title,
+    picker.element,
+    startButton,
+    shareButton,
+    ...lessonControls(lesson),
+    stopButton,
+  );
 
   app.replaceChildren(
     h(
       'div',
       { class: 'layout' },
-      h('div', { class: 'controls' }, picker.element, form, startButton, shareButton, stopButton),
+      controls,
       h('div', { class: 'main' }, stage, wall),
       h('div', { class: 'side' }, chat, chatForm),
     ),
@@ -54,10 +123,32 @@ async function main(): Promise<void> {
   };
 
   client.on('state', (state) => {
-    banner.hidden = state !== 'reconnecting' && state !== 'closed';
+    banner.hidden = state !== 'reconnecting';
     banner.className = `banner ${state}`;
-    banner.textContent =
-      state === 'reconnecting' ? '正在重新连接… Reconnecting' : '已断开 Disconnected';
+    banner.textContent = '正在重新连接… Reconnecting';
+  });
+  client.on('closed', ({ reason, next }) => {
+    const research =
+      next?.kind === 'research' ? `/research/?occurrence=${encodeURIComponent(next.roomId)}` : null;
+    app.replaceChildren(
+      h(
+        'section',
+        { class: 'picker' },
+        h('h1', {
+          text:
+            reason === 'lesson_ended'
+              ? '本节课已结束 The lesson has ended'
+              : '已离开 Left the room',
+        }),
+        research
+          ? h('a', {
+              class: 'primary',
+              href: research,
+              text: '进入同步教学研讨 Go to the research room',
+            })
+          : null,
+      ),
+    );
   });
   const audios = new Map<string, HTMLAudioElement>();
   client.on('consumer', (remote) => {
@@ -79,43 +170,22 @@ async function main(): Promise<void> {
     if (chatInput.value.trim())
       void client.sendChat(chatInput.value.trim()).then(() => (chatInput.value = ''));
   });
-
-  async function publishDevices(): Promise<void> {
-    const { video, audio } = await picker.current();
-    if (video) {
-      await client.publish('camera', video, {
-        encodings: teacherCameraEncodings,
-        codecOptions: { videoGoogleStartBitrate: 1000 },
-      });
-    }
-    if (audio)
-      await client.publish('mic', audio, { codecOptions: { opusFec: true, opusStereo: false } });
-    const board = await picker.blackboard();
-    if (board) await client.publish('blackboard', board);
-  }
   picker.onChange(() => {
     if (client.state !== 'joined') return;
     void Promise.all([
       client.unpublish('camera'),
       client.unpublish('mic'),
       client.unpublish('blackboard'),
-    ]).then(publishDevices);
+    ]).then(() => publishDevices(client, picker));
   });
 
   startButton.addEventListener('click', () => {
-    if (!form.reportValidity()) return;
-    const data = new FormData(form);
     startButton.disabled = true;
-    const token = params.get('token');
     client
-      .join({
-        roomId: String(data.get('room')),
-        displayName: String(data.get('name')),
-        role: 'teacher',
-        ...(token ? { token } : { roomCode: String(data.get('code')) }),
-      })
-      .then(publishDevices)
+      .join(join)
+      .then(() => publishDevices(client, picker))
       .then(() => {
+        startButton.hidden = true;
         stopButton.disabled = false;
         shareButton.disabled = false;
       })

@@ -1,0 +1,64 @@
+// Today's lessons of the signed-in teacher: pick the one to teach.
+import type { LessonSummary } from '../../shared/lessons';
+import { h } from '../lib/dom';
+import { enterable, type TeacherDay } from './lessons';
+
+const stateText: Record<LessonSummary['state'], string> = {
+  scheduled: '未开始',
+  open: '教室已开放',
+  live: '上课中',
+  ended: '已下课',
+  research: '教研中',
+  archived: '已归档',
+};
+
+function time(iso: string): string {
+  return new Intl.DateTimeFormat('zh-CN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Shanghai',
+  }).format(new Date(iso));
+}
+
+export function lessonPicker(day: TeacherDay): {
+  element: HTMLElement;
+  chosen: Promise<LessonSummary>;
+} {
+  let choose: (lesson: LessonSummary) => void = () => undefined;
+  const chosen = new Promise<LessonSummary>((resolve) => (choose = resolve));
+  const rows = day.lessons.map((lesson) => {
+    const enter = h('button', {
+      class: 'primary',
+      text: '进入课堂 Enter',
+      disabled: !enterable(lesson),
+    });
+    enter.addEventListener('click', () => choose(lesson));
+    const research =
+      lesson.state === 'research'
+        ? h('a', {
+            href: `/research/?occurrence=${encodeURIComponent(lesson.occurrenceId)}`,
+            text: '进入教研室 Research room',
+          })
+        : null;
+    return h(
+      'li',
+      { 'data-occurrence': lesson.occurrenceId, 'data-state': lesson.state },
+      h('strong', { text: `${time(lesson.start)}–${time(lesson.end)} ${lesson.subject}` }),
+      h('span', { class: 'muted', text: ` ${stateText[lesson.state]}` }),
+      enter,
+      research,
+    );
+  });
+  const element = h(
+    'section',
+    { class: 'picker' },
+    h('h1', { text: `${day.me.name}，您的同步课堂 Your lessons` }),
+    rows.length > 0
+      ? h('ul', {}, ...rows)
+      : h('p', {
+          text: '目前没有要上的同步课堂（课前一小时出现在这里） No lessons in the next hour',
+        }),
+  );
+  return { element, chosen };
+}

@@ -1,0 +1,96 @@
+// The core teacher in Chromium: signs in, finds her lesson, enters it, starts it early,
+// is seen by a member classroom's PC, ends it, and is offered the research room.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Principal } from '../../shared/auth';
+import { launchChromium, type Browser } from '../helpers/chromium';
+import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { MIN, occurrence } from '../unit/lessons/support/occurrences';
+import {
+  PASSWORD,
+  startLessonServer,
+  type LessonServer,
+} from '../integration/lessons/support/lessonServer';
+
+const o = occurrence();
+const start = Date.parse(o.start);
+
+describe('a signed-in teacher teaches her scheduled lesson', () => {
+  let s: LessonServer;
+  let browser: Browser;
+  let page: Page;
+  let classroom: LivePeer | undefined;
+
+  const state = async () => {
+    const res = await s.api(`/api/lessons/${encodeURIComponent(o.occurrenceId)}`, {
+      token: s.tokens.wang,
+    });
+    return ((await res.json()) as { lesson: { state: string } }).lesson.state;
+  };
+
+  beforeAll(async () => {
+    s = await startLessonServer();
+    await s.clock.advanceTo(start - 4 * MIN); // the room is open
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await classroom?.stop();
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('signs in and enters her lesson from the list', async () => {
+    page = await browser.newPage(`${s.url}/teacher/`);
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.fill('input[name=login]', 'wang');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('form.login button[type=submit]');
+    const row = page.locator(`li[data-occurrence="${o.occurrenceId}"]`);
+    await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+    await row.locator('button').click();
+    await page.click('button:has-text("开始上课 Start lesson")');
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () => (window as unknown as { __tongke: { state: string } }).__tongke.state,
+          ),
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe('joined');
+  });
+
+  it('is seen by a member classroom’s PC, and starts the lesson early', async () => {
+    const device: Principal = {
+      sub: 'device-room-gaolou-1',
+      role: 'device',
+      name: '高楼镇中心小学 三(1)班',
+      communityIds: ['ruian-p-18'],
+      classroomId: 'room-gaolou-1',
+    };
+    classroom = await livePeer(s.url, {
+      roomId: o.occurrenceId,
+      displayName: device.name,
+      token: s.tongke.tokens.sign(device, 60 * MIN, s.clock.now()),
+    });
+    const teacher = classroom.client.peers.find((p) => p.role === 'teacher')!;
+    const camera = await classroom.waitForTrack(teacher.peerId, 'camera', 20_000);
+    await camera.video!.waitFor(5);
+
+    await page.click('button:has-text("提前开始上课")');
+    await expect.poll(state, { timeout: 10_000 }).toBe('live');
+  });
+
+  it('ends the lesson and is offered the research room', async () => {
+    await page.click('button:has-text("下课 End lesson")');
+    await expect.poll(state, { timeout: 10_000 }).toBe('research');
+    const link = page.locator('a[href^="/research/"]');
+    await link.waitFor({ timeout: 15_000 });
+    expect(await link.getAttribute('href')).toBe(
+      `/research/?occurrence=${encodeURIComponent(o.occurrenceId)}`,
+    );
+  });
+});
