@@ -11,6 +11,7 @@ import { WorkerPool } from './media/WorkerPool';
 import { LiveRooms } from './signaling/LiveRooms';
 import { attachSignaling } from './signaling/attach';
 import { bridgeLessons } from './signaling/lessonBridge';
+import { originAllowed } from './signaling/originCheck';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
@@ -86,8 +87,10 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     },
     bodyLimit: 1024 * 1024,
   });
+  const allowedOrigins = (config.allowedOrigins ?? '').split(',').filter(Boolean);
   const io = new SocketServer(http.server, {
     serveClient: false,
+    allowRequest: (req, done) => done(null, originAllowed(req, allowedOrigins)),
     maxHttpBufferSize: 256 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
   });

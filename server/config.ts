@@ -25,6 +25,10 @@ export const ConfigSchema = Type.Object({
   /** Unset: embedded SQLite store in dataDir. Set: Redis store (and socket.io adapter). */
   redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   timeZone: Type.String({ minLength: 1 }),
+  /** Other origins whose pages may open the signaling socket (comma-separated), e.g. a dev server. */
+  allowedOrigins: Type.Optional(
+    Type.String({ pattern: '^(https?://[^,\\s]+)(,https?://[^,\\s]+)*$' }),
+  ),
   /** Token signing secret; unset: generated once and kept in dataDir. Nodes must share it. */
   authSecret: Type.Optional(Type.String({ minLength: 16 })),
   /** lesson rooms open this many minutes before start (device and network check) */
@@ -62,6 +66,7 @@ export const envNames: Record<keyof Config, string> = {
   redisUrl: 'REDIS_URL',
   timeZone: 'TIME_ZONE',
   authSecret: 'AUTH_SECRET',
+  allowedOrigins: 'ALLOWED_ORIGINS',
   lessonOpenLeadMin: 'LESSON_OPEN_LEAD_MIN',
   lessonEarlyStartMaxMin: 'LESSON_EARLY_START_MAX_MIN',
   lessonLateEndMaxMin: 'LESSON_LATE_END_MAX_MIN',

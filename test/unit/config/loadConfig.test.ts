@@ -43,3 +43,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TIME_ZONE: 'Mars/Olympus' })).toThrow(/unknown time zone/);
   });
 });
+
+describe('ALLOWED_ORIGINS', () => {
+  it('takes a comma-separated list of origins and refuses anything else', () => {
+    expect(
+      loadConfig({ ALLOWED_ORIGINS: 'http://localhost:5173,https://school.example' })
+        .allowedOrigins,
+    ).toBe('http://localhost:5173,https://school.example');
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'localhost:5173' })).toThrow(/ALLOWED_ORIGINS/);
+  });
+});
