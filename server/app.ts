@@ -36,6 +36,8 @@ export interface TongkeOptions {
   clientDir?: string;
   /** Use this store instead of opening the configured one (tests). */
   store?: Store;
+  /** How long a dropped connection's session may be resumed (default 15 s). */
+  resumeGraceMs?: number;
   /** The clock every part reads (tests pass a fake one). */
   now?: () => number;
   /** Timers of the lesson clock (tests pass a ManualClock; pass its `now` as `now` too). */
@@ -125,6 +127,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     now,
     verifyToken: (token) => tokens.verify(token, now()),
     gate: lessons.roomGate,
+    ...(options.resumeGraceMs !== undefined ? { resumeGraceMs: options.resumeGraceMs } : {}),
   });
   const unbridge = bridgeLessons({
     rooms,

@@ -2,10 +2,8 @@
 // signaling + mediasoup-client, with reconnection that heals by itself. No DOM here.
 import { Device } from 'mediasoup-client';
 import type { types as ms } from 'mediasoup-client';
-import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
-  ClientToServerEvents,
   JoinReply,
   MediaSource,
   NewConsumer,
@@ -13,10 +11,10 @@ import type {
   Replies,
   RequestName,
   RequestPayload,
-  ServerToClientEvents,
 } from '../../shared/signaling/events';
 import { neverGiveUp } from './reconnectPolicy';
 import { TypedEmitter } from './TypedEmitter';
+import { connected, openSignalingSocket, request, type ClientSocket } from './signalingSocket';
 import {
   LiveRoomError,
   type ConnectionState,
@@ -29,7 +27,6 @@ import {
 
 export * from './liveRoomTypes';
 
-type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** mediasoup-client types codec parameters loosely; the wire schema (shared/) is stricter. */
 type RecvCapabilities = NonNullable<RequestPayload<'createTransport'>['rtpCapabilities']>;
 
@@ -55,14 +52,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   constructor(options: LiveRoomClientOptions) {
     super();
     this.#options = options;
-    this.#socket = io(`${options.url}/live`, {
-      autoConnect: false,
-      transports: ['websocket'],
-      reconnection: true,
-      reconnectionAttempts: Infinity,
-      reconnectionDelay: 300,
-      reconnectionDelayMax: 7000,
-    });
+    this.#socket = openSignalingSocket(options.url);
     this.#listen();
   }
 
@@ -88,29 +78,15 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     this.emit('state', state);
   }
 
-  async request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<Replies[N]> {
-    const socket = this.#socket.timeout(this.#options.requestTimeoutMs ?? 10_000);
-    const emit = socket.emitWithAck.bind(socket) as unknown as (
-      event: N,
-      payload: RequestPayload<N>,
-    ) => Promise<Ack<Replies[N]>>;
-    const reply = await emit(name, payload);
-    if (!reply.ok)
-      throw new LiveRoomError(reply.error.code, reply.error.message, reply.error.field);
-    return reply.data;
+  request<N extends RequestName>(name: N, payload: RequestPayload<N>): Promise<Replies[N]> {
+    return request(this.#socket, name, payload, this.#options.requestTimeoutMs ?? 10_000);
   }
 
   /** Connects and joins; afterwards the client keeps itself joined until `close()`. */
   async join(options: JoinOptions): Promise<JoinReply> {
     this.#join = options;
     this.#setState('joining');
-    if (!this.#socket.connected) {
-      await new Promise<void>((resolve, reject) => {
-        this.#socket.once('connect', () => resolve());
-        this.#socket.once('connect_error', reject);
-        this.#socket.connect();
-      });
-    }
+    await connected(this.#socket);
     return this.#startSession();
   }
 
@@ -142,6 +118,33 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     this.emit('peers', this.peers);
     this.emit('stage', reply.stagePeerId);
     return reply;
+  }
+
+  /**
+   * After a dropped connection: take the same session back (same transports, producers and
+   * consumers), restart ICE with the new credentials, and sync what changed meanwhile.
+   */
+  async #resume(): Promise<void> {
+    const sessionId = this.#reply?.sessionId;
+    if (!sessionId || (!this.#send && !this.#recv)) throw new Error('no session to resume');
+    const reply = await this.request('resume', { sessionId });
+    const local = [this.#send, this.#recv].filter((t): t is ms.Transport => !!t && !t.closed);
+    for (const { id, iceParameters } of reply.transports) {
+      await local.find((t) => t.id === id)?.restartIce({ iceParameters });
+    }
+    const alive = new Set(reply.consumerIds);
+    for (const [id, { consumer }] of this.#consumers) {
+      if (alive.has(id)) continue;
+      consumer.close();
+      this.#consumers.delete(id);
+      this.emit('consumerClosed', id);
+    }
+    this.#reply = reply;
+    this.#peers.clear();
+    for (const peer of reply.peers) this.#peers.set(peer.peerId, peer);
+    this.#setState('joined');
+    this.emit('peers', this.peers);
+    this.emit('stage', reply.stagePeerId);
   }
 
   async #createTransport(direction: 'send' | 'recv'): Promise<ms.Transport> {
@@ -313,7 +316,8 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
       if (this.#state === 'joined' || this.#state === 'joining') this.#setState('reconnecting');
     });
     s.io.on('reconnect', () => {
-      if (this.#state === 'reconnecting') this.#rejoin('socket reconnected');
+      if (this.#state !== 'reconnecting') return;
+      this.#resume().catch(() => this.#rejoin('session could not be resumed'));
     });
   }
 

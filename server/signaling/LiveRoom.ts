@@ -100,13 +100,14 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     this.emit('joined', participant);
   }
 
-  remove(participant: Participant): void {
+  /** Takes a participant out; `at` is when it really left (a dropped connection's time). */
+  remove(participant: Participant, at = this.#options.now()): void {
     if (this.participants.get(participant.peerId) !== participant) return;
     this.participants.delete(participant.peerId);
     participant.media?.close();
     void participant.socket.leave(this.id);
     participant.socket.to(this.id).emit('peerLeft', { peerId: participant.peerId });
-    this.emit('left', participant, this.#options.now());
+    this.emit('left', participant, at);
     if (this.stagePeerId === participant.peerId) this.setStage(null);
     if (this.participants.size === 0) this.emit('empty');
   }
@@ -127,6 +128,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   }
 
   async #reconcile(viewer: Participant): Promise<void> {
+    // A detached client (dropped connection) is brought up to date when it resumes.
+    if (viewer.detachedAt !== undefined) return;
     const media = viewer.media;
     if (!media || media.closed || !media.recvTransport() || !this.participants.has(viewer.peerId))
       return;
@@ -199,7 +202,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
         spatialLayer: layers?.spatialLayer ?? null,
       });
     });
-    const reply = await viewer.socket
+    const sink = viewer.socket;
+    const reply = await sink
       .timeout(this.#options.consumerAckTimeoutMs ?? 10_000)
       .emitWithAck('newConsumer', {
         consumerId: consumer.id,
@@ -217,6 +221,10 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
         `room ${this.id}: ${viewer.displayName} could not take consumer ${consumer.id}: ${reply ? reply.error.message : 'no ack'}`,
       );
       consumer.close();
+      // The client came back on a new connection meanwhile: offer it again there.
+      if (viewer.socket !== sink && this.participants.get(viewer.peerId) === viewer) {
+        void this.reconcile(viewer);
+      }
       return;
     }
     // Resume only now that the client is ready, so the first keyframe is not lost.

@@ -29,7 +29,10 @@ export class Participant {
   readonly identity: string | undefined;
   /** who the token says this is (absent for a room-code join) */
   readonly principal: Principal | undefined;
-  readonly socket: LiveSocket;
+  /** the sink: replaced when the client resumes this session on a new connection */
+  #socket: LiveSocket;
+  /** when its connection dropped, while it may still resume; undefined while connected */
+  detachedAt: number | undefined;
   /** known once the client creates its receive transport */
   rtpCapabilities: types.RtpCapabilities | undefined;
   readonly joinedAt: number;
@@ -50,8 +53,18 @@ export class Participant {
     this.role = options.role;
     this.identity = options.identity;
     this.principal = options.principal;
-    this.socket = options.socket;
+    this.#socket = options.socket;
     this.joinedAt = options.joinedAt;
+  }
+
+  get socket(): LiveSocket {
+    return this.#socket;
+  }
+
+  /** The client came back on a new connection: the session, transports and media stay. */
+  attach(socket: LiveSocket): void {
+    this.#socket = socket;
+    this.detachedAt = undefined;
   }
 
   get sources(): MediaSource[] {

@@ -25,6 +25,8 @@ export interface SignalingOptions {
   gate?: RoomGate;
   /** requests one socket may make per second before it is refused */
   eventsPerSecond?: number;
+  /** how long a dropped connection's session waits to be resumed before it is ended */
+  resumeGraceMs?: number;
   /** a monotonic clock for the request budget (real time, even when `now` is a test clock) */
   monotonic?: () => number;
 }
@@ -38,6 +40,9 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
   const sessions = new Map<string, Session>();
   const budget = options.eventsPerSecond ?? 50;
   const monotonic = options.monotonic ?? (() => performance.now());
+
+  // A participant removed from its room (left, kicked, worker died) has no session to resume.
+  options.rooms.on('left', (_room, participant) => sessions.delete(participant.sessionId));
 
   nsp.on('connection', (socket: LiveSocket) => {
     let session: Session | undefined;
@@ -105,10 +110,19 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       });
     }
 
+    // A dropped connection keeps its session for a grace period: the client resumes it on
+    // a new connection with the same transports and media (a network blip loses nothing).
     socket.on('disconnect', () => {
-      if (!session) return;
-      session.room.remove(session.participant);
-      ctx.setSession(undefined);
+      const dropped = session;
+      if (!dropped || dropped.participant.socket !== socket) return;
+      const { room, participant } = dropped;
+      if (!room.participants.has(participant.peerId)) return;
+      participant.detachedAt = options.now();
+      setTimeout(() => {
+        if (participant.detachedAt === undefined) return; // resumed
+        room.remove(participant, participant.detachedAt);
+        sessions.delete(participant.sessionId);
+      }, options.resumeGraceMs ?? 15_000).unref();
     });
   });
 }

@@ -39,11 +39,29 @@ type Handler<N extends RequestName> = (
 
 function joined(ctx: HandlerContext): Session {
   const session = ctx.session;
-  const current = session && session.room.participants.get(session.participant.peerId);
-  if (!session || session.room.closed || current !== session.participant) {
+  if (!session || !isCurrent(session) || session.participant.socket !== ctx.socket) {
     throw new SignalingError('not_joined', 'join a room first');
   }
   return session;
+}
+
+/** Whether this session is still the participant's place in a live room. */
+function isCurrent({ room, participant }: Session): boolean {
+  return !room.closed && room.participants.get(participant.peerId) === participant;
+}
+
+async function sessionState(room: LiveRoom, participant: Participant) {
+  const media = await room.mediaRoom();
+  return {
+    sessionId: participant.sessionId,
+    peerId: participant.peerId,
+    role: participant.role,
+    kind: room.kind,
+    routerRtpCapabilities: media.rtpCapabilities as never,
+    peers: [...room.participants.values()].filter((o) => o !== participant).map((o) => o.info()),
+    stagePeerId: room.stagePeerId,
+    chat: room.chat,
+  };
 }
 
 function mediaOf(session: Session) {
@@ -58,8 +76,7 @@ const empty = {} as Record<string, never>;
 export const handlers: { [N in RequestName]: Handler<N> } = {
   async join(ctx, p) {
     if (ctx.session) {
-      const { room, participant } = ctx.session;
-      if (!room.closed && room.participants.get(participant.peerId) === participant) {
+      if (isCurrent(ctx.session)) {
         throw new SignalingError('forbidden', 'this connection already joined a room');
       }
       // The server ended that session (worker died, room closed): this is the rejoin.
@@ -126,16 +143,36 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     });
     await room.add(participant);
     ctx.setSession({ room, participant });
-    const media = await room.mediaRoom();
+    return sessionState(room, participant);
+  },
+
+  async resume(ctx, p) {
+    if (ctx.session && isCurrent(ctx.session)) {
+      throw new SignalingError('forbidden', 'this connection already joined a room');
+    }
+    const found = ctx.findSession(p.sessionId);
+    const media = found?.participant.media;
+    if (!found || !isCurrent(found) || !media || media.closed) {
+      throw new SignalingError('not_found', 'that session has ended; join again', '/sessionId');
+    }
+    const { room, participant } = found;
+    // The session id is the client's secret: whoever holds it takes the session over, and a
+    // connection the server has not yet noticed is dead is dropped.
+    const old = participant.socket;
+    participant.attach(ctx.socket);
+    if (old !== ctx.socket) old.disconnect(true);
+    void ctx.socket.join(room.id);
+    ctx.setSession(found);
+    const transports = [];
+    for (const transport of media.transports.values()) {
+      transports.push({ id: transport.id, iceParameters: await transport.restartIce() });
+    }
+    // Consumers the room made while the client was away went to the dead connection.
+    void room.reconcile(participant);
     return {
-      sessionId: participant.sessionId,
-      peerId: participant.peerId,
-      role: participant.role,
-      kind: room.kind,
-      routerRtpCapabilities: media.rtpCapabilities as never,
-      peers: [...room.participants.values()].filter((o) => o !== participant).map((o) => o.info()),
-      stagePeerId: room.stagePeerId,
-      chat: room.chat,
+      ...(await sessionState(room, participant)),
+      transports,
+      consumerIds: [...media.consumers.keys()],
     };
   },
 

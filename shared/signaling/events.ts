@@ -42,6 +42,8 @@ export const requests = {
     /** the id of this client's previous session, so the server can drop the stale one */
     previousSessionId: Type.Optional(Id),
   }),
+  /** Takes a session back after a dropped connection: same transports, same media. */
+  resume: Type.Object({ sessionId: Id }),
   createTransport: Type.Object({
     direction: Type.Union([Type.Literal('send'), Type.Literal('recv')]),
     /** what this client can receive: required for the recv transport */
@@ -100,8 +102,16 @@ export interface JoinReply {
   chat: ChatMessage[];
 }
 
+/** A resumed session: the state to sync, and new ICE credentials for each transport. */
+export interface ResumeReply extends JoinReply {
+  transports: { id: string; iceParameters: TransportOptions['iceParameters'] }[];
+  /** the consumers the server still has for this client; others are gone */
+  consumerIds: string[];
+}
+
 export interface Replies {
   join: JoinReply;
+  resume: ResumeReply;
   createTransport: TransportOptions;
   connectTransport: Record<string, never>;
   restartIce: { iceParameters: TransportOptions['iceParameters'] };
