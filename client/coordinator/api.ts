@@ -1,4 +1,5 @@
 // The coordinator screen's protocol layer: typed calls to /api, no DOM. Screens consume it.
+import type { EnrolmentReply } from '../../shared/auth';
 import type { BellSchedule, Community, TermCalendar } from '../../shared/timetable/model';
 import type { Conflict, SeriesRecord, SeriesSpec } from '../../shared/timetable/series';
 import type {
@@ -65,6 +66,9 @@ export class TimetableApi {
   }
 
   communities = () => this.#call<Community[]>('GET', '/communities');
+  /** A one-time code a classroom PC trades for its device credential (/classroom/ page). */
+  enrolmentCode = (communityId: string, classroomId: string) =>
+    this.#call<EnrolmentReply>('POST', '/devices/enrolments', { communityId, classroomId });
   community = (id: string) => this.#call<CommunityDetail>('GET', `/communities/${id}`);
   week = (id: string, date: string, view: 'working' | 'published' = 'working') =>
     this.#call<WeekReply>('GET', `/communities/${id}/week?date=${date}&view=${view}`);

@@ -8,6 +8,7 @@ import { renderGrid, type GridBy } from './grid';
 import { lessonForm } from './lessonForm';
 import { seriesPanel } from './seriesPanel';
 import { termEditor } from './termEditor';
+import { devicePanel } from './devicePanel';
 
 const params = new URLSearchParams(location.search);
 const bar = document.getElementById('bar')!;
@@ -293,6 +294,11 @@ function toolbar(api: TimetableApi, communities: { id: string; name: string }[])
           ),
       },
       '作息与校历',
+    ),
+    h(
+      'button',
+      { onclick: () => detail && side.replaceChildren(devicePanel(api, detail)) },
+      '教室设备',
     ),
     h('span', { id: 'summary' }),
   );

@@ -64,4 +64,35 @@ describe('coordinator screen', () => {
     const stored = await server.tongke.store.timetable.byRef('series', `community:${ruian.id}`);
     expect(stored.map((s) => s.spec.subject).sort()).toEqual(['数学', '语文']);
   });
+
+  it('creates an enrolment code that a classroom PC trades for its credential', async () => {
+    const token = tokenFor(server, { role: 'coordinator', communityIds: [ruian.id] });
+    const page = await browser.newPage(
+      `${server.url}/coordinator/?token=${encodeURIComponent(token)}`,
+    );
+    await page.click('button:has-text("教室设备")');
+    const panel = page.locator('section.devices');
+    await panel.locator('select[name=classroom]').selectOption('room-gaolou-1');
+    await panel.locator('button:has-text("生成注册码")').click();
+    const code = (await panel.locator('.enrolment .code').textContent({ timeout: 15_000 }))!;
+
+    const pc = await browser.newPage(`${server.url}/classroom/`);
+    await pc.fill('input[name=code]', code);
+    await pc.click('form[data-form=enrol] button[type=submit]');
+    // Enrolled: the PC now follows its timetable and names its classroom.
+    await expect
+      .poll(() => pc.textContent('.waiting'), { timeout: 15_000 })
+      .toContain('三年级教室');
+    const saved = await pc.evaluate(() =>
+      JSON.parse(localStorage.getItem('tongke.classroom') ?? '{}'),
+    );
+    expect(saved).toMatchObject({ mode: 'device', classroomId: 'room-gaolou-1' });
+    // A code works once.
+    const again = await fetch(`${server.url}/api/devices/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(again.status).toBe(401);
+  });
 });
