@@ -27,7 +27,11 @@ export class ClassroomWall {
   readonly #stage: HTMLElement;
   readonly #slots = new Map<string, Slot>();
 
-  constructor(client: LiveRoomClient, wall: HTMLElement, stage: HTMLElement) {
+  readonly #canStage: boolean;
+
+  /** `canStage`: the teacher's wall; an observer's (巡课) wall only watches. */
+  constructor(client: LiveRoomClient, wall: HTMLElement, stage: HTMLElement, canStage = true) {
+    this.#canStage = canStage;
     this.#client = client;
     this.#wall = wall;
     this.#stage = stage;
@@ -43,7 +47,7 @@ export class ClassroomWall {
     if (slot) return slot;
     const hand = h('span', { class: 'hand', text: '✋', hidden: true });
     const quality = h('span', { class: 'quality', text: '…' });
-    const stageButton = h('button', { text: '上台 On stage' });
+    const stageButton = h('button', { text: '上台 On stage', hidden: !this.#canStage });
     stageButton.addEventListener('click', () => {
       const onStage = this.#client.session?.stagePeerId === peer.peerId;
       void this.#client.setStage(onStage ? null : peer.peerId);

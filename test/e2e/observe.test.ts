@@ -1,0 +1,80 @@
+// 巡课 in Chromium: a district observer signs in, finds the running lesson, and watches the
+// teacher and every member classroom with its connection quality, unseen.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Principal } from '../../shared/auth';
+import { launchChromium, type Browser } from '../helpers/chromium';
+import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { MIN, occurrence } from '../unit/lessons/support/occurrences';
+import {
+  PASSWORD,
+  startLessonServer,
+  type LessonServer,
+} from '../integration/lessons/support/lessonServer';
+
+const o = occurrence();
+
+describe('an observer watches a live lesson', () => {
+  let s: LessonServer;
+  let browser: Browser;
+  const peers: LivePeer[] = [];
+
+  beforeAll(async () => {
+    s = await startLessonServer();
+    await s.clock.advanceTo(Date.parse(o.start) + MIN); // live
+    const device: Principal = {
+      sub: 'device-room-gaolou-1',
+      role: 'device',
+      name: '高楼镇中心小学 三(1)班',
+      communityIds: ['ruian-p-18'],
+      classroomId: 'room-gaolou-1',
+    };
+    peers.push(
+      await livePeer(
+        s.url,
+        { roomId: o.occurrenceId, token: s.tokens.wang, displayName: '王老师' },
+        { camera: { width: 640, height: 360 }, mic: true },
+      ),
+      await livePeer(
+        s.url,
+        {
+          roomId: o.occurrenceId,
+          token: s.tongke.tokens.sign(device, 60 * MIN, s.clock.now()),
+          displayName: device.name,
+        },
+        { camera: { width: 640, height: 360 }, mic: true },
+      ),
+    );
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await Promise.all(peers.map((p) => p.stop()));
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('sees the teacher and the classroom wall, and is not seen', async () => {
+    const page = await browser.newPage(`${s.url}/observe/`);
+    await page.fill('input[name=login]', 'observer');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('form.login button[type=submit]');
+    await page.click(`li[data-occurrence="${o.occurrenceId}"] button`);
+
+    const playing = (selector: string) =>
+      page.evaluate(
+        (sel) =>
+          [...document.querySelectorAll<HTMLVideoElement>(sel)].filter((v) => v.videoWidth > 0)
+            .length,
+        selector,
+      );
+    await expect.poll(() => playing('.teacher video'), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => playing('.wall .tile.classroom video'), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.locator('.wall .tile.classroom .quality').textContent(), { timeout: 15_000 })
+      .toContain('kbps');
+    // Watching only: no stage control, and nobody receives anything from the observer.
+    expect(await page.locator('.wall button:visible').count()).toBe(0);
+    const observer = peers[0]!.client.peers.find((p) => p.role === 'observer');
+    expect(observer?.sources).toEqual([]);
+  });
+});
