@@ -127,6 +127,15 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     now,
     verifyToken: (token) => tokens.verify(token, now()),
     gate: lessons.roomGate,
+    ...(config.turnUrls && config.turnSecret
+      ? {
+          turn: {
+            urls: config.turnUrls.split(','),
+            secret: config.turnSecret,
+            ttlSeconds: config.turnTtlSeconds,
+          },
+        }
+      : {}),
     ...(options.resumeGraceMs !== undefined ? { resumeGraceMs: options.resumeGraceMs } : {}),
   });
   const unbridge = bridgeLessons({

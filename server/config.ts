@@ -25,6 +25,11 @@ export const ConfigSchema = Type.Object({
   /** Unset: embedded SQLite store in dataDir. Set: Redis store (and socket.io adapter). */
   redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   timeZone: Type.String({ minLength: 1 }),
+  /** TURN servers (comma-separated turn:/turns: URLs) for networks that block the SFU's ports. */
+  turnUrls: Type.Optional(Type.String({ pattern: '^turns?:[^,\\s]+(,turns?:[^,\\s]+)*$' })),
+  /** coturn's static-auth-secret: clients get time-limited credentials signed with it. */
+  turnSecret: Type.Optional(Type.String({ minLength: 16 })),
+  turnTtlSeconds: Type.Integer({ minimum: 60, maximum: 7 * 86400 }),
   /** Other origins whose pages may open the signaling socket (comma-separated), e.g. a dev server. */
   allowedOrigins: Type.Optional(
     Type.String({ pattern: '^(https?://[^,\\s]+)(,https?://[^,\\s]+)*$' }),
@@ -67,6 +72,9 @@ export const envNames: Record<keyof Config, string> = {
   timeZone: 'TIME_ZONE',
   authSecret: 'AUTH_SECRET',
   allowedOrigins: 'ALLOWED_ORIGINS',
+  turnUrls: 'TURN_URLS',
+  turnSecret: 'TURN_SECRET',
+  turnTtlSeconds: 'TURN_TTL_S',
   lessonOpenLeadMin: 'LESSON_OPEN_LEAD_MIN',
   lessonEarlyStartMaxMin: 'LESSON_EARLY_START_MAX_MIN',
   lessonLateEndMaxMin: 'LESSON_LATE_END_MAX_MIN',
@@ -82,6 +90,7 @@ const numeric = new Set<keyof Config>([
   'rtcMaxPort',
   'numWorkers',
   'consumersPerRouter',
+  'turnTtlSeconds',
   'lessonOpenLeadMin',
   'lessonEarlyStartMaxMin',
   'lessonLateEndMaxMin',
@@ -107,6 +116,7 @@ export function defaults(): Config {
     rtcMaxPort: 40999,
     numWorkers: availableParallelism(),
     consumersPerRouter: 300,
+    turnTtlSeconds: 86400,
     dataDir: resolve('data'),
     timeZone: 'Asia/Shanghai',
     lessonOpenLeadMin: 5,
@@ -140,11 +150,16 @@ export function loadConfig(
   if (!result.ok) {
     for (const e of result.errors) {
       const key = e.field.slice(1) as keyof Config;
-      const shown = key === 'authSecret' ? '(hidden)' : String(raw[key]);
+      const shown = key === 'authSecret' || key === 'turnSecret' ? '(hidden)' : String(raw[key]);
       problems.push(`${envNames[key] ?? key}=${shown}: ${e.message}`);
     }
-  } else if (result.value.rtcMinPort > result.value.rtcMaxPort) {
-    problems.push(`RTC_MIN_PORT must not exceed RTC_MAX_PORT`);
+  } else {
+    if (result.value.rtcMinPort > result.value.rtcMaxPort) {
+      problems.push(`RTC_MIN_PORT must not exceed RTC_MAX_PORT`);
+    }
+    if (result.value.turnUrls && !result.value.turnSecret) {
+      problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');
+    }
   }
   if (problems.length > 0 || !result.ok) {
     throw new ConfigError(`invalid configuration: ${[...new Set(problems)].join('; ')}`);

@@ -156,7 +156,13 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
         ? { rtpCapabilities: device.rtpCapabilities as RecvCapabilities }
         : {}),
     });
-    const params = options as unknown as ms.TransportOptions;
+    const params: ms.TransportOptions = {
+      ...(options as unknown as ms.TransportOptions),
+      iceServers: this.#reply?.iceServers ?? [],
+      ...(this.#options.iceTransportPolicy
+        ? { iceTransportPolicy: this.#options.iceTransportPolicy }
+        : {}),
+    };
     const transport =
       direction === 'send'
         ? device.createSendTransport(params)

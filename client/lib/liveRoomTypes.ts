@@ -69,5 +69,7 @@ export interface LiveRoomClientOptions {
   handlerName?: ms.BuiltinHandlerName;
   reconnect?: ReconnectPolicy;
   requestTimeoutMs?: number;
+  /** 'relay': media only through the TURN server (networks where nothing else gets out) */
+  iceTransportPolicy?: 'all' | 'relay';
   setTimer?: (fn: () => void, ms: number) => unknown;
 }

@@ -13,6 +13,7 @@ import { check } from '../../shared/validation';
 import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
 import type { LiveRooms } from './LiveRooms';
 import type { RoomGate } from './RoomGate';
+import { iceServersFor } from './turnCredentials';
 import type { LiveSocket } from './Participant';
 
 export interface SignalingOptions {
@@ -25,6 +26,8 @@ export interface SignalingOptions {
   gate?: RoomGate;
   /** requests one socket may make per second before it is refused */
   eventsPerSecond?: number;
+  /** the TURN server(s) and coturn's shared secret, if the deployment has one */
+  turn?: { urls: string[]; secret: string; ttlSeconds: number };
   /** how long a dropped connection's session waits to be resumed before it is ended */
   resumeGraceMs?: number;
   /** a monotonic clock for the request budget (real time, even when `now` is a test clock) */
@@ -56,6 +59,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       verifyToken: options.verifyToken,
       roomCapacity: options.roomCapacity ?? 40,
       ...(options.gate ? { gate: options.gate } : {}),
+      iceServers: (who) => iceServersFor(options.turn, who, options.now()),
       get session() {
         return session;
       },

@@ -7,6 +7,7 @@ import { MediaLimitError } from '../media/MediaPeer';
 import { NoWorkerError } from '../media/WorkerPool';
 import { decideJoin, type JoinDecision } from './joinPolicy';
 import type { RoomGate } from './RoomGate';
+import type { IceServer } from './turnCredentials';
 import { Participant, type LiveSocket } from './Participant';
 import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
@@ -30,6 +31,8 @@ export interface HandlerContext {
   roomCapacity: number;
   /** the lessons' and research sessions' join rules, when the server runs them */
   gate?: RoomGate;
+  /** TURN servers with fresh credentials for this participant (none without TURN) */
+  iceServers(who: string): IceServer[];
 }
 
 type Handler<N extends RequestName> = (
@@ -50,10 +53,11 @@ function isCurrent({ room, participant }: Session): boolean {
   return !room.closed && room.participants.get(participant.peerId) === participant;
 }
 
-async function sessionState(room: LiveRoom, participant: Participant) {
+async function sessionState(ctx: HandlerContext, room: LiveRoom, participant: Participant) {
   const media = await room.mediaRoom();
   return {
     sessionId: participant.sessionId,
+    iceServers: ctx.iceServers(participant.peerId),
     peerId: participant.peerId,
     role: participant.role,
     kind: room.kind,
@@ -143,7 +147,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     });
     await room.add(participant);
     ctx.setSession({ room, participant });
-    return sessionState(room, participant);
+    return sessionState(ctx, room, participant);
   },
 
   async resume(ctx, p) {
@@ -170,7 +174,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     // Consumers the room made while the client was away went to the dead connection.
     void room.reconcile(participant);
     return {
-      ...(await sessionState(room, participant)),
+      ...(await sessionState(ctx, room, participant)),
       transports,
       consumerIds: [...media.consumers.keys()],
     };

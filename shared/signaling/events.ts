@@ -93,6 +93,8 @@ export interface ChatMessage {
 
 export interface JoinReply {
   sessionId: string;
+  /** TURN servers with time-limited credentials, for networks that block the SFU's ports */
+  iceServers: { urls: string[]; username: string; credential: string }[];
   peerId: string;
   role: LiveRole;
   kind: RoomKind;

@@ -3,6 +3,7 @@
 import {
   LiveRoomClient,
   type JoinOptions,
+  type LiveRoomClientOptions,
   type RemoteTrack,
 } from '../../client/lib/LiveRoomClient';
 import type { MediaSource } from '../../shared/signaling/events';
@@ -39,8 +40,9 @@ export async function livePeer(
   url: string,
   join: JoinOptions,
   publish: { camera?: { width: number; height: number }; mic?: boolean; screen?: boolean } = {},
+  clientOptions: Partial<LiveRoomClientOptions> = {},
 ): Promise<LivePeer> {
-  const client = new LiveRoomClient({ url, handlerName: wrtcHandlerName });
+  const client = new LiveRoomClient({ url, handlerName: wrtcHandlerName, ...clientOptions });
   const received = new Map<string, Received>();
   const sources: SyntheticVideo[] = [];
   const waiters = new Set<() => void>();
