@@ -53,3 +53,18 @@ describe('ALLOWED_ORIGINS', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'localhost:5173' })).toThrow(/ALLOWED_ORIGINS/);
   });
 });
+
+describe('TURN settings', () => {
+  it('needs the shared secret with the URLs, and hides it in errors', () => {
+    expect(() => loadConfig({ TURN_URLS: 'turn:turn.example:3478' })).toThrow(/TURN_SECRET/);
+    expect(() => loadConfig({ TURN_URLS: 'http://x', TURN_SECRET: 'short' })).toThrow(
+      /TURN_SECRET=\(hidden\)/,
+    );
+    const config = loadConfig({
+      TURN_URLS: 'turn:turn.example:3478?transport=udp,turns:turn.example:5349',
+      TURN_SECRET: 'a-long-enough-shared-secret',
+    });
+    expect(config.turnUrls?.split(',')).toHaveLength(2);
+    expect(config.turnTtlSeconds).toBe(86400);
+  });
+});
