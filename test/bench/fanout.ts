@@ -50,8 +50,11 @@ export interface WindowFigures {
 export interface Capacity {
   /** largest N with loss < 1 % and worker CPU < 85 %, interpolated between steps */
   classroomsPerCore: number;
-  /** 'measured': a trusted step crossed a limit; 'projected': none did, from the CPU line */
-  how: 'measured' | 'projected';
+  /**
+   * 'measured': a trusted step crossed a limit; 'projected': none did, from the CPU line;
+   * 'lower bound': none did and the CPU did not rise with N (too light to fit): at least this
+   */
+  how: 'measured' | 'projected' | 'lower bound';
   limitedBy: 'cpu' | 'loss';
   /** the largest step that met both limits */
   largestPassingStep: number;
@@ -182,6 +185,14 @@ export function capacityOf(steps: StepPoint[]): Capacity {
     largestPassingStep: usable.at(-1)?.classrooms ?? 0,
   };
   if (firstFail < 0) {
+    if (!(line.slope > 0)) {
+      return {
+        classroomsPerCore: base.largestPassingStep,
+        how: 'lower bound',
+        limitedBy: 'cpu',
+        ...base,
+      };
+    }
     const projected = (CPU_LIMIT_PCT - line.intercept) / line.slope;
     return { classroomsPerCore: round(projected), how: 'projected', limitedBy: 'cpu', ...base };
   }

@@ -27,8 +27,11 @@ export interface LessonsStep {
 
 export interface LessonsCapacity {
   workers: number;
-  /** lessons at which the busiest worker reaches 85 % (projected from its CPU line) */
-  lessons: number;
+  /**
+   * lessons at which the busiest worker reaches 85 % (projected from its CPU line); null
+   * when the CPU did not rise with the load (too few or too light steps to fit, e.g. smoke)
+   */
+  lessons: number | null;
   /** largest measured K with loss < 1 % and every worker < 85 % */
   largestPassingStep: number;
   cpuPerLessonPct: number;
@@ -38,8 +41,8 @@ export interface LessonsResult {
   steps: LessonsStep[];
   oneWorker: LessonsCapacity;
   allWorkers: LessonsCapacity;
-  /** all-workers capacity ÷ one-worker capacity (ideal: the number of workers) */
-  scaling: number;
+  /** all-workers capacity ÷ one-worker capacity (ideal: the number of workers); null if either is */
+  scaling: number | null;
 }
 
 export async function benchLessons(
@@ -128,9 +131,10 @@ export async function benchLessons(
     const passing = mine.filter(
       (s) => s.maxWorkerCpuPct < CPU_LIMIT_PCT && s.lossPct < LOSS_LIMIT_PCT,
     );
+    const fits = Number.isFinite(line.slope) && line.slope > 0;
     return {
       workers,
-      lessons: round((CPU_LIMIT_PCT - line.intercept) / line.slope, 1),
+      lessons: fits ? round((CPU_LIMIT_PCT - line.intercept) / line.slope, 1) : null,
       largestPassingStep: Math.max(0, ...passing.map((s) => s.lessons)),
       cpuPerLessonPct: round(line.slope, 3),
     };
@@ -141,6 +145,9 @@ export async function benchLessons(
     steps,
     oneWorker,
     allWorkers,
-    scaling: round(allWorkers.lessons / oneWorker.lessons, 2),
+    scaling:
+      allWorkers.lessons !== null && oneWorker.lessons !== null
+        ? round(allWorkers.lessons / oneWorker.lessons, 2)
+        : null,
   };
 }

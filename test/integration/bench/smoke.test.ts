@@ -33,7 +33,9 @@ describe('npm run bench, smoke mode', () => {
     const l = r.lessons!;
     expect(l.steps.length).toBeGreaterThanOrEqual(2);
     expect(l.steps.every((s) => s.packetsPerSec > 0)).toBe(true);
-    expect(isNumber(l.scaling)).toBe(true);
+    // Tiny smoke loads may not move a worker's CPU enough to fit a line: then it says so.
+    expect(l.scaling === null || isNumber(l.scaling)).toBe(true);
+    expect(l.oneWorker.largestPassingStep).toBeGreaterThan(0);
 
     const g = r.signaling!;
     expect(g.joinsPerSec).toBeGreaterThan(0);
