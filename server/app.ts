@@ -66,15 +66,6 @@ export interface Tongke {
 
 export async function createTongke(config: Config, options: TongkeOptions = {}): Promise<Tongke> {
   const store = options.store ?? (await openStore(config));
-  const pool = await WorkerPool.create({
-    numWorkers: config.numWorkers,
-    listenIp: config.host === '::' ? '0.0.0.0' : config.host,
-    announcedAddress: config.announcedAddress,
-    rtcPort: config.rtcPort,
-    rtcMinPort: config.rtcMinPort,
-    rtcMaxPort: config.rtcMaxPort,
-  });
-
   const http = Fastify({
     logger: {
       level: config.logLevel,
@@ -88,6 +79,15 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
       },
     },
     bodyLimit: 1024 * 1024,
+  });
+  const pool = await WorkerPool.create({
+    numWorkers: config.numWorkers,
+    listenIp: config.host === '::' ? '0.0.0.0' : config.host,
+    announcedAddress: config.announcedAddress,
+    rtcPort: config.rtcPort,
+    rtcMinPort: config.rtcMinPort,
+    rtcMaxPort: config.rtcMaxPort,
+    log: http.log.child({ part: 'media' }),
   });
   const allowedOrigins = (config.allowedOrigins ?? '').split(',').filter(Boolean);
   const io = new SocketServer(http.server, {
@@ -121,12 +121,19 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     occurrences: options.occurrences ?? timetable.occurrences,
   });
   await http.register(healthRoutes, { pool, store });
-  const rooms = new LiveRooms({ pool, consumersPerRouter: config.consumersPerRouter, now });
+  const signalingLog = http.log.child({ part: 'signaling' });
+  const rooms = new LiveRooms({
+    pool,
+    consumersPerRouter: config.consumersPerRouter,
+    now,
+    log: signalingLog,
+  });
   attachSignaling(io, {
     rooms,
     now,
     verifyToken: (token) => tokens.verify(token, now()),
     gate: lessons.roomGate,
+    log: signalingLog,
     ...(config.turnUrls && config.turnSecret
       ? {
           turn: {
@@ -142,7 +149,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     rooms,
     lifecycle: lessons.lifecycle,
     attendance: lessons.attendance,
-    log: http.log.child({ part: 'signaling' }),
+    log: signalingLog,
   });
 
   await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });

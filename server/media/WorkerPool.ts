@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import * as mediasoup from 'mediasoup';
 import type { types } from 'mediasoup';
 import { mediaCodecs } from './codecs';
+import { consoleLog, type Log } from '../log';
 
 export interface WorkerPoolOptions {
   numWorkers: number;
@@ -13,6 +14,7 @@ export interface WorkerPoolOptions {
   rtcMinPort: number;
   rtcMaxPort: number;
   logLevel?: types.WorkerLogLevel;
+  log?: Log;
 }
 
 /** One worker slot: the worker, its WebRtcServer, and the load the pool balances on. */
@@ -104,7 +106,10 @@ export class WorkerPool extends EventEmitter<WorkerPoolEvents> {
 
   async #replace(dead: WorkerSlot, error: Error): Promise<void> {
     if (this.#closed) return;
-    console.error(`mediasoup worker ${dead.index} (pid ${dead.worker.pid}) died: ${error.message}`);
+    (this.#options.log ?? consoleLog).error(
+      { worker: dead.index, pid: dead.worker.pid, err: error.message },
+      'mediasoup worker died; replacing it',
+    );
     const lost = [...dead.routers];
     // The dead worker's port is free again once the process is gone; retry briefly if not.
     for (let attempt = 0; ; attempt++) {

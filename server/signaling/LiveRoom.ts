@@ -12,6 +12,7 @@ import type { WorkerPool } from '../media/WorkerPool';
 import { samplePeerStats } from '../media/peerStats';
 import { initialSpatialLayer, shouldReceive } from './policy';
 import type { Participant } from './Participant';
+import { consoleLog, type Log } from '../log';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor = (
@@ -29,6 +30,7 @@ export interface LiveRoomOptions {
   now: () => number;
   /** how long the client has to set up a consumer before it is given up */
   consumerAckTimeoutMs?: number;
+  log?: Log;
 }
 
 export interface LiveRoomEvents {
@@ -68,6 +70,10 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  get #log(): Log {
+    return this.#options.log ?? consoleLog;
   }
 
   get hasTeacher(): boolean {
@@ -154,8 +160,9 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     }
     for (const { owner, producer } of wanted.values()) {
       await this.#consume(viewer, owner, producer).catch((error: Error) => {
-        console.error(
-          `room ${this.id}: consumer for ${viewer.displayName} failed: ${error.message}`,
+        this.#log.error(
+          { room: this.id, peer: viewer.peerId, producer: producer.id, err: error.message },
+          'consumer failed',
         );
       });
     }
@@ -217,8 +224,9 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
       })
       .catch(() => undefined);
     if (!reply?.ok) {
-      console.warn(
-        `room ${this.id}: ${viewer.displayName} could not take consumer ${consumer.id}: ${reply ? reply.error.message : 'no ack'}`,
+      this.#log.warn(
+        { room: this.id, peer: viewer.peerId, consumer: consumer.id, err: reply?.error.message },
+        reply ? 'client refused a consumer' : 'client did not ack a consumer',
       );
       consumer.close();
       // The client came back on a new connection meanwhile: offer it again there.

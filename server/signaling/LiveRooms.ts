@@ -3,6 +3,7 @@ import type { PeerQuality, RoomKind } from '../../shared/signaling/events';
 import type { WorkerPool } from '../media/WorkerPool';
 import { LiveRoom, type NextFor } from './LiveRoom';
 import type { Participant } from './Participant';
+import type { Log } from '../log';
 
 export interface LiveRoomsOptions {
   pool: WorkerPool;
@@ -10,6 +11,7 @@ export interface LiveRoomsOptions {
   now: () => number;
   /** how often each room samples its participants' connections */
   qualityIntervalMs?: number;
+  log?: Log;
 }
 
 /** What the lesson lifecycle and attendance listen to. */

@@ -13,6 +13,7 @@ import { check } from '../../shared/validation';
 import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
 import type { LiveRooms } from './LiveRooms';
 import type { RoomGate } from './RoomGate';
+import type { Log } from '../log';
 import { iceServersFor } from './turnCredentials';
 import type { LiveSocket } from './Participant';
 
@@ -26,6 +27,7 @@ export interface SignalingOptions {
   gate?: RoomGate;
   /** requests one socket may make per second before it is refused */
   eventsPerSecond?: number;
+  log?: Log;
   /** the TURN server(s) and coturn's shared secret, if the deployment has one */
   turn?: { urls: string[]; secret: string; ttlSeconds: number };
   /** how long a dropped connection's session waits to be resumed before it is ended */
@@ -105,7 +107,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
           const handler = handlers[name] as (c: HandlerContext, p: unknown) => Promise<unknown>;
           reply({ ok: true, data: await handler(ctx, checked.value) });
         } catch (error) {
-          const e = toSignalingError(error);
+          const e = toSignalingError(error, options.log);
           reply({
             ok: false,
             error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) },

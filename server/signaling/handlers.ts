@@ -8,6 +8,7 @@ import { NoWorkerError } from '../media/WorkerPool';
 import { decideJoin, type JoinDecision } from './joinPolicy';
 import type { RoomGate } from './RoomGate';
 import type { IceServer } from './turnCredentials';
+import { consoleLog, type Log } from '../log';
 import { Participant, type LiveSocket } from './Participant';
 import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
@@ -318,7 +319,8 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   },
 };
 
-export function toSignalingError(error: unknown): SignalingError {
+/** One place that turns what a handler threw into the ack's error; unexpected ones are logged. */
+export function toSignalingError(error: unknown, log: Log = consoleLog): SignalingError {
   if (error instanceof SignalingError) return error;
   if (error instanceof MediaLimitError) return new SignalingError('forbidden', error.message);
   if (error instanceof NoWorkerError) return new SignalingError('media_error', error.message);
@@ -327,6 +329,9 @@ export function toSignalingError(error: unknown): SignalingError {
   if (error instanceof Error && /not found|closed/i.test(error.message)) {
     return new SignalingError('media_error', error.message);
   }
-  console.error(error);
+  log.error(
+    { err: error instanceof Error ? error.stack : String(error) },
+    'signaling handler failed',
+  );
   return new SignalingError('internal', 'internal error');
 }
