@@ -96,6 +96,36 @@ function ensureInstalled(env) {
   writeFileSync(stampFile, want);
 }
 
+/**
+ * The Debian programs the tests drive for real. As root (CI, a fresh dev box) missing ones
+ * are installed; otherwise the message says what to install. .ci/run installs them too.
+ */
+function ensureTestPrograms() {
+  const needs = {
+    '/usr/bin/chromium': 'chromium',
+    'redis-server': 'redis-server',
+    turnserver: 'coturn',
+    nft: 'nftables',
+    ip: 'iproute2',
+  };
+  const missing = Object.entries(needs)
+    .filter(([program]) => spawnSync('sh', ['-c', `command -v ${program}`]).status !== 0)
+    .map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  const install = ['install', '-y', '--no-install-recommends', ...missing];
+  if (process.getuid?.() !== 0) {
+    log(`the tests need Debian packages: sudo apt-get ${install.join(' ')}`);
+    process.exit(1);
+  }
+  log(`installing the Debian packages the tests drive: ${missing.join(' ')}`);
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  if (spawnSync('apt-get', install, { stdio: 'inherit', env }).status !== 0) {
+    run('apt-get', ['update', '-qq'], env);
+    run('apt-get', install, env);
+  }
+}
+
+if (job === 'test') ensureTestPrograms();
 const workerBin = await ensureWorker();
 const env = { ...process.env };
 if (workerBin) env.MEDIASOUP_WORKER_BIN = workerBin;
