@@ -14,6 +14,8 @@ export interface TileInfo {
 
 export interface LessonView {
   element: HTMLElement;
+  /** the lesson's material, for the member teacher to open (导学单, 课堂练习…) */
+  showMaterials(list: HTMLElement): void;
   showSelf(stream: MediaStream): void;
   tiles(): TileInfo[];
   /** resolves the first time a teacher camera frame is shown (for the join-time figure) */
@@ -33,6 +35,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     text: '✋ 举手 Raise hand',
   });
   const chat = h('div', { class: 'chat' });
+  const materials = h('details', { class: 'materials-box', hidden: true });
   let resolveFirstFrame: (at: number) => void = () => undefined;
   const firstTeacherFrame = new Promise<number>((resolve) => (resolveFirstFrame = resolve));
 
@@ -101,9 +104,14 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         h('div', { class: 'tile self' }, selfVideo),
         h('div', { class: 'title', text: title }),
         hand,
+        materials,
         chat,
       ),
     ),
+    showMaterials(list) {
+      materials.replaceChildren(h('summary', { text: '课堂资料 Material' }), list);
+      materials.hidden = list.childElementCount === 0;
+    },
     showSelf(stream) {
       selfVideo.srcObject = stream;
     },

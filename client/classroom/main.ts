@@ -10,6 +10,7 @@ import {
 import { $ } from '../lib/dom';
 import { classroomCameraEncodings } from '../../shared/signaling/events';
 import { lessonView, type TileInfo } from './lessonView';
+import { listMaterials, materialList } from '../lib/materials';
 import { setupForm } from './setupForm';
 import { describeLesson, HttpError, today } from './schedule';
 import { forgetSettings, loadSettings, type ClassroomSettings } from './settings';
@@ -65,6 +66,12 @@ async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> 
     void view.firstTeacherFrame.then((at) => (debug.firstTeacherFrameAt = at));
     await client.join(join);
     app.replaceChildren(view.element);
+    if (join.token) {
+      const token = join.token;
+      void listMaterials(join.roomId, token)
+        .then((list) => view.showMaterials(materialList(list, token)))
+        .catch(() => undefined); // material is a help, never a reason to miss the lesson
+    }
     view.showSelf(media);
     const [video] = media.getVideoTracks();
     const [audio] = media.getAudioTracks();

@@ -52,6 +52,16 @@ describe('an enrolled classroom PC follows its timetable', () => {
 
   it('joins by itself when the lesson opens and shows the teacher', async () => {
     await s.clock.advanceTo(start - 4 * MIN);
+    // The teacher attached the learning guide (导学单) to this lesson.
+    const form = new FormData();
+    form.set('kind', 'guide');
+    form.set('file', new Blob(['%PDF-1.4'], { type: 'application/pdf' }), '分数的初步认识.pdf');
+    const upload = await s.api(`/api/lessons/${encodeURIComponent(o.occurrenceId)}/materials`, {
+      method: 'POST',
+      token: s.tokens.wang,
+      body: form,
+    });
+    expect(upload.status).toBe(201);
     teacher = await livePeer(
       s.url,
       { roomId: o.occurrenceId, token: s.tokens.wang, displayName: '王老师' },
@@ -69,6 +79,10 @@ describe('an enrolled classroom PC follows its timetable', () => {
     await expect
       .poll(async () => (await camera())!.frames, { timeout: 10_000 })
       .toBeGreaterThan(before + 10);
+    // The member teacher can open the lesson's material on the classroom PC.
+    await expect
+      .poll(() => page.locator('.materials-box').textContent(), { timeout: 10_000 })
+      .toContain('分数的初步认识.pdf');
     const classroom = await teacher.waitForTrack(
       teacher.client.peers.find((p) => p.role === 'classroom')!.peerId,
       'camera',

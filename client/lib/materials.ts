@@ -1,0 +1,29 @@
+// A lesson's material (导学单, 教学设计, 课件, 课堂练习) for the screens that open it: listed
+// and fetched with the bearer header, so a token never sits in a URL.
+import { materialKindLabels, type Material } from '../../shared/lessons';
+import { h } from './dom';
+
+async function withToken(path: string, token: string): Promise<Response> {
+  const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!res.ok) throw new Error(`${res.status} ${res.statusText}`);
+  return res;
+}
+
+export async function listMaterials(occurrenceId: string, token: string): Promise<Material[]> {
+  const res = await withToken(`/api/lessons/${encodeURIComponent(occurrenceId)}/materials`, token);
+  return (await res.json()) as Material[];
+}
+
+/** A button per file; a click opens it in a new tab from a blob. */
+export function materialList(materials: Material[], token: string): HTMLElement {
+  const items = materials.map((m) => {
+    const open = h('button', { text: `${materialKindLabels[m.kind]} · ${m.fileName}` });
+    open.addEventListener('click', () => {
+      void withToken(`/api/materials/${encodeURIComponent(m.id)}/file`, token)
+        .then((res) => res.blob())
+        .then((blob) => window.open(URL.createObjectURL(blob), '_blank'));
+    });
+    return h('li', { 'data-material': m.id }, open);
+  });
+  return h('ul', { class: 'materials' }, ...items);
+}
