@@ -1,7 +1,6 @@
 // 巡课 in Chromium: a district observer signs in, finds the running lesson, and watches the
 // teacher and every member classroom with its connection quality, unseen.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../shared/auth';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
@@ -21,13 +20,6 @@ describe('an observer watches a live lesson', () => {
   beforeAll(async () => {
     s = await startLessonServer();
     await s.clock.advanceTo(Date.parse(o.start) + MIN); // live
-    const device: Principal = {
-      sub: 'device-room-gaolou-1',
-      role: 'device',
-      name: '高楼镇中心小学 三(1)班',
-      communityIds: ['ruian-p-18'],
-      classroomId: 'room-gaolou-1',
-    };
     peers.push(
       await livePeer(
         s.url,
@@ -38,8 +30,8 @@ describe('an observer watches a live lesson', () => {
         s.url,
         {
           roomId: o.occurrenceId,
-          token: s.tongke.tokens.sign(device, 60 * MIN, s.clock.now()),
-          displayName: device.name,
+          token: s.deviceToken('room-gaolou-1'),
+          displayName: '高楼镇中心小学 三(1)班',
         },
         { camera: { width: 640, height: 360 }, mic: true },
       ),

@@ -2,7 +2,6 @@
 // is seen by a member classroom's PC, ends it, and is offered the research room.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import type { Principal } from '../../shared/auth';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
@@ -64,17 +63,10 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
   });
 
   it('is seen by a member classroom’s PC, and starts the lesson early', async () => {
-    const device: Principal = {
-      sub: 'device-room-gaolou-1',
-      role: 'device',
-      name: '高楼镇中心小学 三(1)班',
-      communityIds: ['ruian-p-18'],
-      classroomId: 'room-gaolou-1',
-    };
     classroom = await livePeer(s.url, {
       roomId: o.occurrenceId,
-      displayName: device.name,
-      token: s.tongke.tokens.sign(device, 60 * MIN, s.clock.now()),
+      displayName: '高楼镇中心小学 三(1)班',
+      token: s.deviceToken('room-gaolou-1'),
     });
     const teacher = classroom.client.peers.find((p) => p.role === 'teacher')!;
     const camera = await classroom.waitForTrack(teacher.peerId, 'camera', 20_000);

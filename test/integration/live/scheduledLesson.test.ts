@@ -2,7 +2,6 @@
 // only while their lesson is open, attendance comes from their real joins and leaves, and
 // when the lesson ends the teacher is sent on to the research meeting.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Principal } from '../../../shared/auth';
 import type { LessonView } from '../../../shared/lessons';
 import { MIN, occurrence } from '../../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
@@ -16,16 +15,8 @@ describe('a scheduled lesson with real media', () => {
   let s: LessonServer;
   const peers: LivePeer[] = [];
 
-  const deviceToken = (classroomId: string, communityId = 'ruian-p-18') => {
-    const device: Principal = {
-      sub: `device-${classroomId}`,
-      role: 'device',
-      name: classroomId,
-      communityIds: [communityId],
-      classroomId,
-    };
-    return s.tongke.tokens.sign(device, 24 * 60 * MIN, s.clock.now());
-  };
+  const deviceToken = (classroomId: string, communityId?: string) =>
+    s.deviceToken(classroomId, communityId);
   const join = (token: string, displayName: string) =>
     livePeer(s.url, { roomId: o.occurrenceId, token, displayName });
 

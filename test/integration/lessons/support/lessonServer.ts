@@ -1,5 +1,6 @@
 // A real Tongke server whose lesson clock is a ManualClock, fed by an in-memory timetable,
 // with a few logins of 瑞安 community ruian-p-18 and one of another community.
+import type { Principal } from '../../../../shared/auth';
 import type { Config } from '../../../../server/config';
 import { ManualClock } from '../../../../server/lessons/clock';
 import { startTongke, type TestServer } from '../../../helpers/tongkeServer';
@@ -11,6 +12,8 @@ export interface LessonServer extends TestServer {
   /** bearer tokens by login */
   tokens: Record<'coordinator' | 'wang' | 'li' | 'observer' | 'outsider', string>;
   api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
+  /** A classroom PC's device credential, as enrolment would give it (valid a day). */
+  deviceToken(classroomId: string, communityId?: string): string;
 }
 
 export const PASSWORD = 'correct horse 电池';
@@ -86,6 +89,16 @@ export async function startLessonServer(
     clock,
     source,
     tokens,
+    deviceToken(classroomId, communityId = 'ruian-p-18') {
+      const device: Principal = {
+        sub: `device-${classroomId}`,
+        role: 'device',
+        name: classroomId,
+        communityIds: [communityId],
+        classroomId,
+      };
+      return server.tongke.tokens.sign(device, 24 * 60 * 60_000, clock.now());
+    },
     api(path, init = {}) {
       const { token, ...rest } = init;
       const headers = new Headers(rest.headers);
