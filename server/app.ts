@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import rateLimit from '@fastify/rate-limit';
 import { Server as SocketServer } from 'socket.io';
 import type { Config } from './config';
 import { WorkerPool } from './media/WorkerPool';
@@ -109,6 +110,9 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     },
   });
   await http.register(swaggerUi, { routePrefix: '/api/docs' });
+  // Per client address. A school's classroom PCs share one NAT address and each asks for
+  // its schedule every 20 s: the default leaves ample room for that.
+  await http.register(rateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' });
   await http.register(authPlugin, { tokens, now });
   const timetable = timetableServices(store, config.timeZone, now);
   await mountTimetable(http, timetable, options.occurrences);

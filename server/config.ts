@@ -30,6 +30,8 @@ export const ConfigSchema = Type.Object({
   /** coturn's static-auth-secret: clients get time-limited credentials signed with it. */
   turnSecret: Type.Optional(Type.String({ minLength: 16 })),
   turnTtlSeconds: Type.Integer({ minimum: 60, maximum: 7 * 86400 }),
+  /** REST requests one client address may make per minute (login and enrolment: far fewer). */
+  httpRequestsPerMinute: Type.Integer({ minimum: 10, maximum: 1_000_000 }),
   /** Other origins whose pages may open the signaling socket (comma-separated), e.g. a dev server. */
   allowedOrigins: Type.Optional(
     Type.String({ pattern: '^(https?://[^,\\s]+)(,https?://[^,\\s]+)*$' }),
@@ -72,6 +74,7 @@ export const envNames: Record<keyof Config, string> = {
   timeZone: 'TIME_ZONE',
   authSecret: 'AUTH_SECRET',
   allowedOrigins: 'ALLOWED_ORIGINS',
+  httpRequestsPerMinute: 'HTTP_REQUESTS_PER_MIN',
   turnUrls: 'TURN_URLS',
   turnSecret: 'TURN_SECRET',
   turnTtlSeconds: 'TURN_TTL_S',
@@ -91,6 +94,7 @@ const numeric = new Set<keyof Config>([
   'numWorkers',
   'consumersPerRouter',
   'turnTtlSeconds',
+  'httpRequestsPerMinute',
   'lessonOpenLeadMin',
   'lessonEarlyStartMaxMin',
   'lessonLateEndMaxMin',
@@ -117,6 +121,7 @@ export function defaults(): Config {
     numWorkers: availableParallelism(),
     consumersPerRouter: 300,
     turnTtlSeconds: 86400,
+    httpRequestsPerMinute: 1200,
     dataDir: resolve('data'),
     timeZone: 'Asia/Shanghai',
     lessonOpenLeadMin: 5,

@@ -1,6 +1,5 @@
 // Logins for people, users created by coordinators, enrolment codes for classroom PCs.
 import type { FastifyPluginAsync } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import { Type } from '@sinclair/typebox';
 import {
   EnrolBody,
@@ -32,9 +31,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
   { accounts, classroomIn },
 ) => {
-  // Encapsulated here: only the routes that take guesses (passwords, codes) are limited.
-  await app.register(rateLimit, { global: false });
-
+  // The app-wide limit (app.ts) is per client address; the routes that take guesses
+  // (passwords, codes) are held to a much lower one.
   app.post<{ Body: LoginBody }>(
     '/auth/login',
     {
