@@ -46,15 +46,16 @@ export function decideJoin(request: JoinRequest, room: RoomFacts): JoinDecision 
       message: `room ${request.roomId} is a ${room.kind} room`,
     };
   }
+  // A room opened with a code stays behind its code, whoever asks.
+  if (room.code !== undefined && room.code !== request.roomCode) {
+    return { ok: false, code: 'forbidden', message: 'wrong room code' };
+  }
   if (request.principal) {
     const role = request.kind === 'research' ? 'member' : roleOfPrincipal[request.principal.role];
     return { ok: true, role, identity: request.principal.sub };
   }
   if (!request.roomCode) {
     return { ok: false, code: 'forbidden', message: 'a token or a room code is required' };
-  }
-  if (room.code !== undefined && room.code !== request.roomCode) {
-    return { ok: false, code: 'forbidden', message: 'wrong room code' };
   }
   const role: LiveRole =
     request.kind === 'research' ? 'member' : (request.askedRole ?? 'classroom');

@@ -47,6 +47,16 @@ describe('decideJoin', () => {
     });
   });
 
+  it('keeps a code room behind its code, even for a signed-in user', () => {
+    expect(decideJoin(request({ principal: device }), room({ code: 'abcd' }))).toMatchObject({
+      ok: false,
+      message: 'wrong room code',
+    });
+    expect(
+      decideJoin(request({ principal: device, roomCode: 'abcd' }), room({ code: 'abcd' })).ok,
+    ).toBe(true);
+  });
+
   it('allows one teacher per lesson', () => {
     const asTeacher = request({ roomCode: 'abcd', askedRole: 'teacher' });
     expect(decideJoin(asTeacher, room()).ok).toBe(true);
