@@ -252,8 +252,9 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       );
     }
     const transport = media.transport(p.transportId);
-    if (!transport)
-      throw new SignalingError('not_found', `no transport ${p.transportId}`, '/transportId');
+    if (!transport || transport.appData.direction !== 'send') {
+      throw new SignalingError('not_found', `no send transport ${p.transportId}`, '/transportId');
+    }
     const producer = await media.produce(transport, {
       kind: p.kind,
       rtpParameters: p.rtpParameters as types.RtpParameters,
