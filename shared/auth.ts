@@ -72,3 +72,6 @@ export type EnrolmentReply = Static<typeof EnrolmentReply>;
 
 export const EnrolBody = Type.Object({ code: Type.String({ minLength: 4, maxLength: 32 }) });
 export type EnrolBody = Static<typeof EnrolBody>;
+
+export const IdReply = Type.Object({ id: Type.String() });
+export type IdReply = Static<typeof IdReply>;

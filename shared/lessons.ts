@@ -173,3 +173,28 @@ export const ErrorReply = Type.Object({
   message: Type.String(),
   details: Type.Optional(Type.Unknown()),
 });
+
+/** `/lessons/:occurrenceId…` and `/research/:occurrenceId…` */
+export const OccurrenceParams = Type.Object({ occurrenceId: Type.String({ minLength: 1 }) });
+export type OccurrenceParams = Static<typeof OccurrenceParams>;
+
+export const MaterialParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]+$' }) });
+export type MaterialParams = Static<typeof MaterialParams>;
+
+export const LessonListQuery = Type.Object({
+  communityId: Type.String({ minLength: 1 }),
+  teacherId: Type.Optional(Type.String()),
+  state: Type.Optional(LessonState),
+  /** a school day, yyyy-mm-dd, in the configured time zone */
+  date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
+});
+export type LessonListQuery = Static<typeof LessonListQuery>;
+
+/** Whether the bearer may join the live room now, and as what. */
+export const JoinCheckReply = Type.Object({
+  ok: Type.Boolean(),
+  role: Type.Optional(Type.String()),
+  reason: Type.Optional(Type.String()),
+  state: LessonState,
+});
+export type JoinCheckReply = Static<typeof JoinCheckReply>;

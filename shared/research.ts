@@ -108,3 +108,10 @@ export const Invitation = Type.Object({
   expiresAt: Type.Number(),
 });
 export type Invitation = Static<typeof Invitation>;
+
+export const ResearchListQuery = Type.Object({
+  communityId: Type.String({ minLength: 1 }),
+  teacherId: Type.Optional(Type.String()),
+  state: Type.Optional(Type.Union([Type.Literal('research'), Type.Literal('archived')])),
+});
+export type ResearchListQuery = Static<typeof ResearchListQuery>;

@@ -1,14 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { Type } from '@sinclair/typebox';
+import { HealthReply } from '../../shared/system';
 import type { WorkerPool } from '../media/WorkerPool';
 import type { Store } from '../store/Store';
-
-export const HealthReply = Type.Object({
-  status: Type.Literal('ok'),
-  workers: Type.Integer({ description: 'live mediasoup workers' }),
-  store: Type.Union([Type.Literal('sqlite'), Type.Literal('redis')]),
-  uptimeSeconds: Type.Number(),
-});
 
 export interface HealthOptions {
   pool: WorkerPool;

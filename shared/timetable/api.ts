@@ -11,7 +11,7 @@ import {
   Teacher,
   TermCalendar,
 } from './model';
-import { Conflict, SeriesRecord, SeriesSpec } from './series';
+import { Conflict, OccurrenceOverride, SeriesRecord, SeriesSpec } from './series';
 import { ScheduledOccurrence } from './occurrence';
 
 export const CommunityParams = Type.Object({ communityId: Id });
@@ -180,3 +180,33 @@ export const ExportQuery = Type.Object({
   format: Type.Optional(Type.Union([Type.Literal('csv'), Type.Literal('xlsx')])),
 });
 export type ExportQuery = Static<typeof ExportQuery>;
+
+/** A school's term generated from the official calendar (holidays and 调休 make-up days). */
+export const OfficialBody = Type.Object({
+  name: Type.String({ minLength: 1, maxLength: 100 }),
+  firstDay: IsoDate,
+  lastDay: IsoDate,
+});
+export type OfficialBody = Static<typeof OfficialBody>;
+
+export const OverrideReply = Type.Object({
+  override: OccurrenceOverride,
+  conflicts: Type.Array(Conflict),
+});
+export type OverrideReply = Static<typeof OverrideReply>;
+
+export const PublishAllReply = Type.Object({
+  published: Type.Array(Type.String()),
+  refused: Type.Array(
+    Type.Object({ seriesId: Type.String(), code: Type.String(), message: Type.String() }),
+  ),
+});
+export type PublishAllReply = Static<typeof PublishAllReply>;
+
+/** A refused import: every bad row with its line and reason, nothing written. */
+export const ImportRefusedReply = Type.Object({
+  error: Type.String(),
+  message: Type.String(),
+  details: Type.Array(ImportError),
+});
+export type ImportRefusedReply = Static<typeof ImportRefusedReply>;

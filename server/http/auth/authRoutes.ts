@@ -1,9 +1,9 @@
 // Logins for people, users created by coordinators, enrolment codes for classroom PCs.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import {
   EnrolBody,
   EnrolmentReply,
+  IdReply,
   LoginBody,
   NewEnrolmentBody,
   NewUserBody,
@@ -24,7 +24,6 @@ export interface AuthRoutesOptions {
 }
 
 const tags = ['auth'];
-const IdReply = Type.Object({ id: Type.String() });
 const guessing = { rateLimit: { max: 30, timeWindow: '1 minute' } };
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (

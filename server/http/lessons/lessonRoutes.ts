@@ -1,15 +1,17 @@
 // Lessons over REST: list, the lesson record (state, history, attendance, material), the
 // join check, and the teacher's start / end / run-over.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import { Temporal } from 'temporal-polyfill';
 import {
   ErrorReply,
   ExtendBody,
+  JoinCheckReply,
+  LessonListQuery,
   LessonRecord,
-  LessonState,
   LessonSummary,
   LessonView,
+  OccurrenceParams,
 } from '../../../shared/lessons';
 import type { Principal } from '../../../shared/auth';
 import { joinGate } from '../../lessons/joinGate';
@@ -21,23 +23,6 @@ export interface LessonRoutesOptions extends LessonDeps {
 }
 
 const tags = ['lessons'];
-const Params = Type.Object({ occurrenceId: Type.String({ minLength: 1 }) });
-type Params = Static<typeof Params>;
-const ListQuery = Type.Object({
-  communityId: Type.String({ minLength: 1 }),
-  teacherId: Type.Optional(Type.String()),
-  state: Type.Optional(LessonState),
-  /** a school day, yyyy-mm-dd, in the configured time zone */
-  date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })),
-});
-type ListQuery = Static<typeof ListQuery>;
-const JoinReply = Type.Object({
-  ok: Type.Boolean(),
-  role: Type.Optional(Type.String()),
-  reason: Type.Optional(Type.String()),
-  state: LessonState,
-});
-
 export function summary(r: LessonRecord): LessonSummary {
   const o = r.occurrence;
   return {
@@ -54,14 +39,14 @@ export function summary(r: LessonRecord): LessonSummary {
 export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app, deps) => {
   const { lifecycle } = deps;
 
-  app.get<{ Querystring: ListQuery }>(
+  app.get<{ Querystring: LessonListQuery }>(
     '/lessons',
     {
       preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
       schema: {
         tags,
         summary: 'Lessons of a community, newest first',
-        querystring: ListQuery,
+        querystring: LessonListQuery,
         response: { 200: Type.Array(LessonSummary) },
       },
     },
@@ -85,14 +70,14 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get<{ Params: OccurrenceParams }>(
     '/lessons/:occurrenceId',
     {
       preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
       schema: {
         tags,
         summary: 'The lesson record: state and history, attendance, material',
-        params: Params,
+        params: OccurrenceParams,
         response: { 200: LessonView, 403: ErrorReply, 404: ErrorReply },
       },
     },
@@ -102,15 +87,15 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get<{ Params: OccurrenceParams }>(
     '/lessons/:occurrenceId/join',
     {
       preHandler: app.requireRole('coordinator', 'teacher', 'device', 'observer'),
       schema: {
         tags,
         summary: 'Whether the bearer may join the live room now, and as what',
-        params: Params,
-        response: { 200: JoinReply },
+        params: OccurrenceParams,
+        response: { 200: JoinCheckReply },
       },
     },
     async (request) => {
@@ -128,14 +113,14 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
     run: (id: string, principal: Principal, body: unknown) => Promise<LessonRecord>,
     body?: typeof ExtendBody,
   ) =>
-    app.post<{ Params: Params }>(
+    app.post<{ Params: OccurrenceParams }>(
       `/lessons/:occurrenceId/${path}`,
       {
         preHandler: app.requireRole('coordinator', 'teacher'),
         schema: {
           tags,
           summary: summaryText,
-          params: Params,
+          params: OccurrenceParams,
           ...(body ? { body } : {}),
           response: { 200: LessonRecord, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply },
         },

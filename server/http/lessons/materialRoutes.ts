@@ -8,7 +8,13 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type, type Static } from '@sinclair/typebox';
-import { ErrorReply, Material, MaterialKind } from '../../../shared/lessons';
+import {
+  ErrorReply,
+  Material,
+  MaterialKind,
+  MaterialParams,
+  OccurrenceParams,
+} from '../../../shared/lessons';
 import { check } from '../../../shared/validation';
 import { AccessError } from '../../auth/authPlugin';
 import { acceptedMimeType, materialPath, safeFileName } from '../../lessons/materialFiles';
@@ -24,8 +30,6 @@ export interface MaterialRoutesOptions extends LessonDeps {
 }
 
 const tags = ['material'];
-const LessonParams = Type.Object({ occurrenceId: Type.String({ minLength: 1 }) });
-const MaterialParams = Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]+$' }) });
 const Scope = Type.Union([Type.Literal('occurrence'), Type.Literal('series')]);
 
 function fieldValue(fields: Record<string, unknown>, name: string): unknown {
@@ -53,7 +57,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
     return m;
   }
 
-  app.post<{ Params: Static<typeof LessonParams> }>(
+  app.post<{ Params: Static<typeof OccurrenceParams> }>(
     '/lessons/:occurrenceId/materials',
     {
       preHandler: app.requireRole('coordinator', 'teacher'),
@@ -62,7 +66,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
         summary:
           'Attach a file (multipart: fields kind, scope=occurrence|series, then file) to the lesson',
         consumes: ['multipart/form-data'],
-        params: LessonParams,
+        params: OccurrenceParams,
         response: { 201: Material, 400: ErrorReply, 403: ErrorReply, 413: ErrorReply },
       },
     },
@@ -123,14 +127,14 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
     },
   );
 
-  app.get<{ Params: Static<typeof LessonParams> }>(
+  app.get<{ Params: Static<typeof OccurrenceParams> }>(
     '/lessons/:occurrenceId/materials',
     {
       preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
       schema: {
         tags,
         summary: 'Material of the lesson and its series',
-        params: LessonParams,
+        params: OccurrenceParams,
         response: { 200: Type.Array(Material) },
       },
     },

@@ -1,11 +1,16 @@
 // Research sessions over REST: the record beside the minutes, listings per lesson, teacher
 // and community (the archive), closing early, and invitation links for member classrooms.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type, type Static } from '@sinclair/typebox';
+import { Type } from '@sinclair/typebox';
 import type { LessonRecord } from '../../../shared/lessons';
-import { ErrorReply, LessonRecord as LessonRecordSchema } from '../../../shared/lessons';
+import {
+  ErrorReply,
+  LessonRecord as LessonRecordSchema,
+  OccurrenceParams,
+} from '../../../shared/lessons';
 import {
   Invitation,
+  ResearchListQuery,
   ResearchSummary,
   ResearchView,
   minutesSections,
@@ -31,14 +36,6 @@ export interface ResearchRoutesOptions extends LessonDeps {
 }
 
 const tags = ['research'];
-const Params = Type.Object({ occurrenceId: Type.String({ minLength: 1 }) });
-type Params = Static<typeof Params>;
-const ListQuery = Type.Object({
-  communityId: Type.String({ minLength: 1 }),
-  teacherId: Type.Optional(Type.String()),
-  state: Type.Optional(Type.Union([Type.Literal('research'), Type.Literal('archived')])),
-});
-type ListQuery = Static<typeof ListQuery>;
 
 function researchSummary(r: LessonRecord): ResearchSummary {
   const o = r.occurrence;
@@ -61,14 +58,14 @@ function researchSummary(r: LessonRecord): ResearchSummary {
 export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (app, deps) => {
   const { lifecycle, minutes } = deps;
 
-  app.get<{ Querystring: ListQuery }>(
+  app.get<{ Querystring: ResearchListQuery }>(
     '/research',
     {
       preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
       schema: {
         tags,
         summary: 'Research sessions (open and archived) of a community, optionally one teacher’s',
-        querystring: ListQuery,
+        querystring: ResearchListQuery,
         response: { 200: Type.Array(ResearchSummary) },
       },
     },
@@ -87,14 +84,14 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get<{ Params: OccurrenceParams }>(
     '/research/:occurrenceId',
     {
       preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
       schema: {
         tags,
         summary: 'The research session: lesson record, attendance, material and the minutes',
-        params: Params,
+        params: OccurrenceParams,
         response: { 200: ResearchView, 403: ErrorReply, 404: ErrorReply },
       },
     },
@@ -120,14 +117,14 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
     },
   );
 
-  app.post<{ Params: Params }>(
+  app.post<{ Params: OccurrenceParams }>(
     '/research/:occurrenceId/close',
     {
       preHandler: app.requireRole('coordinator', 'teacher'),
       schema: {
         tags,
         summary: 'Close the research session now; the record is archived read-only',
-        params: Params,
+        params: OccurrenceParams,
         response: { 200: LessonRecordSchema, 403: ErrorReply, 409: ErrorReply },
       },
     },
@@ -140,14 +137,14 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
     },
   );
 
-  app.post<{ Params: Params }>(
+  app.post<{ Params: OccurrenceParams }>(
     '/research/:occurrenceId/invitations',
     {
       preHandler: app.requireRole('coordinator', 'teacher'),
       schema: {
         tags,
         summary: 'Links with a token for each member classroom’s teacher (no login needed)',
-        params: Params,
+        params: OccurrenceParams,
         response: { 200: Type.Array(Invitation), 403: ErrorReply, 409: ErrorReply },
       },
     },

@@ -5,11 +5,9 @@ import multipart from '@fastify/multipart';
 import {
   CommunityParams,
   ExportQuery,
-  ImportError,
+  ImportRefusedReply,
   ImportReply,
 } from '../../../shared/timetable/api';
-import { ErrorReply } from '../../../shared/lessons';
-import { Type } from '@sinclair/typebox';
 import { parseCsv, toCsv, type CsvRow } from '../../timetable/csv';
 import { parseTimetableRows } from '../../timetable/importRows';
 import { weekGrid } from '../../timetable/weekGrid';
@@ -74,7 +72,7 @@ export const importExportRoutes: FastifyPluginAsync<TimetableRoutesOptions> = as
         params: CommunityParams,
         response: {
           201: ImportReply,
-          400: Type.Composite([ErrorReply, Type.Object({ details: Type.Array(ImportError) })]),
+          400: ImportRefusedReply,
         },
       },
     },

@@ -1,7 +1,6 @@
 // Negotiating the 一张表: propose a series to the member schools, their answers, publishing,
 // and what changed since the published version.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import {
   CommunityParams,
   DiffReply,
@@ -10,6 +9,7 @@ import {
   SeriesReply,
 } from '../../../shared/timetable/api';
 import type { SeriesRecord } from '../../../shared/timetable/series';
+import { PublishAllReply } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
 import { propose, publish, respond, type Step } from '../../timetable/negotiation';
 import { schoolsConcerned, seriesDiff } from '../../timetable/diff';
@@ -17,13 +17,6 @@ import { hardCount } from '../../timetable/conflicts';
 import { DomainError } from '../errorHandler';
 import { AccessError } from '../../auth/authPlugin';
 import { roles, tags, type TimetableRoutesOptions } from './common';
-
-const PublishAllReply = Type.Object({
-  published: Type.Array(Type.String()),
-  refused: Type.Array(
-    Type.Object({ seriesId: Type.String(), code: Type.String(), message: Type.String() }),
-  ),
-});
 
 export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,

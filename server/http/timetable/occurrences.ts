@@ -1,19 +1,13 @@
 // Changing one dated occurrence (cancel, move, substitute teacher) without touching its
 // series. Refused, with every reason, when it would leave a hard conflict on that date.
 import type { FastifyPluginAsync } from 'fastify';
-import { Type } from '@sinclair/typebox';
-import { OccurrenceParams, OverrideBody } from '../../../shared/timetable/api';
-import { Conflict, OccurrenceOverride } from '../../../shared/timetable/series';
+import { OccurrenceParams, OverrideBody, OverrideReply } from '../../../shared/timetable/api';
+import type { OccurrenceOverride } from '../../../shared/timetable/series';
 import { ErrorReply } from '../../../shared/lessons';
 import { isRealDate } from '../../timetable/localTime';
 import { DomainError } from '../errorHandler';
 import { inputOf, invalid, TimetableService } from './TimetableService';
 import { roles, tags, type TimetableRoutesOptions } from './common';
-
-const OverrideReply = Type.Object({
-  override: OccurrenceOverride,
-  conflicts: Type.Array(Conflict),
-});
 
 export const occurrenceRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,

@@ -2,20 +2,19 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Type, type Static } from '@sinclair/typebox';
 import { officialDay } from '../../timetable/officialDays';
-import { BellSchedule, IsoDate, School, TermCalendar } from '../../../shared/timetable/model';
-import { CommunityParams, NewSchoolBody, SchoolParams } from '../../../shared/timetable/api';
+import { BellSchedule, School, TermCalendar } from '../../../shared/timetable/model';
+import {
+  CommunityParams,
+  NewSchoolBody,
+  OfficialBody,
+  SchoolParams,
+} from '../../../shared/timetable/api';
 import { bellScheduleProblems } from '../../timetable/bellSchedule';
 import { calendarProblems, officialCalendar } from '../../timetable/calendar';
 import { schoolsOf } from '../../timetable/community';
 import { DomainError } from '../errorHandler';
 import { invalid, newId } from './TimetableService';
 import { roles, tags, type TimetableRoutesOptions } from './common';
-
-const OfficialBody = Type.Object({
-  name: Type.String({ minLength: 1, maxLength: 100 }),
-  firstDay: IsoDate,
-  lastDay: IsoDate,
-});
 
 export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
