@@ -16,6 +16,7 @@ import { originAllowed } from './signaling/originCheck';
 import { openStore } from './store/openStore';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
+import { metricsRoutes } from './http/metrics';
 import { clientPages } from './http/clientPages';
 import { errorHandler } from './http/errorHandler';
 import { redactToken } from './http/redactToken';
@@ -156,6 +157,17 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     log: signalingLog,
   });
 
+  await http.register(metricsRoutes, {
+    pool,
+    rooms,
+    async lessonsByState() {
+      const counts: Record<string, number> = { open: 0, live: 0, research: 0 };
+      for (const r of await lessons.lifecycle.current(['open', 'live', 'research'])) {
+        counts[r.state] = (counts[r.state] ?? 0) + 1;
+      }
+      return counts;
+    },
+  });
   await http.register(clientPages, { root: options.clientDir ?? join(repoRoot, 'dist/client') });
 
   let closed = false;
