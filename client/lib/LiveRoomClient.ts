@@ -14,6 +14,7 @@ import type {
 } from '../../shared/signaling/events';
 import { neverGiveUp } from './reconnectPolicy';
 import { TypedEmitter } from './TypedEmitter';
+import { RemoteTracks } from './remoteTracks';
 import { connected, openSignalingSocket, request, type ClientSocket } from './signalingSocket';
 import {
   LiveRoomError,
@@ -44,10 +45,13 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     MediaSource,
     { track: MediaStreamTrack; options: PublishOptions; producer?: ms.Producer }
   >();
-  readonly #consumers = new Map<string, { consumer: ms.Consumer; remote: RemoteTrack }>();
+  readonly #tracks = new RemoteTracks(
+    (remote) => this.emit('consumer', remote),
+    (consumerId) => this.emit('consumerClosed', consumerId),
+  );
   readonly #peers = new Map<string, PeerInfo>();
   #attempt = 0;
-  #rejoining = false;
+  #recovering = false;
 
   constructor(options: LiveRoomClientOptions) {
     super();
@@ -69,7 +73,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   }
 
   get remoteTracks(): RemoteTrack[] {
-    return [...this.#consumers.values()].map((c) => c.remote);
+    return this.#tracks.all;
   }
 
   #setState(state: ConnectionState): void {
@@ -98,9 +102,25 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
       ...join,
       ...(previousSessionId ? { previousSessionId } : {}),
     });
+    this.#adopt(reply);
+    await this.#setupMedia(reply);
+    this.#attempt = 0;
+    this.#setState('joined');
+    this.emit('joined', reply);
+    this.emit('peers', this.peers);
+    this.emit('stage', reply.stagePeerId);
+    return reply;
+  }
+
+  #adopt(reply: JoinReply): void {
     this.#reply = reply;
     this.#peers.clear();
     for (const peer of reply.peers) this.#peers.set(peer.peerId, peer);
+  }
+
+  /** New transports on the session's router; what this client publishes, published again. */
+  async #setupMedia(reply: JoinReply): Promise<void> {
+    this.#dropMedia();
     const device = new Device(
       this.#options.handlerName ? { handlerName: this.#options.handlerName } : {},
     );
@@ -112,36 +132,29 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     for (const [source, entry] of this.#published) {
       entry.producer = await this.#produce(source, entry.track, entry.options);
     }
-    this.#attempt = 0;
-    this.#setState('joined');
-    this.emit('joined', reply);
-    this.emit('peers', this.peers);
-    this.emit('stage', reply.stagePeerId);
-    return reply;
   }
 
   /**
-   * After a dropped connection: take the same session back (same transports, producers and
-   * consumers), restart ICE with the new credentials, and sync what changed meanwhile.
+   * Takes the same session back — after a dropped connection (same transports, producers
+   * and consumers: ICE restarted with new credentials, state synced) or after the server
+   * lost the media (a worker died: new transports on the rebuilt room, same people, stage
+   * and chat).
    */
   async #resume(): Promise<void> {
     const sessionId = this.#reply?.sessionId;
-    if (!sessionId || (!this.#send && !this.#recv)) throw new Error('no session to resume');
+    if (!sessionId) throw new LiveRoomError('not_found', 'no session to resume');
     const reply = await this.request('resume', { sessionId });
-    const local = [this.#send, this.#recv].filter((t): t is ms.Transport => !!t && !t.closed);
-    for (const { id, iceParameters } of reply.transports) {
-      await local.find((t) => t.id === id)?.restartIce({ iceParameters });
+    this.#adopt(reply);
+    if (reply.mediaReset) {
+      await this.#setupMedia(reply);
+    } else {
+      const local = [this.#send, this.#recv].filter((t): t is ms.Transport => !!t && !t.closed);
+      for (const { id, iceParameters } of reply.transports) {
+        await local.find((t) => t.id === id)?.restartIce({ iceParameters });
+      }
+      this.#tracks.keep(reply.consumerIds);
     }
-    const alive = new Set(reply.consumerIds);
-    for (const [id, { consumer }] of this.#consumers) {
-      if (alive.has(id)) continue;
-      consumer.close();
-      this.#consumers.delete(id);
-      this.emit('consumerClosed', id);
-    }
-    this.#reply = reply;
-    this.#peers.clear();
-    for (const peer of reply.peers) this.#peers.set(peer.peerId, peer);
+    this.#attempt = 0;
     this.#setState('joined');
     this.emit('peers', this.peers);
     this.emit('stage', reply.stagePeerId);
@@ -197,7 +210,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
         return;
       this.request('restartIce', { transportId: transport.id })
         .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
-        .catch(() => this.#rejoin('ice restart failed'));
+        .catch(() => this.#recover('ice restart failed'));
     }, delay);
   }
 
@@ -268,22 +281,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     try {
       const recv = await this.#recvReady;
       if (!recv || recv.closed) throw new Error('no receive transport');
-      const consumer = await recv.consume({
-        id: c.consumerId,
-        producerId: c.producerId,
-        kind: c.kind,
-        rtpParameters: c.rtpParameters as ms.RtpParameters,
-      });
-      const remote: RemoteTrack = {
-        consumerId: c.consumerId,
-        peerId: c.peerId,
-        source: c.source,
-        kind: c.kind,
-        track: consumer.track,
-        type: c.type,
-      };
-      this.#consumers.set(c.consumerId, { consumer, remote });
-      this.emit('consumer', remote);
+      await this.#tracks.add(recv, c);
       return { ok: true, data: {} };
     } catch (error) {
       return { ok: false, error: { code: 'media_error', message: (error as Error).message } };
@@ -293,12 +291,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   #listen(): void {
     const s = this.#socket;
     s.on('newConsumer', (c, ack) => void this.#onNewConsumer(c).then(ack));
-    s.on('consumerClosed', ({ consumerId }) => {
-      const entry = this.#consumers.get(consumerId);
-      this.#consumers.delete(consumerId);
-      entry?.consumer.close();
-      this.emit('consumerClosed', consumerId);
-    });
+    s.on('consumerClosed', ({ consumerId }) => this.#tracks.close(consumerId));
     s.on('consumerLayers', (layers) => this.emit('layers', layers));
     s.on('peerJoined', (peer) => this.#updatePeer(peer));
     s.on('peerUpdated', (peer) => this.#updatePeer(peer));
@@ -312,7 +305,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     });
     s.on('chat', (m) => this.emit('chat', m));
     s.on('quality', (q) => this.emit('quality', q));
-    s.on('rejoin', ({ reason }) => this.#rejoin(reason));
+    s.on('rejoin', ({ reason }) => this.#recover(reason));
     s.on('roomClosed', (info) => {
       this.#dropMedia();
       this.#setState('closed');
@@ -321,9 +314,10 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     s.on('disconnect', () => {
       if (this.#state === 'joined' || this.#state === 'joining') this.#setState('reconnecting');
     });
-    s.io.on('reconnect', () => {
-      if (this.#state !== 'reconnecting') return;
-      this.#resume().catch(() => this.#rejoin('session could not be resumed'));
+    // The namespace's own connect (not the manager's reconnect, which comes before the
+    // namespace is joined): only then can requests go out.
+    s.on('connect', () => {
+      if (this.#state === 'reconnecting') this.#recover('connection dropped');
     });
   }
 
@@ -333,28 +327,38 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     this.emit('peers', this.peers);
   }
 
-  /** A new session: new transports, republish, resubscribe; retried per the policy. */
-  #rejoin(reason: string): void {
-    if (this.#rejoining || this.#state === 'closed' || !this.#join) return;
-    this.#rejoining = true;
+  /**
+   * Heals whatever broke: resume the session if the server still has it, else start a new
+   * one (same room, previous session dropped); retried per the policy, for ever by default.
+   */
+  #recover(reason: string): void {
+    if (this.#recovering || this.#state === 'closed' || !this.#join) return;
+    this.#recovering = true;
     this.#setState('reconnecting');
     const policy = this.#options.reconnect ?? neverGiveUp();
     const attempt = () => {
       if (this.#state === 'closed') return;
       if (!this.#socket.connected) {
-        // socket.io reconnects by itself; its 'reconnect' brings us back here.
-        this.#rejoining = false;
+        // socket.io reconnects by itself; its 'connect' brings us back here.
+        this.#recovering = false;
         return;
       }
-      this.#startSession(this.#reply?.sessionId)
+      this.#resume()
+        .catch((error: unknown) => {
+          // The server no longer knows the session (restarted, or it expired): a new one.
+          if (error instanceof LiveRoomError && error.code === 'not_found') {
+            return this.#startSession(this.#reply?.sessionId).then(() => undefined);
+          }
+          throw error;
+        })
         .then(() => {
-          this.#rejoining = false;
+          this.#recovering = false;
         })
         .catch((error: Error) => {
-          this.emit('error', new Error(`rejoin after ${reason} failed: ${error.message}`));
+          this.emit('error', new Error(`recovery after ${reason} failed: ${error.message}`));
           const delay = policy.nextRetryDelayMs(this.#attempt++);
           if (delay === null) {
-            this.#rejoining = false;
+            this.#recovering = false;
             this.#setState('closed');
             return;
           }
@@ -365,11 +369,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   }
 
   #dropMedia(): void {
-    for (const { consumer, remote } of this.#consumers.values()) {
-      consumer.close();
-      this.emit('consumerClosed', remote.consumerId);
-    }
-    this.#consumers.clear();
+    this.#tracks.closeAll();
     this.#send?.close();
     this.#recv?.close();
     this.#send = undefined;

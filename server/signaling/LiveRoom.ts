@@ -98,12 +98,18 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   }
 
   async add(participant: Participant): Promise<void> {
-    const media = await this.mediaRoom();
-    participant.media = new MediaPeer(media, await media.routerForNewPeer());
+    await this.giveMedia(participant);
     this.participants.set(participant.peerId, participant);
     participant.socket.to(this.id).emit('peerJoined', participant.info());
     void participant.socket.join(this.id);
     this.emit('joined', participant);
+  }
+
+  /** A media session for the participant on the room's (possibly rebuilt) routers. */
+  async giveMedia(participant: Participant): Promise<MediaPeer> {
+    const media = await this.mediaRoom();
+    participant.media = new MediaPeer(media, await media.routerForNewPeer());
+    return participant.media;
   }
 
   /** Takes a participant out; `at` is when it really left (a dropped connection's time). */
@@ -295,16 +301,19 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   }
 
   /**
-   * The worker died: every participant's media is gone. Forget it, and tell each client to
-   * join again; the next join builds the room on a live worker.
+   * The worker died: every participant's media is gone, but the room is not. People, stage,
+   * raised hands and chat stay; each client is told to take its session back, gets a media
+   * session on a live worker (`resume`), and publishes and subscribes again. Attendance
+   * sees no one leave.
    */
   #onMediaLost(media: MediaRoom): void {
     if (this.#closed) return;
     this.#media = undefined;
     media.close();
-    for (const p of [...this.participants.values()]) {
+    for (const p of this.participants.values()) {
+      p.media = undefined;
+      p.prefs.clear();
       p.socket.emit('rejoin', { reason: 'media server restarted' });
-      this.remove(p);
     }
   }
 

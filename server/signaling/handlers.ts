@@ -152,15 +152,18 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   },
 
   async resume(ctx, p) {
-    if (ctx.session && isCurrent(ctx.session)) {
+    if (ctx.session && isCurrent(ctx.session) && ctx.session.participant.sessionId !== p.sessionId) {
       throw new SignalingError('forbidden', 'this connection already joined a room');
     }
     const found = ctx.findSession(p.sessionId);
-    const media = found?.participant.media;
-    if (!found || !isCurrent(found) || !media || media.closed) {
+    if (!found || !isCurrent(found)) {
       throw new SignalingError('not_found', 'that session has ended; join again', '/sessionId');
     }
     const { room, participant } = found;
+    // After a worker death the session has no media: it gets new media on a live worker,
+    // and the client builds new transports (mediaReset).
+    const lost = !participant.media || participant.media.closed;
+    const media = lost ? await room.giveMedia(participant) : participant.media!;
     // The session id is the client's secret: whoever holds it takes the session over, and a
     // connection the server has not yet noticed is dead is dropped.
     const old = participant.socket;
@@ -176,6 +179,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     void room.reconcile(participant);
     return {
       ...(await sessionState(ctx, room, participant)),
+      mediaReset: lost,
       transports,
       consumerIds: [...media.consumers.keys()],
     };

@@ -106,6 +106,8 @@ export interface JoinReply {
 
 /** A resumed session: the state to sync, and new ICE credentials for each transport. */
 export interface ResumeReply extends JoinReply {
+  /** the media was lost (worker died): build new transports, publish and subscribe again */
+  mediaReset: boolean;
   transports: { id: string; iceParameters: TransportOptions['iceParameters'] }[];
   /** the consumers the server still has for this client; others are gone */
   consumerIds: string[];

@@ -34,6 +34,8 @@ describe('a killed worker is replaced and the lesson heals by itself', () => {
     const first = await classroom.waitForTrack(teacher.client.session!.peerId, 'camera');
     await first.video!.waitFor(5);
     const oldPid = server.tongke.pool.slots[0]!.worker.pid;
+    const session = classroom.client.session!.sessionId;
+    await teacher.client.setStage(classroom.client.session!.peerId);
     const states: string[] = [];
     classroom.client.on('state', (s) => states.push(s));
 
@@ -45,7 +47,10 @@ describe('a killed worker is replaced and the lesson heals by itself', () => {
     await expect.poll(() => states.includes('reconnecting'), { timeout: 15_000 }).toBe(true);
     await expect.poll(() => classroom.client.state, { timeout: 20_000 }).toBe('joined');
     await expect.poll(() => teacher.client.state, { timeout: 20_000 }).toBe('joined');
-    // Same people, new media session: the classroom decodes the teacher again, and back.
+    // The room was rebuilt in place: same sessions, the classroom still on stage.
+    expect(classroom.client.session!.sessionId).toBe(session);
+    expect(server.tongke.rooms.get('heal')!.stagePeerId).toBe(classroom.client.session!.peerId);
+    // New media: the classroom decodes the teacher again, and back.
     const again = await classroom.waitForTrack(teacher.client.session!.peerId, 'camera', 20_000);
     expect(again.remote.consumerId).not.toBe(first.remote.consumerId);
     await again.video!.waitFor(10);
