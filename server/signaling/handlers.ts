@@ -152,7 +152,11 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   },
 
   async resume(ctx, p) {
-    if (ctx.session && isCurrent(ctx.session) && ctx.session.participant.sessionId !== p.sessionId) {
+    if (
+      ctx.session &&
+      isCurrent(ctx.session) &&
+      ctx.session.participant.sessionId !== p.sessionId
+    ) {
       throw new SignalingError('forbidden', 'this connection already joined a room');
     }
     const found = ctx.findSession(p.sessionId);
