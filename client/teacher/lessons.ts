@@ -1,6 +1,7 @@
 // The signed-in teacher's lessons of today and the lesson actions (no DOM).
 import type { Principal } from '../../shared/auth';
 import type { LessonSummary } from '../../shared/lessons';
+import type { TeacherDayReply } from '../../shared/timetable/api';
 import { authorized } from '../lib/session';
 
 export interface TeacherDay {
@@ -9,23 +10,40 @@ export interface TeacherDay {
 }
 
 /**
- * The teacher's lessons the clock is running or about to run, and those whose research
- * room is open: not filtered by this PC's date (classroom and office PCs' clocks drift; the
- * server's lesson clock is the one that counts).
+ * The teacher's day: today's lessons from the timetable (the server's date, not this PC's:
+ * office PCs' clocks drift), each with its state from the lesson clock, plus any lesson
+ * whose research room is still open.
  */
 export async function teacherDay(): Promise<TeacherDay> {
   const me = await authorized<Principal>('/api/auth/me');
-  const lists = await Promise.all(
-    me.communityIds.map((communityId) => {
+  const [timetable, ...running] = await Promise.all([
+    me.teacherId
+      ? authorized<TeacherDayReply>(`/api/teachers/${encodeURIComponent(me.teacherId)}/today`)
+      : Promise.resolve(undefined),
+    ...me.communityIds.map((communityId) => {
       const q = new URLSearchParams({ communityId });
       if (me.teacherId) q.set('teacherId', me.teacherId);
       return authorized<LessonSummary[]>(`/api/lessons?${q}`);
     }),
-  );
-  const lessons = lists
-    .flat()
-    .filter((l) => l.state !== 'ended' && l.state !== 'archived')
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  ]);
+  const byId = new Map<string, LessonSummary>();
+  for (const o of timetable?.lessons ?? []) {
+    const { occurrenceId, communityId, teacherId, subject, start, end } = o;
+    byId.set(occurrenceId, {
+      occurrenceId,
+      communityId,
+      teacherId,
+      subject,
+      start,
+      end,
+      state: 'scheduled',
+    });
+  }
+  for (const lesson of running.flat()) {
+    if (byId.has(lesson.occurrenceId) || lesson.state === 'research')
+      byId.set(lesson.occurrenceId, lesson);
+  }
+  const lessons = [...byId.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   return { me, lessons };
 }
 

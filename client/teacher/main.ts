@@ -13,6 +13,15 @@ import { devicePicker, shareScreen, type DevicePicker } from './devices';
 import { endLesson, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
 
+/** The join gate's reasons, as a teacher reads them. */
+const refusalText: Record<string, string> = {
+  lesson_not_open: '课堂尚未开放：上课前 10 分钟可进入 The room opens 10 minutes before the lesson',
+  lesson_over: '这节课已经结束 This lesson is over',
+  lesson_cancelled: '这节课已取消 This lesson was cancelled',
+  not_lesson_teacher: '这不是您的课 This is not your lesson',
+  wrong_community: '不属于您的教共体 Not in your community',
+};
+
 const app = $('#app');
 const banner = $('#banner');
 const params = new URLSearchParams(location.search);
@@ -191,7 +200,7 @@ async function main(): Promise<void> {
       })
       .catch((error: Error) => {
         startButton.disabled = false;
-        alert(`无法开始 Could not start: ${error.message}`);
+        alert(`无法开始 Could not start: ${refusalText[error.message] ?? error.message}`);
       });
   });
   stopButton.addEventListener('click', () => {

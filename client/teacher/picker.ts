@@ -53,7 +53,7 @@ export function lessonPicker(day: TeacherDay): {
   const element = h(
     'section',
     { class: 'picker' },
-    h('h1', { text: `${day.me.name}，您的同步课堂 Your lessons` }),
+    h('h1', { text: `${day.me.name}，今天的同步课堂 Today's lessons` }),
     rows.length > 0
       ? h('ul', {}, ...rows)
       : h('p', {

@@ -43,3 +43,19 @@ export function todayFor(
   const next = lessons.find((o) => o !== current && Date.parse(o.start) - joinLeadMs > now) ?? null;
   return { date, now: current, next, lessons };
 }
+
+/** A teacher's lessons of the local day holding `now` (she teaches from the core side). */
+export function teacherDay(
+  teacherId: string,
+  occurrences: readonly ScheduledOccurrence[],
+  now: number,
+  zone: string,
+): { date: string; lessons: TodayLesson[] } {
+  const { date, from, to } = dayBounds(now, zone);
+  const lessons: TodayLesson[] = occurrences
+    .filter((o) => o.status === 'scheduled' && o.teacherId === teacherId)
+    .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+    .map((o) => ({ ...o, role: 'core' }));
+  return { date, lessons };
+}

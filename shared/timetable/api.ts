@@ -210,3 +210,14 @@ export const ImportRefusedReply = Type.Object({
   details: Type.Array(ImportError),
 });
 export type ImportRefusedReply = Static<typeof ImportRefusedReply>;
+
+export const TeacherParams = Type.Object({ id: Id });
+export type TeacherParams = Static<typeof TeacherParams>;
+
+/** A teacher's synchronized lessons of today, in the communities the asker may see. */
+export const TeacherDayReply = Type.Object({
+  teacherId: Id,
+  date: IsoDate,
+  lessons: Type.Array(TodayLesson),
+});
+export type TeacherDayReply = Static<typeof TeacherDayReply>;

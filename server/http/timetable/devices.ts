@@ -2,9 +2,14 @@
 // feeds per classroom and per teacher (the token may come as ?token= for subscriptions).
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
-import { ClassroomParams, TodayReply } from '../../../shared/timetable/api';
+import {
+  ClassroomParams,
+  TeacherDayReply,
+  TeacherParams,
+  TodayReply,
+} from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
-import { todayFor } from '../../timetable/today';
+import { teacherDay, todayFor } from '../../timetable/today';
 import { icalFeed } from '../../timetable/ical';
 import { AccessError } from '../../auth/authPlugin';
 import { DomainError } from '../errorHandler';
@@ -66,6 +71,32 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       const now = service.now();
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       return { classroomId: id, ...todayFor(id, day, now, service.zone) };
+    },
+  );
+
+  app.get<{ Params: TeacherParams }>(
+    '/teachers/:id/today',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary:
+          "A teacher's synchronized lessons of today (her own, or in the asker's communities)",
+        params: TeacherParams,
+        response: { 200: TeacherDayReply, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      const p = request.principal!;
+      const { id } = request.params;
+      if (p.role === 'teacher' && p.teacherId !== id) {
+        request.log.warn({ sub: p.sub, teacherId: id }, "teacher asked for another's day");
+        throw new AccessError(403, "a teacher sees her own day; coordinators see their teachers'");
+      }
+      const now = service.now();
+      const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
+      const mine = day.filter((o) => p.communityIds.includes(o.communityId));
+      return { teacherId: id, ...teacherDay(id, mine, now, service.zone) };
     },
   );
 
