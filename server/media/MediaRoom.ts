@@ -194,10 +194,6 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     return consumer;
   }
 
-  consumerCount(router: types.Router): number {
-    return this.#routers.find((r) => r.router === router)?.consumers ?? 0;
-  }
-
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
