@@ -112,4 +112,21 @@ describe('signaling refuses bad input', () => {
     });
     expect(server.tongke.rooms.get('r1')?.chat).toHaveLength(0);
   });
+
+  it('refuses a flood past the per-socket budget, and nothing else suffers', async () => {
+    const flood = io(`${server.url}/live`, { transports: ['websocket'] });
+    await new Promise((r) => flood.once('connect', () => r(undefined)));
+    const replies = await Promise.all(
+      Array.from(
+        { length: 80 },
+        () => flood.timeout(5000).emitWithAck('chat', { text: 'x' }) as Promise<AnyAck>,
+      ),
+    );
+    flood.disconnect();
+    const codes = replies.map((r) => r.error?.code);
+    expect(codes.filter((c) => c === 'rate_limited').length).toBeGreaterThanOrEqual(20);
+    // The room's own participants are not affected.
+    await classroom.client.sendChat('还在');
+    expect(server.tongke.rooms.get('r1')?.chat.at(-1)?.text).toBe('还在');
+  });
 });
