@@ -19,6 +19,10 @@ describe('mediasoup worker from the cached binary', () => {
   let worker: types.Worker;
   let router: types.Router;
   let webRtcServer: types.WebRtcServer;
+  // wrtc objects stay referenced until the file ends and are closed in order (peer
+  // connections first, then sources): a native wrtc object collected or stopped while its
+  // peer connection still runs can take the process down.
+  const cleanup: (() => void)[] = [];
 
   beforeAll(async () => {
     worker = await mediasoup.createWorker({ logLevel: 'warn' });
@@ -31,7 +35,10 @@ describe('mediasoup worker from the cached binary', () => {
     router = await worker.createRouter({ mediaCodecs });
   });
 
-  afterAll(() => worker?.close());
+  afterAll(() => {
+    for (const step of cleanup.splice(0)) step();
+    worker?.close();
+  });
 
   it('spawns the binary the server would use', async () => {
     const cached = locateWorkerBin();
@@ -92,9 +99,12 @@ describe('mediasoup worker from the cached binary', () => {
     const stats = await serverSend.getStats();
     expect(stats[0]?.dtlsState).toBe('connected');
 
-    counter.stop();
-    video.stop();
-    sendTransport.close();
-    recvTransport.close();
+    cleanup.push(
+      () => counter.stop(),
+      () => recvTransport.close(),
+      () => sendTransport.close(),
+      () => video.stop(),
+      () => void [sendDevice, recvDevice, producer, received],
+    );
   });
 });
