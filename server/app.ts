@@ -116,14 +116,16 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   await http.register(rateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' });
   await http.register(authPlugin, { tokens, now });
   const timetable = timetableServices(store, config.timeZone, now);
-  await mountTimetable(http, timetable, options.occurrences);
+  // One schedule for the lesson clock and for a classroom PC's "today", so they agree.
+  const schedule = options.occurrences ?? timetable.occurrences;
+  await mountTimetable(http, timetable, schedule);
   const lessons = await mountLessons(http, io, {
     config,
     store,
     tokens,
     now,
     clock: options.clock,
-    occurrences: options.occurrences ?? timetable.occurrences,
+    occurrences: schedule,
   });
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });

@@ -12,7 +12,7 @@ import {
 import type { ProducerSpec } from './streamSet';
 
 /** A copy of server/media/codecs.ts, so the baseline's routers match Tongke's. */
-const mediaCodecs: types.RouterRtpCodecCapability[] = [
+export const mediaCodecs: types.RouterRtpCodecCapability[] = [
   {
     kind: 'audio',
     mimeType: 'audio/opus',
