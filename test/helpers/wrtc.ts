@@ -7,12 +7,48 @@ const { RTCVideoSource, RTCVideoSink, RTCAudioSource } = wrtc.nonstandard;
 /** mediasoup-client looks for the browser globals; wrtc provides them. */
 export function installWrtcGlobals(): void {
   const g = globalThis as Record<string, unknown>;
-  g.RTCPeerConnection ??= wrtc.RTCPeerConnection;
+  g.RTCPeerConnection ??= SafeRTCPeerConnection;
   g.MediaStream ??= wrtc.MediaStream;
   g.MediaStreamTrack ??= wrtc.MediaStreamTrack;
   g.RTCRtpSender ??= wrtc.RTCRtpSender;
   g.RTCRtpReceiver ??= wrtc.RTCRtpReceiver;
 }
+
+type WrtcPeerConnection = InstanceType<typeof wrtc.RTCPeerConnection>;
+
+/**
+ * wrtc's `RTCPeerConnection`, except that `localDescription` is the description this side
+ * last set. wrtc's own getter serialises libwebrtc's live description on the JS thread
+ * while the signalling thread may be adding ICE candidates to it: now and then a SIGSEGV
+ * in `webrtc::SdpSerialize` (node-webrtc #696; seen here in a core dump, killing a vitest
+ * fork when mediasoup-client read it right after `setLocalDescription` on a new
+ * transport). mediasoup-client reads it only for what it set (mids, SSRCs, DTLS
+ * fingerprint); candidates it never needs, the server being ICE-lite. wrtc defines its
+ * accessors as non-configurable own properties, hence a Proxy, not a subclass.
+ */
+export const SafeRTCPeerConnection = new Proxy(wrtc.RTCPeerConnection, {
+  construct(Native, args: [RTCConfiguration?], newTarget: typeof wrtc.RTCPeerConnection) {
+    const pc = Reflect.construct(Native, args, newTarget) as WrtcPeerConnection;
+    let local: RTCSessionDescriptionInit | null = null;
+    const setLocalDescription = async (description?: RTCSessionDescriptionInit) => {
+      await pc.setLocalDescription(description as never);
+      // Without an argument libwebrtc made the description itself: nothing to copy.
+      local = description?.sdp ? { type: description.type, sdp: description.sdp } : null;
+    };
+    return new Proxy(pc, {
+      get(target, property) {
+        if (property === 'setLocalDescription') return setLocalDescription;
+        if (property === 'localDescription' && local)
+          return new wrtc.RTCSessionDescription(local as never);
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+      set(target, property, value) {
+        return Reflect.set(target, property, value, target);
+      },
+    });
+  },
+});
 
 /** The handler mediasoup-client must use with wrtc (it cannot detect a browser). */
 export const wrtcHandlerName = 'Chrome111' as const;
