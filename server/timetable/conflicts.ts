@@ -3,7 +3,7 @@
 // do not fit the slot, references to things that do not exist.
 import type { Classroom, School, Teacher } from '../../shared/timetable/model';
 import type { Conflict } from '../../shared/timetable/series';
-import type { BookingIndex } from './bookings';
+import type { BookingIndex, Clash } from './bookings';
 import { dayOf } from './calendar';
 import type { Expanded, SeriesInput } from './expand';
 import { minutesOf } from './localTime';
@@ -61,7 +61,7 @@ function clashConflict(
   return {
     code: teacher ? 'teacher_double_booked' : 'classroom_double_booked',
     severity: 'hard',
-    message: `${teacher ? '教师' : '教室'}${nameOf(id, ctx)} ${o.date} ${o.clock.start} 已排 ${other.subject}（${other.clock.start}–${other.clock.end}）`,
+    message: `${teacher ? '教师' : '教室'}${nameOf(id, ctx)} ${o.date} ${o.clock.start} 已排 ${other.subject}（${other.clock.start}–${other.clock.end}${other.standing ? '，现行版本，调整尚未发布' : ''}）`,
     seriesId: o.seriesId,
     occurrenceId: o.occurrenceId,
     date: o.date,
@@ -86,6 +86,20 @@ function calendarConflict(o: Expanded, school: School): Conflict | undefined {
   };
 }
 
+/**
+ * A series renegotiated within the same slot clashes twice, through its working copy and
+ * through the published version it still stands on: one conflict, the working copy's.
+ */
+function oneClashPerOther(clashes: readonly Clash[]): Clash[] {
+  const byKey = new Map<string, Clash>();
+  for (const c of clashes) {
+    const key = `${c.resource}|${c.other.seriesId}|${c.other.seriesDate}`;
+    const seen = byKey.get(key);
+    if (!seen || (seen.other.standing && !c.other.standing)) byKey.set(key, c);
+  }
+  return [...byKey.values()];
+}
+
 /** Conflicts of these occurrences (one series) against the index of everything else. */
 export function occurrenceConflicts(
   occurrences: readonly Expanded[],
@@ -96,7 +110,7 @@ export function occurrenceConflicts(
   const mismatchSeen = new Set<string>();
   for (const o of occurrences) {
     if (o.status !== 'scheduled') continue;
-    for (const { resource, other } of index.clashes(o))
+    for (const { resource, other } of oneClashPerOther(index.clashes(o)))
       out.push(clashConflict(o, resource, other, ctx));
     const core = ctx.classrooms.get(o.coreClassroomId);
     const schoolIds = new Set(o.memberClassroomIds.map((id) => ctx.classrooms.get(id)?.schoolId));

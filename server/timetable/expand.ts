@@ -42,6 +42,8 @@ export interface Expanded {
   moved: boolean;
   substituted: boolean;
   version: number;
+  /** a published version still followed while a change to it is being negotiated */
+  standing?: true;
 }
 
 export function weekMatches(weeks: Weeks, week: number): boolean {

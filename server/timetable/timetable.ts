@@ -53,15 +53,23 @@ export function expandAll(
 /**
  * Conflicts of each series in `focus` (default: all) against every series given. Pass every
  * series that may share a classroom or teacher, across communities: a core school may lead two.
+ *
+ * `standing` are published versions that classrooms still follow while a change to them is
+ * negotiated (their working copies are in `series`): until the change is published their
+ * old slot stays busy, so they book it too. They are checked against nothing themselves.
  */
 export function checkTimetable(
   series: readonly SeriesInput[],
   overrides: OverridesBySeries,
   ctx: TimetableContext,
   focus?: ReadonlySet<string>,
+  standing: readonly SeriesInput[] = [],
 ): { expanded: ExpandedTimetable; conflicts: Map<string, Conflict[]> } {
   const expanded = expandAll(series, overrides, ctx);
-  const index = BookingIndex.of([...expanded.occurrences.values()].flat());
+  const stillFollowed = [...expandAll(standing, overrides, ctx).occurrences.values()]
+    .flat()
+    .map((o) => ({ ...o, standing: true as const }));
+  const index = BookingIndex.of([...[...expanded.occurrences.values()].flat(), ...stillFollowed]);
   const conflicts = new Map<string, Conflict[]>();
   for (const s of series) {
     if (focus && !focus.has(s.id)) continue;

@@ -15,7 +15,8 @@ import type { TimetableContext } from '../../timetable/conflicts';
 import { hardCount } from '../../timetable/conflicts';
 import type { Expanded, SeriesInput } from '../../timetable/expand';
 import { checkTimetable, groupOverrides } from '../../timetable/timetable';
-import { workingVersion } from '../../timetable/negotiation';
+import { publish, workingVersion } from '../../timetable/negotiation';
+import { specsEqual } from '../../timetable/diff';
 import { addDays, minutesOf, weekdayOf } from '../../timetable/localTime';
 import { memberSlot } from '../../timetable/memberClock';
 import { dayOf } from '../../timetable/calendar';
@@ -130,23 +131,42 @@ export class TimetableService {
 
   /**
    * Conflicts of `candidates` (new or changed, by id) against everything related, in `view`.
-   * `extraOverride` stands for a change not stored yet.
+   * `extraOverride` stands for a change not stored yet; `replacing` are series whose changes
+   * are being published with the candidates, so their published versions give way.
    */
   async check(
     candidates: readonly SeriesInput[],
     view: View,
     ctx?: TimetableContext,
     extraOverride?: OccurrenceOverride,
+    replacing: ReadonlySet<string> = new Set(),
   ) {
     const context = ctx ?? (await this.context());
     const ids = new Set(candidates.map((c) => c.id));
-    const others = (await this.related(candidates.map((c) => c.spec))).filter(
-      (s) => !ids.has(s.id),
-    );
+    const related = await this.related(candidates.map((c) => c.spec));
+    const others = related.filter((s) => !ids.has(s.id));
     const inputs = [
       ...candidates,
       ...others.map((s) => inputOf(s, view)).filter((x) => x !== undefined),
     ];
+    // While a published series is renegotiated, classrooms follow its published version:
+    // that slot stays busy for everyone else until the change is published.
+    const working = new Map(inputs.map((i) => [i.id, i.spec]));
+    const records = new Map(
+      [...related, ...(await this.repo.getMany('series', [...ids]))].map((s) => [s.id, s]),
+    );
+    const standing =
+      view === 'working'
+        ? [...records.values()]
+            .filter(
+              (s) =>
+                s.published &&
+                !replacing.has(s.id) &&
+                !specsEqual(s.published.spec, working.get(s.id) ?? s.spec),
+            )
+            .map((s) => inputOf(s, 'published'))
+            .filter((x) => x !== undefined)
+        : [];
     const overrides = [];
     for (const s of inputs)
       overrides.push(...(await this.repo.byRef('override', `series:${s.id}`)));
@@ -158,7 +178,39 @@ export class TimetableService {
           extraOverride,
         ]
       : overrides;
-    return checkTimetable(inputs, groupOverrides(all), context, ids);
+    return checkTimetable(inputs, groupOverrides(all), context, ids, standing);
+  }
+
+  /**
+   * Publishes these series together if it can: what each becomes, or why it is refused.
+   * Checked as one batch, each series' published version giving way to its change in the
+   * same batch: two lessons can swap slots, which neither could alone. A refused series
+   * keeps its published slot, which may refuse others in turn: repeat until none drops out.
+   */
+  async publishTogether(records: readonly SeriesRecord[]): Promise<{
+    published: SeriesRecord[];
+    refused: { seriesId: string; code: string; message: string }[];
+  }> {
+    const ctx = await this.context();
+    const now = this.now();
+    const refused: { seriesId: string; code: string; message: string }[] = [];
+    let batch = [...records];
+    for (;;) {
+      const ids = new Set(batch.map((r) => r.id));
+      const inputs = batch.map((r) => inputOf(r, 'working')).filter((x) => x !== undefined);
+      const { conflicts } = await this.check(inputs, 'working', ctx, undefined, ids);
+      const published: SeriesRecord[] = [];
+      const kept: SeriesRecord[] = [];
+      for (const r of batch) {
+        const step = publish(r, hardCount(conflicts.get(r.id) ?? []), now);
+        if (step.ok) {
+          published.push(step.record);
+          kept.push(r);
+        } else refused.push({ seriesId: r.id, code: step.code, message: step.message });
+      }
+      if (kept.length === batch.length) return { published, refused };
+      batch = kept;
+    }
   }
 
   async conflictsOf(s: SeriesRecord, view: View = 'working'): Promise<Conflict[]> {

@@ -136,28 +136,28 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
       preHandler: write,
       schema: {
         tags,
-        summary: 'Publish every proposed series that may be published',
+        summary:
+          'Publish together every proposed series that may be published (slots may be swapped)',
         params: CommunityParams,
-        response: { 200: PublishAllReply },
+        response: { 200: PublishAllReply, 409: ErrorReply },
       },
     },
     async (request) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const published: string[] = [];
-      const refused: { seriesId: string; code: string; message: string }[] = [];
-      for (const s of await repo.byRef('series', `community:${communityId}`)) {
-        if (s.status !== 'proposed') continue;
-        try {
-          const conflicts = await service.conflictsOf(s);
-          await step(communityId, s.id, (r) => publish(r, hardCount(conflicts), service.now()));
-          published.push(s.id);
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          refused.push({ seriesId: s.id, code: error.code, message: error.message });
-        }
-      }
-      return { published, refused };
+      const proposed = (await repo.byRef('series', `community:${communityId}`)).filter(
+        (s) => s.status === 'proposed',
+      );
+      const { published, refused } = await service.publishTogether(proposed);
+      // One change: a swap is never half published.
+      const revisionBefore = new Map(proposed.map((s) => [s.id, s.revision]));
+      const written = await repo.apply({
+        put: { series: published },
+        expectSeries: published.map((s) => ({ id: s.id, revision: revisionBefore.get(s.id)! })),
+      });
+      if (!written)
+        throw new DomainError('stale', 'a series changed meanwhile; nothing was published', 409);
+      return { published: published.map((s) => s.id), refused };
     },
   );
 

@@ -212,4 +212,61 @@ describe('timetable REST API', () => {
     expect(teacherFeed.body).toContain('BEGIN:VCALENDAR');
     expect((await stranger.get('/ical/teachers/teacher-wang.ics')).status).toBe(403);
   });
+  it('keeps a renegotiated lesson’s published slot busy, and publishes a swap of slots together', async () => {
+    // math: published in period 3, its working copy moved to period 2 (see above).
+    const science = spec({
+      subject: '科学',
+      teacherId: 'teacher-li',
+      coreClassroomId: 'room-core-302',
+      period: 4,
+    });
+    const accept = async (id: string) => {
+      await coordinator.post(`${base}/series/${id}/propose`);
+      await coordinator.post(`${base}/series/${id}/respond`, {
+        schoolId: 'sch-gaolou',
+        decision: 'accepted',
+        comment: '',
+      });
+    };
+    const created = await coordinator.post(`${base}/series`, { id: 'science', spec: science });
+    expect(created.body.conflicts).toEqual([]);
+    await accept('science');
+    const published = await coordinator.post(`${base}/series/science/publish`);
+    expect(published.status).toBe(200);
+
+    // Period 3 looks free in math's working copy, but 三年级教室 still follows math there.
+    const intoOld = await coordinator.put(`${base}/series/science`, {
+      spec: { ...science, period: 3 },
+      revision: published.body.series.revision,
+    });
+    const clash = intoOld.body.conflicts.find(
+      (c: { code: string }) => c.code === 'classroom_double_booked',
+    );
+    expect(clash).toMatchObject({ resourceId: 'room-gaolou-1', otherSeriesId: 'math' });
+    expect(clash.message).toContain('现行版本');
+
+    // Swap: math 3 → 4 while science 4 → 3. Neither can be published alone …
+    const math = (await coordinator.get(`${base}/series/math`)).body.series;
+    await coordinator.put(`${base}/series/math`, {
+      spec: { ...math.spec, period: 4 },
+      revision: math.revision,
+    });
+    await accept('math');
+    await accept('science');
+    const alone = await coordinator.post(`${base}/series/math/publish`);
+    expect(alone.status).toBe(409);
+    expect(alone.body.details[0]).toMatchObject({ otherSeriesId: 'science' });
+
+    // … both together can, in one change.
+    const together = await coordinator.post(`${base}/publish`);
+    expect(together.status).toBe(200);
+    expect(together.body).toEqual({ published: ['math', 'science'], refused: [] });
+    const all = (await coordinator.get(`${base}/series`)).body as {
+      id: string;
+      published: { version: number; spec: { period: number } };
+    }[];
+    const periodOf = (id: string) => all.find((s) => s.id === id)!.published;
+    expect(periodOf('math')).toMatchObject({ version: 2, spec: { period: 4 } });
+    expect(periodOf('science')).toMatchObject({ version: 2, spec: { period: 3 } });
+  });
 });

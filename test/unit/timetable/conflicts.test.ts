@@ -164,4 +164,28 @@ describe('conflicts of a series', () => {
     );
     expect([...conflicts.keys()]).toEqual(['b']);
   });
+  describe('a published version still followed while its change is negotiated', () => {
+    // a: published in period 2, its working copy moved to period 3.
+    const standing = [series('a')];
+    const moved = series('a', { period: 3 });
+    const other = (period: number) =>
+      series('b', { period, teacherId: 'teacher-li', coreClassroomId: 'room-core-302' });
+
+    it('keeps its slot busy for others, saying it is the version in force', () => {
+      const { conflicts } = checkTimetable([moved, other(2)], none, context(), undefined, standing);
+      const b = conflicts.get('b')!;
+      expect(codes(b)).toEqual(['classroom_double_booked']);
+      expect(b[0]).toMatchObject({ otherSeriesId: 'a', resourceId: 'room-gaolou-1' });
+      expect(b[0]!.message).toContain('现行版本');
+      // The change itself is free: its own old slot does not count against it.
+      expect(conflicts.get('a')).toEqual([]);
+    });
+
+    it('reports a clash once when the working copy stays in the same slot', () => {
+      const renamed = series('a', { subject: '数学（新）' });
+      const once = checkTimetable([renamed, other(2)], none, context(), undefined, standing);
+      const without = checkTimetable([renamed, other(2)], none, context());
+      expect(once.conflicts.get('b')).toEqual(without.conflicts.get('b'));
+    });
+  });
 });
