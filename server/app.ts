@@ -21,6 +21,7 @@ import { clientPages } from './http/clientPages';
 import { errorHandler } from './http/errorHandler';
 import { redactToken } from './http/redactToken';
 import { authPlugin } from './auth/authPlugin';
+import { principalResolver } from './auth/principals';
 import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
 import { mountLessons, type LessonServices } from './http/lessons/mountLessons';
@@ -114,7 +115,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   // Per client address. A school's classroom PCs share one NAT address and each asks for
   // its schedule every 20 s: the default leaves ample room for that.
   await http.register(rateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' });
-  await http.register(authPlugin, { tokens, now });
+  const resolvePrincipal = principalResolver(tokens, store.auth, now);
+  await http.register(authPlugin, { tokens, resolvePrincipal });
   const timetable = timetableServices(store, config.timeZone, now);
   // One schedule for the lesson clock and for a classroom PC's "today", so they agree.
   const schedule = options.occurrences ?? timetable.occurrences;
@@ -123,6 +125,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     config,
     store,
     tokens,
+    resolvePrincipal,
     now,
     clock: options.clock,
     occurrences: schedule,
@@ -138,7 +141,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   attachSignaling(io, {
     rooms,
     now,
-    verifyToken: (token) => tokens.verify(token, now()),
+    verifyToken: resolvePrincipal,
     gate: lessons.roomGate,
     log: signalingLog,
     ...(config.turnUrls && config.turnSecret
@@ -157,6 +160,14 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     lifecycle: lessons.lifecycle,
     attendance: lessons.attendance,
     log: signalingLog,
+  });
+  // A revoked classroom PC leaves whatever room it is in, now, not at its next join.
+  lessons.accounts.on('deviceRevoked', (device) => {
+    const ended = rooms.dismissWhere(
+      (p) => p.principal?.deviceId === device.deviceId,
+      '此教室电脑的注册已被撤销 This PC was revoked',
+    );
+    signalingLog.info({ deviceId: device.deviceId, ended }, 'revoked device dismissed');
   });
 
   await http.register(metricsRoutes, {

@@ -22,6 +22,8 @@ export const Principal = Type.Object({
   communityIds: Type.Array(Type.String()),
   /** set for devices: the one classroom this PC is enrolled to */
   classroomId: Type.Optional(Type.String()),
+  /** set for devices: this PC's enrolment, looked up on every use so it can be revoked */
+  deviceId: Type.Optional(Type.String()),
   /** set for teachers: their teacher record in the timetable */
   teacherId: Type.Optional(Type.String()),
   /** set for a link token (research room invitation): the one lesson it is good for */
@@ -75,3 +77,24 @@ export type EnrolBody = Static<typeof EnrolBody>;
 
 export const IdReply = Type.Object({ id: Type.String() });
 export type IdReply = Static<typeof IdReply>;
+
+/** An enrolled classroom PC, as a coordinator sees it. */
+export const DeviceInfo = Type.Object({
+  deviceId: Type.String(),
+  classroomId: Type.String(),
+  communityId: Type.String(),
+  /** ms since epoch */
+  enrolledAt: Type.Number(),
+  /** ms since epoch; set once revoked: the PC's token is refused from then on */
+  revokedAt: Type.Optional(Type.Number()),
+  revokedBy: Type.Optional(Type.String()),
+});
+export type DeviceInfo = Static<typeof DeviceInfo>;
+
+export const DeviceList = Type.Array(DeviceInfo);
+
+export const DevicesQuery = Type.Object({ communityId: Type.String({ minLength: 1 }) });
+export type DevicesQuery = Static<typeof DevicesQuery>;
+
+export const DeviceParams = Type.Object({ deviceId: Type.String({ minLength: 1 }) });
+export type DeviceParams = Static<typeof DeviceParams>;

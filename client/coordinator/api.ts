@@ -1,5 +1,5 @@
 // The coordinator screen's protocol layer: typed calls to /api, no DOM. Screens consume it.
-import type { EnrolmentReply } from '../../shared/auth';
+import type { DeviceInfo, EnrolmentReply } from '../../shared/auth';
 import type { BellSchedule, Community, TermCalendar } from '../../shared/timetable/model';
 import type { Conflict, SeriesRecord, SeriesSpec } from '../../shared/timetable/series';
 import type {
@@ -69,6 +69,10 @@ export class TimetableApi {
   /** A one-time code a classroom PC trades for its device credential (/classroom/ page). */
   enrolmentCode = (communityId: string, classroomId: string) =>
     this.#call<EnrolmentReply>('POST', '/devices/enrolments', { communityId, classroomId });
+  devices = (communityId: string) =>
+    this.#call<DeviceInfo[]>('GET', `/devices?communityId=${encodeURIComponent(communityId)}`);
+  revokeDevice = (deviceId: string) =>
+    this.#call<DeviceInfo>('POST', `/devices/${encodeURIComponent(deviceId)}/revoke`);
   community = (id: string) => this.#call<CommunityDetail>('GET', `/communities/${id}`);
   week = (id: string, date: string, view: 'working' | 'published' = 'working') =>
     this.#call<WeekReply>('GET', `/communities/${id}/week?date=${date}&view=${view}`);

@@ -1,5 +1,7 @@
 // Enrolling classroom PCs: pick a classroom, get a one-time code, type it on that PC's
-// /classroom/ page once; from then on the PC joins its lessons by itself.
+// /classroom/ page once; from then on the PC joins its lessons by itself. A PC lost or
+// replaced is revoked here: its token stops working at once, even mid-lesson.
+import type { DeviceInfo } from '../../shared/auth';
 import type { CommunityDetail } from '../../shared/timetable/api';
 import type { TimetableApi } from './api';
 import { h } from './dom';
@@ -37,6 +39,44 @@ export function devicePanel(api: TimetableApi, detail: CommunityDetail): HTMLEle
     },
     '生成注册码 Create code',
   );
+  const enrolled = h('ul', { class: 'device-list' });
+  const classroomName = (id: string) => {
+    const room = detail.classrooms.find((c) => c.id === id);
+    return room ? `${schoolName.get(room.schoolId) ?? ''} ${room.name}` : id;
+  };
+  const when = (ms: number) => new Date(ms).toLocaleString('zh-CN', { hour12: false });
+  const row = (d: DeviceInfo) =>
+    h(
+      'li',
+      { 'data-device': d.deviceId, class: d.revokedAt === undefined ? '' : 'revoked' },
+      h('span', {}, classroomName(d.classroomId)),
+      h('span', { class: 'muted' }, ` 注册于 ${when(d.enrolledAt)} `),
+      d.revokedAt === undefined
+        ? h(
+            'button',
+            {
+              onclick: async () => {
+                if (!confirm(`撤销 ${classroomName(d.classroomId)} 的这台电脑？它将立即退出课堂。`))
+                  return;
+                try {
+                  await api.revokeDevice(d.deviceId);
+                  await refresh();
+                } catch (e) {
+                  result.textContent = (e as Error).message;
+                }
+              },
+            },
+            '撤销 Revoke',
+          )
+        : h('span', { class: 'muted' }, `已撤销 Revoked ${when(d.revokedAt)}`),
+    );
+  const refresh = async () => {
+    const devices = await api.devices(detail.community.id);
+    enrolled.replaceChildren(
+      ...(devices.length ? devices.map(row) : [h('li', { class: 'muted' }, '尚无注册的电脑')]),
+    );
+  };
+  void refresh().catch((e: Error) => (result.textContent = e.message));
   return h(
     'section',
     { class: 'panel devices' },
@@ -44,5 +84,7 @@ export function devicePanel(api: TimetableApi, detail: CommunityDetail): HTMLEle
     select,
     button,
     result,
+    h('h4', {}, '已注册的电脑 Enrolled PCs'),
+    enrolled,
   );
 }

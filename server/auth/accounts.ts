@@ -1,8 +1,9 @@
 // People and classroom PCs become principals here: password logins, one-time enrolment
 // codes, and the tokens both get. No HTTP in this file; server/http/auth is the edge.
 import { randomUUID } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import type { Principal, TokenReply } from '../../shared/auth';
-import type { AuthRepository, UserRecord } from '../store/auth/AuthRepository';
+import type { AuthRepository, DeviceRecord, UserRecord } from '../store/auth/AuthRepository';
 import { hashEnrolmentCode, newEnrolmentCode } from './enrolmentCodes';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { TokenIssuer } from './tokens';
@@ -23,13 +24,20 @@ export const defaultAccountSettings: AccountSettings = {
 
 export type NewUser = Omit<UserRecord, 'id' | 'passwordHash' | 'createdAt'> & { password: string };
 
-export class Accounts {
+export interface AccountsEvents {
+  /** a classroom PC's enrolment was revoked: its live sessions must end too */
+  deviceRevoked: [device: DeviceRecord];
+}
+
+export class Accounts extends EventEmitter<AccountsEvents> {
   constructor(
     private readonly repo: AuthRepository,
     private readonly tokens: TokenIssuer,
     private readonly now: () => number,
     private readonly settings: AccountSettings = defaultAccountSettings,
-  ) {}
+  ) {
+    super();
+  }
 
   static principalOf(user: UserRecord): Principal {
     return {
@@ -103,7 +111,23 @@ export class Accounts {
       name: enrolment.classroomName ?? enrolment.classroomId,
       communityIds: [enrolment.communityId],
       classroomId: enrolment.classroomId,
+      deviceId,
     };
     return this.issue(principal, this.settings.deviceTokenTtlMs);
+  }
+
+  device(deviceId: string): Promise<DeviceRecord | undefined> {
+    return this.repo.device(deviceId);
+  }
+
+  devicesIn(communityId: string): Promise<DeviceRecord[]> {
+    return this.repo.devicesIn(communityId);
+  }
+
+  /** The PC's token stops working at once, and its live sessions end. */
+  async revokeDevice(by: Principal, deviceId: string): Promise<DeviceRecord | undefined> {
+    const device = await this.repo.revokeDevice(deviceId, this.now(), by.sub);
+    if (device) this.emit('deviceRevoked', device);
+    return device;
   }
 }

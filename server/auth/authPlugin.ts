@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
 import type { Principal, Role } from '../../shared/auth';
+import type { ResolvePrincipal } from './principals';
 import type { TokenIssuer } from './tokens';
 
 declare module 'fastify' {
@@ -40,17 +41,18 @@ function bearer(request: FastifyRequest): string | undefined {
 
 export interface AuthPluginOptions {
   tokens: TokenIssuer;
-  now?: () => number;
+  /** token → principal, revoked devices refused (principals.ts) */
+  resolvePrincipal: ResolvePrincipal;
 }
 
 /** Reads the bearer token on every request; routes opt into the checks they need. */
 export const authPlugin = fp<AuthPluginOptions>(
-  async (app, { tokens, now = Date.now }) => {
+  async (app, { tokens, resolvePrincipal }) => {
     app.decorate('tokens', tokens);
     app.decorateRequest('principal', null);
     app.addHook('onRequest', async (request) => {
       const token = bearer(request);
-      request.principal = token ? (tokens.verify(token, now()) ?? null) : null;
+      request.principal = token ? ((await resolvePrincipal(token)) ?? null) : null;
     });
     const roleCheck = (roles: Role[], links: boolean) => {
       return async (request: FastifyRequest, reply: FastifyReply) => {

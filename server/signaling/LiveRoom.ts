@@ -124,6 +124,12 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     if (this.participants.size === 0) this.emit('empty');
   }
 
+  /** Sends one participant away for good: told why (its client stops), then taken out. */
+  dismiss(participant: Participant, reason: string): void {
+    participant.socket.emit('roomClosed', { reason });
+    this.remove(participant);
+  }
+
   broadcastPeer(participant: Participant): void {
     participant.socket.to(this.id).emit('peerUpdated', participant.info());
   }

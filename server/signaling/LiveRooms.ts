@@ -88,6 +88,22 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
     room.close(reason, next);
   }
 
+  /**
+   * Ends, in every room, the sessions of those that match (a classroom PC just revoked):
+   * their clients are told it is over, and a resume finds nothing. How many were ended.
+   */
+  dismissWhere(match: (p: Participant) => boolean, reason: string): number {
+    let dismissed = 0;
+    for (const room of this.#rooms.values()) {
+      for (const p of [...room.participants.values()]) {
+        if (!match(p)) continue;
+        room.dismiss(p, reason);
+        dismissed += 1;
+      }
+    }
+    return dismissed;
+  }
+
   /** Server shutdown: rooms close without telling clients "over", so they come back. */
   closeAll(): void {
     clearInterval(this.#sampler);

@@ -20,7 +20,7 @@ import type { LiveSocket } from './Participant';
 export interface SignalingOptions {
   rooms: LiveRooms;
   now: () => number;
-  verifyToken(token: string): Principal | undefined;
+  verifyToken(token: string): Promise<Principal | undefined>;
   /** participants one room takes (a lesson: 1 teacher + classrooms + observers) */
   roomCapacity?: number;
   /** the domain's join rules for scheduled rooms (lessons, research sessions) */

@@ -23,7 +23,7 @@ export interface HandlerContext {
   socket: LiveSocket;
   rooms: LiveRooms;
   now: () => number;
-  verifyToken(token: string): Principal | undefined;
+  verifyToken(token: string): Promise<Principal | undefined>;
   /** the socket's current session, if it joined */
   session: Session | undefined;
   setSession(session: Session | undefined): void;
@@ -88,7 +88,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       ctx.setSession(undefined);
     }
     const kind = p.kind ?? 'lesson';
-    const principal = p.token ? ctx.verifyToken(p.token) : undefined;
+    const principal = p.token ? await ctx.verifyToken(p.token) : undefined;
     if (p.previousSessionId) {
       const stale = ctx.findSession(p.previousSessionId);
       if (stale) {

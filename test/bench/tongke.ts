@@ -65,7 +65,7 @@ export class TongkeFanout implements FanoutSystem {
     attachSignaling(server, {
       rooms,
       now: Date.now,
-      verifyToken: () => undefined,
+      verifyToken: async () => undefined,
       ...(options.roomCapacity ? { roomCapacity: options.roomCapacity } : {}),
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));

@@ -94,5 +94,15 @@ describe('coordinator screen', () => {
       body: JSON.stringify({ code }),
     });
     expect(again.status).toBe(401);
+
+    // The PC is lost: the coordinator revokes it, and it is back at the enrolment form.
+    await page.click('button:has-text("教室设备")');
+    const row = page.locator('.device-list li', { hasText: '三年级教室' });
+    page.once('dialog', (dialog) => void dialog.accept());
+    await row.locator('button:has-text("撤销")').click();
+    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain('已撤销');
+    await pc.reload();
+    await pc.waitForSelector('form[data-form=enrol] input[name=code]', { timeout: 15_000 });
+    expect(await pc.evaluate(() => localStorage.getItem('tongke.classroom'))).toBeNull();
   });
 });

@@ -30,7 +30,7 @@ describe('an observer watches a live lesson', () => {
         s.url,
         {
           roomId: o.occurrenceId,
-          token: s.deviceToken('room-gaolou-1'),
+          token: await s.deviceToken('room-gaolou-1'),
           displayName: '高楼镇中心小学 三(1)班',
         },
         { camera: { width: 640, height: 360 }, mic: true },

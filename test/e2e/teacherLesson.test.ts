@@ -66,7 +66,7 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
     classroom = await livePeer(s.url, {
       roomId: o.occurrenceId,
       displayName: '高楼镇中心小学 三(1)班',
-      token: s.deviceToken('room-gaolou-1'),
+      token: await s.deviceToken('room-gaolou-1'),
     });
     const teacher = classroom.client.peers.find((p) => p.role === 'teacher')!;
     const camera = await classroom.waitForTrack(teacher.peerId, 'camera', 20_000);

@@ -1,6 +1,10 @@
 // Logins for people, users created by coordinators, enrolment codes for classroom PCs.
 import type { FastifyPluginAsync } from 'fastify';
 import {
+  DeviceInfo,
+  DeviceList,
+  DeviceParams,
+  DevicesQuery,
   EnrolBody,
   EnrolmentReply,
   IdReply,
@@ -132,6 +136,47 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
         return reply.code(401).send({ error: 'bad_code', message: '注册码无效、已使用或已过期' });
       }
       return result;
+    },
+  );
+
+  app.get<{ Querystring: DevicesQuery }>(
+    '/devices',
+    {
+      preHandler: app.requireRole('coordinator'),
+      schema: {
+        tags,
+        summary: "The community's enrolled classroom PCs, revoked ones included, newest first",
+        querystring: DevicesQuery,
+        response: { 200: DeviceList, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      app.assertCommunity(request, request.query.communityId);
+      return accounts.devicesIn(request.query.communityId);
+    },
+  );
+
+  app.post<{ Params: DeviceParams }>(
+    '/devices/:deviceId/revoke',
+    {
+      preHandler: app.requireRole('coordinator'),
+      schema: {
+        tags,
+        summary: 'Revoke a classroom PC (lost, replaced): its token stops working at once',
+        params: DeviceParams,
+        response: { 200: DeviceInfo, 403: ErrorReply, 404: ErrorReply },
+      },
+    },
+    async (request) => {
+      const device = await accounts.device(request.params.deviceId);
+      if (!device) throw new DomainError('not_found', `no device ${request.params.deviceId}`, 404);
+      app.assertCommunity(request, device.communityId);
+      const revoked = await accounts.revokeDevice(request.principal!, device.deviceId);
+      request.log.info(
+        { sub: request.principal!.sub, deviceId: device.deviceId, classroomId: device.classroomId },
+        'device revoked',
+      );
+      return revoked;
     },
   );
 };

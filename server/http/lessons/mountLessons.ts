@@ -8,6 +8,7 @@ import type { Invitation } from '../../../shared/research';
 import type { OccurrenceSource, ScheduledOccurrence } from '../../../shared/timetable/occurrence';
 import type { Config } from '../../config';
 import { Accounts } from '../../auth/accounts';
+import type { ResolvePrincipal } from '../../auth/principals';
 import type { TokenIssuer } from '../../auth/tokens';
 import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
@@ -51,6 +52,8 @@ export interface MountLessonsDeps {
   config: Config;
   store: Store;
   tokens: TokenIssuer;
+  /** token → principal, revoked devices refused */
+  resolvePrincipal: ResolvePrincipal;
   now: () => number;
   clock?: Clock;
   /** The published timetable; default: the 一张表 in store.timetable. */
@@ -118,7 +121,13 @@ export async function mountLessons(
     now,
   });
   await http.register(researchRoutes, { prefix: '/api', ...lessonDeps, minutes, tokens, now });
-  attachMinutesNamespace(io, { tokens, now, lifecycle, minutes, log });
+  attachMinutesNamespace(io, {
+    resolvePrincipal: deps.resolvePrincipal,
+    now,
+    lifecycle,
+    minutes,
+    log,
+  });
 
   return {
     lifecycle,

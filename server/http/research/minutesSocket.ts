@@ -16,7 +16,7 @@ import {
   type ResearchAccess,
 } from '../../../shared/research';
 import { check } from '../../../shared/validation';
-import type { TokenIssuer } from '../../auth/tokens';
+import type { ResolvePrincipal } from '../../auth/principals';
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import { InvalidUpdateError, type MinutesService } from '../../research/MinutesService';
 import { researchGate } from '../../research/researchGate';
@@ -32,7 +32,7 @@ interface SocketData {
 type MinutesSocket = Socket<MinutesClientEvents, MinutesServerEvents, object, SocketData>;
 
 export interface MinutesSocketDeps {
-  tokens: TokenIssuer;
+  resolvePrincipal: ResolvePrincipal;
   now: () => number;
   lifecycle: LessonLifecycle;
   minutes: MinutesService;
@@ -61,12 +61,15 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
 
   ns.use((socket, next) => {
     const token: unknown = socket.handshake.auth?.token;
-    const principal = typeof token === 'string' ? deps.tokens.verify(token, deps.now()) : undefined;
-    if (!principal) return next(new Error('unauthorized'));
-    socket.data.principal = principal;
-    socket.data.joined = new Map();
-    socket.data.window = { start: deps.now(), count: 0 };
-    next();
+    void (typeof token === 'string' ? deps.resolvePrincipal(token) : Promise.resolve(undefined))
+      .then((principal) => {
+        if (!principal) return next(new Error('unauthorized'));
+        socket.data.principal = principal;
+        socket.data.joined = new Map();
+        socket.data.window = { start: deps.now(), count: 0 };
+        next();
+      })
+      .catch((error: unknown) => next(error as Error));
   });
 
   async function join(socket: MinutesSocket, p: MinutesJoin): Promise<MinutesJoinAck> {

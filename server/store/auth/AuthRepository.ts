@@ -29,6 +29,10 @@ export interface DeviceRecord {
   classroomId: string;
   communityId: string;
   enrolledAt: number;
+  /** set once a coordinator revoked this PC: its token is refused from then on */
+  revokedAt?: number;
+  /** who revoked it (user id) */
+  revokedBy?: string;
 }
 
 export interface AuthRepository {
@@ -47,4 +51,8 @@ export interface AuthRepository {
     device: Omit<DeviceRecord, 'classroomId' | 'communityId'>,
   ): Promise<EnrolmentRecord | undefined>;
   device(deviceId: string): Promise<DeviceRecord | undefined>;
+  /** The community's enrolled PCs, revoked ones included, newest first. */
+  devicesIn(communityId: string): Promise<DeviceRecord[]>;
+  /** Marks the PC revoked; a second call keeps the first time. Undefined if unknown. */
+  revokeDevice(deviceId: string, at: number, by: string): Promise<DeviceRecord | undefined>;
 }

@@ -5,6 +5,8 @@ const userKey = (id: string) => `tongke:user:${id}`;
 const loginKey = (login: string) => `tongke:user-login:${login}`;
 const enrolKey = (hash: string) => `tongke:enrol:${hash}`;
 const deviceKey = (id: string) => `tongke:device:${id}`;
+/** enrolled device ids of a community, scored by enrolment time */
+const communityDevicesKey = (id: string) => `tongke:devices:${id}`;
 
 const CREATE_USER = `
   if redis.call('EXISTS', KEYS[1]) == 1 or redis.call('EXISTS', KEYS[2]) == 1 then return 0 end
@@ -13,7 +15,9 @@ const CREATE_USER = `
   return 1`;
 
 // Takes the code and records the device in one atomic step; expiry is checked against the
-// caller's clock (ARGV[1]), the key's own TTL only cleans up.
+// caller's clock (ARGV[1]), the key's own TTL only cleans up. The community's device list
+// is named from the enrolment read here (ARGV[4] is its prefix): fine on the one Redis
+// Tongke uses, not on a Redis Cluster.
 const CONSUME = `
   local json = redis.call('GET', KEYS[1])
   if not json then return false end
@@ -22,6 +26,19 @@ const CONSUME = `
   if tonumber(e.expiresAt) <= tonumber(ARGV[1]) then return false end
   redis.call('SET', KEYS[2], cjson.encode({ deviceId = ARGV[2], classroomId = e.classroomId,
     communityId = e.communityId, enrolledAt = tonumber(ARGV[3]) }))
+  redis.call('ZADD', ARGV[4] .. e.communityId, tonumber(ARGV[3]), ARGV[2])
+  return json`;
+
+// Revoked once: a second revocation keeps the first time and author.
+const REVOKE = `
+  local json = redis.call('GET', KEYS[1])
+  if not json then return false end
+  local d = cjson.decode(json)
+  if d.revokedAt then return json end
+  d.revokedAt = tonumber(ARGV[1])
+  d.revokedBy = ARGV[2]
+  json = cjson.encode(d)
+  redis.call('SET', KEYS[1], json)
   return json`;
 
 export class RedisAuthRepository implements AuthRepository {
@@ -71,12 +88,25 @@ export class RedisAuthRepository implements AuthRepository {
       now,
       device.deviceId,
       device.enrolledAt,
+      communityDevicesKey(''),
     )) as string | null;
     return json ? (JSON.parse(json) as EnrolmentRecord) : undefined;
   }
 
   async device(deviceId: string): Promise<DeviceRecord | undefined> {
     const json = await this.#redis.get(deviceKey(deviceId));
+    return json ? (JSON.parse(json) as DeviceRecord) : undefined;
+  }
+
+  async devicesIn(communityId: string): Promise<DeviceRecord[]> {
+    const ids = await this.#redis.zrevrange(communityDevicesKey(communityId), 0, -1);
+    if (ids.length === 0) return [];
+    const found = await this.#redis.mget(ids.map(deviceKey));
+    return found.filter((j) => j !== null).map((j) => JSON.parse(j) as DeviceRecord);
+  }
+
+  async revokeDevice(deviceId: string, at: number, by: string): Promise<DeviceRecord | undefined> {
+    const json = (await this.#redis.eval(REVOKE, 1, deviceKey(deviceId), at, by)) as string | null;
     return json ? (JSON.parse(json) as DeviceRecord) : undefined;
   }
 }

@@ -77,4 +77,31 @@ export class SqliteAuthRepository implements AuthRepository {
       .get(deviceId) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as DeviceRecord) : undefined;
   }
+
+  async devicesIn(communityId: string): Promise<DeviceRecord[]> {
+    // A community has tens of PCs, a district a few thousand: a scan of JSON is enough.
+    const rows = this.#db
+      .prepare(
+        `SELECT json FROM auth_devices WHERE json_extract(json, '$.communityId') = ?
+         ORDER BY json_extract(json, '$.enrolledAt') DESC`,
+      )
+      .all(communityId) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as DeviceRecord);
+  }
+
+  async revokeDevice(deviceId: string, at: number, by: string): Promise<DeviceRecord | undefined> {
+    return this.#db.transaction(() => {
+      const row = this.#db
+        .prepare('SELECT json FROM auth_devices WHERE device_id = ?')
+        .get(deviceId) as { json: string } | undefined;
+      if (!row) return undefined;
+      const record = JSON.parse(row.json) as DeviceRecord;
+      if (record.revokedAt !== undefined) return record;
+      const revoked: DeviceRecord = { ...record, revokedAt: at, revokedBy: by };
+      this.#db
+        .prepare('UPDATE auth_devices SET json = ? WHERE device_id = ?')
+        .run(JSON.stringify(revoked), deviceId);
+      return revoked;
+    })();
+  }
 }

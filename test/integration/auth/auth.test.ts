@@ -54,6 +54,7 @@ describe('logins, device enrolment and community checks', () => {
       name: '高楼镇中心小学 三(1)班',
       communityIds: ['ruian-p-18'],
       classroomId: 'room-gaolou-1',
+      deviceId: expect.stringMatching(/^dev-/),
     });
     expect((await s.api('/api/auth/me', { token })).status).toBe(200);
     expect((await enrol()).status).toBe(401); // works once

@@ -61,4 +61,38 @@ describe.each(backends)('auth repository on %s', (kind) => {
     ).toBeUndefined();
     expect(await store().auth.device('d')).toBeUndefined();
   });
+  it('lists a community’s devices newest first and revokes one once', async () => {
+    const enrol = async (hash: string, deviceId: string, communityId: string, at: number) => {
+      await store().auth.addEnrolment({
+        codeHash: hash,
+        classroomId: `room-${deviceId}`,
+        communityId,
+        createdBy: 'u-c',
+        expiresAt: 10_000,
+      });
+      await store().auth.consumeEnrolment(hash, at, { deviceId, enrolledAt: at });
+    };
+    await enrol('h3', 'd3', 'ruian-p-18', 1_000);
+    await enrol('h4', 'd4', 'ruian-p-18', 2_000);
+    await enrol('h5', 'd5', 'fengze-5g-01', 3_000);
+    const ids = async (c: string) => (await store().auth.devicesIn(c)).map((d) => d.deviceId);
+    expect(await ids('ruian-p-18')).toEqual(['d4', 'd3']);
+    expect(await ids('fengze-5g-01')).toEqual(['d5']);
+    expect(await ids('nowhere')).toEqual([]);
+
+    const revoked = await store().auth.revokeDevice('d3', 5_000, 'u-c');
+    expect(revoked).toEqual({
+      deviceId: 'd3',
+      classroomId: 'room-d3',
+      communityId: 'ruian-p-18',
+      enrolledAt: 1_000,
+      revokedAt: 5_000,
+      revokedBy: 'u-c',
+    });
+    // Once: the first time and author stay.
+    expect(await store().auth.revokeDevice('d3', 6_000, 'u-other')).toEqual(revoked);
+    expect(await store().auth.device('d3')).toEqual(revoked);
+    expect((await store().auth.devicesIn('ruian-p-18'))[1]).toEqual(revoked);
+    expect(await store().auth.revokeDevice('nope', 5_000, 'u-c')).toBeUndefined();
+  });
 });

@@ -31,7 +31,7 @@ describe('a scheduled lesson with real media', () => {
 
   it('refuses a classroom PC before its lesson opens', async () => {
     await expect(
-      join(deviceToken('room-gaolou-1'), '高楼镇中心小学 三(1)班'),
+      join(await deviceToken('room-gaolou-1'), '高楼镇中心小学 三(1)班'),
     ).rejects.toMatchObject({
       code: 'forbidden',
       message: 'lesson_not_open',
@@ -40,12 +40,12 @@ describe('a scheduled lesson with real media', () => {
 
   it('admits the lesson’s classrooms and teacher once it opens, and no one else', async () => {
     await s.clock.advanceTo(start - 4 * MIN);
-    const classroom = await join(deviceToken('room-gaolou-1'), '高楼镇中心小学 三(1)班');
+    const classroom = await join(await deviceToken('room-gaolou-1'), '高楼镇中心小学 三(1)班');
     peers.push(classroom);
     expect(classroom.client.session?.role).toBe('classroom');
 
     await expect(
-      join(deviceToken('room-fz-1', 'fengze-5g-01'), '潘山分校 三(1)班'),
+      join(await deviceToken('room-fz-1', 'fengze-5g-01'), '潘山分校 三(1)班'),
     ).rejects.toMatchObject({ message: 'wrong_community' });
 
     const teacher = await livePeer(

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTongke, type TestServer } from '../../helpers/tongkeServer';
 import { spec } from '../../unit/timetable/support/world';
-import { client, fengze, ruian, seedWorld, tokenFor } from './support/world';
+import { client, deviceTokenFor, fengze, ruian, seedWorld, tokenFor } from './support/world';
 
 // A Tuesday during the second period of 瑞安市实验小学 (08:50–09:30).
 const now = Date.parse('2026-09-08T08:45:00+08:00');
@@ -152,10 +152,7 @@ describe('timetable REST API', () => {
   });
 
   it("tells a classroom PC the lesson to join now or next, and only its own classroom's", async () => {
-    const device = client(
-      server,
-      tokenFor(server, { role: 'device', communityIds: [ruian.id], classroomId: 'room-gaolou-1' }),
-    );
+    const device = client(server, await deviceTokenFor(server, ruian.id, 'room-gaolou-1'));
     const today = await device.get('/classrooms/room-gaolou-1/today');
     expect(today.status).toBe(200);
     expect(today.body).toMatchObject({

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type RedisServer } from '../../helpers/redisServer';
 import { startTongke, type TestServer } from '../../helpers/tongkeServer';
 import { spec } from '../../unit/timetable/support/world';
-import { client, ruian, seedWorld, tokenFor } from './support/world';
+import { client, deviceTokenFor, ruian, seedWorld, tokenFor } from './support/world';
 
 const base = `/communities/${ruian.id}`;
 
@@ -42,10 +42,7 @@ describe('timetable API on the Redis store', () => {
       comment: '',
     });
     expect((await c.post(`${base}/series/math/publish`)).status).toBe(200);
-    const device = client(
-      server,
-      tokenFor(server, { role: 'device', communityIds: [ruian.id], classroomId: 'room-gaolou-1' }),
-    );
+    const device = client(server, await deviceTokenFor(server, ruian.id, 'room-gaolou-1'));
     const today = await device.get('/classrooms/room-gaolou-1/today');
     expect(today.body.now).toMatchObject({
       occurrenceId: 'math:2026-09-08',

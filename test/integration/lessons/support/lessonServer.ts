@@ -1,9 +1,9 @@
 // A real Tongke server whose lesson clock is a ManualClock, fed by an in-memory timetable,
 // with a few logins of 瑞安 community ruian-p-18 and one of another community.
-import type { Principal } from '../../../../shared/auth';
 import type { Config } from '../../../../server/config';
 import { ManualClock } from '../../../../server/lessons/clock';
 import { startTongke, type TestServer } from '../../../helpers/tongkeServer';
+import { enrolDevice } from '../../../helpers/enrolDevice';
 import { MemoryOccurrenceSource, T0, occurrence } from '../../../unit/lessons/support/occurrences';
 
 export interface LessonServer extends TestServer {
@@ -13,7 +13,8 @@ export interface LessonServer extends TestServer {
   tokens: Record<'coordinator' | 'wang' | 'li' | 'observer' | 'outsider', string>;
   api(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
   /** A classroom PC's device credential, as enrolment would give it (valid a day). */
-  deviceToken(classroomId: string, communityId?: string): string;
+  /** A classroom PC's token, the real way: an enrolment code traded for it. */
+  deviceToken(classroomId: string, communityId?: string): Promise<string>;
 }
 
 export const PASSWORD = 'correct horse 电池';
@@ -90,14 +91,10 @@ export async function startLessonServer(
     source,
     tokens,
     deviceToken(classroomId, communityId = 'ruian-p-18') {
-      const device: Principal = {
-        sub: `device-${classroomId}`,
-        role: 'device',
+      return enrolDevice(server.tongke.lessons.accounts, communityId, {
+        id: classroomId,
         name: classroomId,
-        communityIds: [communityId],
-        classroomId,
-      };
-      return server.tongke.tokens.sign(device, 24 * 60 * 60_000, clock.now());
+      });
     },
     api(path, init = {}) {
       const { token, ...rest } = init;

@@ -3,6 +3,7 @@
 import type { Principal } from '../../../../shared/auth';
 import type { Community, School } from '../../../../shared/timetable/model';
 import type { TestServer } from '../../../helpers/tongkeServer';
+import { enrolDevice } from '../../../helpers/enrolDevice';
 import { classrooms, core, member, teachers } from '../../../unit/timetable/support/world';
 
 export const ruian: Community = {
@@ -49,6 +50,10 @@ export function tokenFor(
   const p: Principal = { sub: `${principal.role}-1`, name: '测试', communityIds: [], ...principal };
   return server.tongke.tokens.sign(p, 3_600_000, server.tongke.now());
 }
+
+/** A classroom PC's token, the real way: an enrolment code traded for it. */
+export const deviceTokenFor = (server: TestServer, communityId: string, classroomId: string) =>
+  enrolDevice(server.tongke.lessons.accounts, communityId, { id: classroomId });
 
 export function client(server: TestServer, token: string) {
   const call = async (method: string, path: string, body?: unknown) => {
