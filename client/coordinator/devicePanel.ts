@@ -49,8 +49,8 @@ export function devicePanel(api: TimetableApi, detail: CommunityDetail): HTMLEle
     h(
       'li',
       { 'data-device': d.deviceId, class: d.revokedAt === undefined ? '' : 'revoked' },
-      h('span', {}, classroomName(d.classroomId)),
-      h('span', { class: 'muted' }, ` 注册于 ${when(d.enrolledAt)} `),
+      h('span', { class: 'name' }, classroomName(d.classroomId)),
+      h('span', { class: 'muted' }, `注册于 Enrolled ${when(d.enrolledAt)}`),
       d.revokedAt === undefined
         ? h(
             'button',
