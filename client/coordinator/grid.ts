@@ -4,6 +4,7 @@ import type { CommunityDetail, GridOccurrence, WeekReply } from '../../shared/ti
 import type { Period } from '../../shared/timetable/model';
 import type { Conflict, SeriesRecord } from '../../shared/timetable/series';
 import { h, statusNames, weekdayNames } from './dom';
+import { teacherRole } from '../../shared/timetable/occurrence';
 
 export type GridBy = 'school' | 'classroom' | 'teacher';
 
@@ -54,8 +55,8 @@ function groups(detail: CommunityDetail, by: GridBy): Group[] {
     title: `${t.name}（${schoolName(t.schoolId)}）`,
     schoolId: t.schoolId,
     core: isCore(t.schoolId),
-    has: (o) => o.teacherId === t.id,
-    preset: { teacherId: t.id },
+    has: (o) => teacherRole(t.id, o) !== undefined,
+    preset: isCore(t.schoolId) ? { teacherId: t.id } : undefined,
   }));
 }
 

@@ -52,21 +52,37 @@ export function lessonForm(o: LessonFormOptions): HTMLElement {
     coreRooms.map((c) => [c.id, c.name]),
     init.coreClassroomId,
   );
+  // Each member classroom, and optionally its 辅导教师 (a teacher of that school).
+  const helperOf = new Map((init.memberTeachers ?? []).map((m) => [m.classroomId, m.teacherId]));
   const members = h(
     'fieldset',
     { class: 'members' },
-    h('legend', {}, '听讲教室'),
+    h('legend', {}, '听讲教室 · 辅导教师'),
     ...memberRooms.map((c) =>
       h(
-        'label',
-        {},
-        h('input', {
-          type: 'checkbox',
-          name: 'member',
-          value: c.id,
-          checked: (init.memberClassroomIds ?? []).includes(c.id),
-        }),
-        ` ${schoolName(c.schoolId)} ${c.name}`,
+        'div',
+        { class: 'member' },
+        h(
+          'label',
+          {},
+          h('input', {
+            type: 'checkbox',
+            name: 'member',
+            value: c.id,
+            checked: (init.memberClassroomIds ?? []).includes(c.id),
+          }),
+          ` ${schoolName(c.schoolId)} ${c.name}`,
+        ),
+        select(
+          `helper:${c.id}`,
+          [
+            ['', '辅导教师 未指定'],
+            ...detail.teachers
+              .filter((t) => t.schoolId === c.schoolId)
+              .map((t): [string, string] => [t.id, t.name]),
+          ],
+          helperOf.get(c.id) ?? '',
+        ),
       ),
     ),
   );
@@ -86,17 +102,27 @@ export function lessonForm(o: LessonFormOptions): HTMLElement {
   const report = h('ul', { class: 'conflicts' });
   const status = h('p', { class: 'status' });
 
-  const spec = (): SeriesSpec => ({
-    subject: subject.value.trim(),
-    teacherId: teacher.value,
-    coreClassroomId: core.value,
-    memberClassroomIds: [...members.querySelectorAll<HTMLInputElement>('input:checked')].map(
+  const spec = (): SeriesSpec => {
+    const memberClassroomIds = [...members.querySelectorAll<HTMLInputElement>('input:checked')].map(
       (i) => i.value,
-    ),
-    weekday: Number(weekday.value),
-    period: Number(period.value),
-    weeks: { kind: weeks.value } as Weeks,
-  });
+    );
+    const memberTeachers = memberClassroomIds.flatMap((classroomId) => {
+      const picked = members.querySelector<HTMLSelectElement>(
+        `select[name="helper:${classroomId}"]`,
+      )?.value;
+      return picked ? [{ classroomId, teacherId: picked }] : [];
+    });
+    return {
+      subject: subject.value.trim(),
+      teacherId: teacher.value,
+      coreClassroomId: core.value,
+      memberClassroomIds,
+      ...(memberTeachers.length ? { memberTeachers } : {}),
+      weekday: Number(weekday.value),
+      period: Number(period.value),
+      weeks: { kind: weeks.value } as Weeks,
+    };
+  };
 
   const showError = (e: unknown) => {
     report.replaceChildren(

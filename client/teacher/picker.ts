@@ -28,12 +28,20 @@ export function lessonPicker(day: TeacherDay): {
   let choose: (lesson: LessonSummary) => void = () => undefined;
   const chosen = new Promise<LessonSummary>((resolve) => (choose = resolve));
   const rows = day.lessons.map((lesson) => {
-    const enter = h('button', {
-      class: 'primary',
-      text: '进入课堂 Enter',
-      disabled: !enterable(lesson),
-    });
-    enter.addEventListener('click', () => choose(lesson));
+    // A lesson she assists in (辅导教师): she is in the member classroom, whose PC joins by
+    // itself; hers is the research room afterwards.
+    const assisting = lesson.teacherId !== day.me.teacherId;
+    const enter = assisting
+      ? h('span', {
+          class: 'muted',
+          text: ' 辅导教师 · 在听讲教室 Assisting in a member classroom ',
+        })
+      : h('button', {
+          class: 'primary',
+          text: '进入课堂 Enter',
+          disabled: !enterable(lesson),
+        });
+    if (!assisting) enter.addEventListener('click', () => choose(lesson));
     const research =
       lesson.state === 'research'
         ? h('a', {

@@ -3,7 +3,7 @@
 import type { Principal } from '../../shared/auth';
 import type { LessonState } from '../../shared/lessons';
 import type { ResearchAccess } from '../../shared/research';
-import type { ScheduledOccurrence } from '../../shared/timetable/occurrence';
+import { teacherRole, type ScheduledOccurrence } from '../../shared/timetable/occurrence';
 
 export type ResearchRefusal =
   'wrong_community' | 'wrong_lesson' | 'research_not_open' | 'role_not_allowed';
@@ -14,10 +14,11 @@ export type ResearchDecision =
 const refuse = (reason: ResearchRefusal): ResearchDecision => ({ ok: false, reason });
 
 /**
- * Writers while the session is open: coordinators of the community, its teachers (the core
- * teacher and the member classrooms' teachers; the timetable does not name the latter, so
- * any teacher login of the community counts), the classroom PCs of the lesson, and holders
- * of an invitation link for this lesson. Observers read. Once archived, everyone reads.
+ * Writers while the session is open: coordinators of the community, the lesson's teachers
+ * (the core teacher and the 辅导教师 the timetable names for its member classrooms; while a
+ * member classroom has none named, any teacher of the community may stand for it), the
+ * classroom PCs of the lesson, and holders of an invitation link for this lesson. Other
+ * teachers of the community and observers read. Once archived, everyone reads.
  */
 export function researchGate(
   principal: Principal,
@@ -32,8 +33,19 @@ export function researchGate(
   const write: ResearchDecision = { ok: true, access: state === 'research' ? 'write' : 'read' };
   switch (principal.role) {
     case 'coordinator':
-    case 'teacher':
       return write;
+    case 'teacher': {
+      const named = occurrence.memberTeachers ?? [];
+      const unnamed = occurrence.memberClassroomIds.some(
+        (c) => !named.some((m) => m.classroomId === c),
+      );
+      const ours =
+        principal.occurrenceId !== undefined ||
+        unnamed ||
+        (principal.teacherId !== undefined &&
+          teacherRole(principal.teacherId, occurrence) !== undefined);
+      return ours ? write : { ok: true, access: 'read' };
+    }
     case 'device': {
       const c = principal.classroomId;
       const inLesson =

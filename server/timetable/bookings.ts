@@ -6,11 +6,13 @@ import type { Expanded } from './expand';
 export const classroomKey = (id: string) => `classroom:${id}`;
 export const teacherKey = (id: string) => `teacher:${id}`;
 
+/** A 辅导教师 is busy in her member classroom as much as the core teacher in hers. */
 export function resourcesOf(o: Expanded): string[] {
   return [
     teacherKey(o.teacherId),
     classroomKey(o.coreClassroomId),
     ...o.memberClassroomIds.map(classroomKey),
+    ...o.memberTeachers.map((m) => teacherKey(m.teacherId)),
   ];
 }
 

@@ -7,6 +7,7 @@ const fields = [
   'teacherId',
   'coreClassroomId',
   'memberClassroomIds',
+  'memberTeachers',
   'weekday',
   'period',
   'weeks',
@@ -14,11 +15,15 @@ const fields = [
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** An optional list left out reads as empty: adding none is no change. */
+const valueOf = (s: SeriesSpec, f: (typeof fields)[number]) =>
+  f === 'memberTeachers' ? (s.memberTeachers ?? []) : s[f];
+
 export function seriesDiff(before: SeriesSpec | undefined, after: SeriesSpec): FieldChange[] {
   if (!before) return [];
   return fields
-    .filter((f) => !same(before[f], after[f]))
-    .map((field) => ({ field, before: before[field], after: after[field] }));
+    .filter((f) => !same(valueOf(before, f), valueOf(after, f)))
+    .map((field) => ({ field, before: valueOf(before, field), after: valueOf(after, field) }));
 }
 
 export function specsEqual(a: SeriesSpec | undefined, b: SeriesSpec): boolean {

@@ -3,6 +3,7 @@
 import type { School } from '../../shared/timetable/model';
 import type {
   Conflict,
+  MemberTeacher,
   OccurrenceOverride,
   SeriesSpec,
   Weeks,
@@ -28,6 +29,8 @@ export interface Expanded {
   teacherId: string;
   coreClassroomId: string;
   memberClassroomIds: string[];
+  /** 辅导教师 by member classroom, where named */
+  memberTeachers: MemberTeacher[];
   /** the date the series gives it; part of the id, kept when it is moved */
   seriesDate: string;
   date: string;
@@ -120,6 +123,7 @@ export function expandSeries(
       teacherId: override?.substituteTeacherId ?? spec.teacherId,
       coreClassroomId: spec.coreClassroomId,
       memberClassroomIds: spec.memberClassroomIds,
+      memberTeachers: spec.memberTeachers ?? [],
       seriesDate: day.date,
       date,
       weekday,
@@ -146,6 +150,7 @@ export function toScheduled(o: Expanded, zone: string): ScheduledOccurrence {
     teacherId: o.teacherId,
     coreClassroomId: o.coreClassroomId,
     memberClassroomIds: [...o.memberClassroomIds],
+    ...(o.memberTeachers.length ? { memberTeachers: o.memberTeachers.map((m) => ({ ...m })) } : {}),
     start: isoWithOffset(o.start, zone),
     end: isoWithOffset(o.end, zone),
     status: o.status,

@@ -2,7 +2,7 @@
 // specs, every bad row reported with its line and reason. Names or ids are accepted for
 // classrooms ("学校/教室" when a name is not unique) and teachers.
 import type { Classroom, School, Teacher } from '../../shared/timetable/model';
-import type { SeriesSpec, Weeks } from '../../shared/timetable/series';
+import type { MemberTeacher, SeriesSpec, Weeks } from '../../shared/timetable/series';
 import type { ImportError } from '../../shared/timetable/api';
 import type { CsvRow } from './csv';
 
@@ -16,6 +16,8 @@ const columns = {
   weeks: ['周次', 'weeks'],
 } as const;
 type Column = keyof typeof columns;
+/** Optional: one 辅导教师 per 听讲教室, in the same order, `-` or nothing for none. */
+const memberTeacherColumn = ['辅导教师', 'member_teachers'];
 
 export interface ImportLookup {
   schools: readonly School[];
@@ -74,6 +76,12 @@ function finder<T extends { id: string; name: string }>(
   };
 }
 
+const splitList = (text: string) =>
+  text
+    .split(/[;；、|]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
 export function parseTimetableRows(rows: readonly CsvRow[], lookup: ImportLookup): ImportResult {
   const errors: ImportError[] = [];
   const [header, ...body] = rows;
@@ -92,6 +100,9 @@ export function parseTimetableRows(rows: readonly CsvRow[], lookup: ImportLookup
     at[col] = i;
   }
   if (errors.length) return { ok: false, errors };
+  const helpersAt = header.cells.findIndex((c) =>
+    memberTeacherColumn.includes(c.trim().toLowerCase()),
+  );
   if (body.length === 0)
     return { ok: false, errors: [{ line: header.line, reason: 'no lessons below the header' }] };
 
@@ -111,13 +122,27 @@ export function parseTimetableRows(rows: readonly CsvRow[], lookup: ImportLookup
     if (typeof t === 'string') bad('teacher', t);
     const core = room(cell('core'));
     if (typeof core === 'string') bad('core', core);
-    const memberKeys = cell('members')
-      .split(/[;；、|]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
+    const memberKeys = splitList(cell('members'));
     if (memberKeys.length === 0) bad('members', 'at least one member classroom is required');
     const members = memberKeys.map(room);
     for (const m of members) if (typeof m === 'string') bad('members', m);
+    const helperKeys = helpersAt < 0 ? [] : splitList(cells[helpersAt] ?? '');
+    const memberTeachers: MemberTeacher[] = [];
+    if (helperKeys.length > 0 && helperKeys.length !== memberKeys.length)
+      errors.push({
+        line,
+        field: 'memberTeachers',
+        reason: `${helperKeys.length} 辅导教师 for ${memberKeys.length} 听讲教室: give one per classroom, - for none`,
+      });
+    else
+      helperKeys.forEach((key, i) => {
+        const m = members[i];
+        if (key === '-' || typeof m !== 'object') return;
+        const helper = teacher(key);
+        if (typeof helper === 'string')
+          errors.push({ line, field: 'memberTeachers', reason: helper });
+        else memberTeachers.push({ classroomId: m.id, teacherId: helper.id });
+      });
     const weekday = parseWeekday(cell('weekday'));
     if (weekday === undefined) bad('weekday', `“${cell('weekday')}” is not 1–7 or 周一…周日`);
     const period = /^\d{1,2}$/.test(cell('period')) ? Number(cell('period')) : NaN;
@@ -132,6 +157,7 @@ export function parseTimetableRows(rows: readonly CsvRow[], lookup: ImportLookup
         teacherId: (t as Teacher).id,
         coreClassroomId: (core as Classroom).id,
         memberClassroomIds: members.map((m) => (m as Classroom).id),
+        ...(memberTeachers.length ? { memberTeachers } : {}),
         weekday: weekday!,
         period,
         weeks: weeks!,
@@ -142,4 +168,13 @@ export function parseTimetableRows(rows: readonly CsvRow[], lookup: ImportLookup
 }
 
 /** The header a template or an export of the series list uses. */
-export const importHeader = ['学科', '教师', '主讲教室', '听讲教室', '星期', '节次', '周次'];
+export const importHeader = [
+  '学科',
+  '教师',
+  '主讲教室',
+  '听讲教室',
+  '星期',
+  '节次',
+  '周次',
+  '辅导教师',
+];

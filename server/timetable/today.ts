@@ -1,6 +1,6 @@
 // What a classroom PC must do today: the lesson to join now (in progress, or opening within
 // the lead time), the one after, and the whole day's list.
-import type { ScheduledOccurrence } from '../../shared/timetable/occurrence';
+import { teacherRole, type ScheduledOccurrence } from '../../shared/timetable/occurrence';
 import { epochToLocal, localToEpoch, addDays } from './localTime';
 
 export interface TodayLesson extends ScheduledOccurrence {
@@ -44,7 +44,7 @@ export function todayFor(
   return { date, now: current, next, lessons };
 }
 
-/** A teacher's lessons of the local day holding `now` (she teaches from the core side). */
+/** A teacher's lessons of the local day holding `now`: those she teaches or assists in. */
 export function teacherDay(
   teacherId: string,
   occurrences: readonly ScheduledOccurrence[],
@@ -53,9 +53,12 @@ export function teacherDay(
 ): { date: string; lessons: TodayLesson[] } {
   const { date, from, to } = dayBounds(now, zone);
   const lessons: TodayLesson[] = occurrences
-    .filter((o) => o.status === 'scheduled' && o.teacherId === teacherId)
+    .filter((o) => o.status === 'scheduled')
     .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .map((o) => ({ ...o, role: 'core' }));
+    .flatMap((o) => {
+      const role = teacherRole(teacherId, o);
+      return role ? [{ ...o, role }] : [];
+    });
   return { date, lessons };
 }

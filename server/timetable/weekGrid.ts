@@ -5,6 +5,7 @@ import { periodMinutes, periodsOn } from './bellSchedule';
 import type { TimetableContext } from './conflicts';
 import { overlaps } from './interval';
 import { minutesOf, weekdayOf } from './localTime';
+import { teacherRole } from '../../shared/timetable/occurrence';
 
 export type GridBy = 'school' | 'classroom' | 'teacher';
 
@@ -38,7 +39,7 @@ export function weekGrid(
     const rooms = (o: GridOccurrence) => [o.coreClassroomId, ...o.memberClassroomIds];
     const mine = occurrences.filter((o) =>
       by === 'teacher'
-        ? o.teacherId === id
+        ? teacherRole(id, o) !== undefined
         : by === 'classroom'
           ? rooms(o).includes(id)
           : rooms(o).some((r) => ctx.classrooms.get(r)?.schoolId === id),

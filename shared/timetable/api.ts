@@ -11,7 +11,7 @@ import {
   Teacher,
   TermCalendar,
 } from './model';
-import { Conflict, OccurrenceOverride, SeriesRecord, SeriesSpec } from './series';
+import { Conflict, MemberTeacher, OccurrenceOverride, SeriesRecord, SeriesSpec } from './series';
 import { ScheduledOccurrence } from './occurrence';
 
 export const CommunityParams = Type.Object({ communityId: Id });
@@ -113,6 +113,8 @@ export const GridOccurrence = Type.Object({
   teacherId: Id,
   coreClassroomId: Id,
   memberClassroomIds: Type.Array(Id),
+  /** 辅导教师 by member classroom, where named */
+  memberTeachers: Type.Array(MemberTeacher),
   seriesDate: IsoDate,
   date: IsoDate,
   weekday: Type.Integer(),

@@ -14,6 +14,10 @@ export const ScheduledOccurrence = Type.Object({
   teacherId: Type.String(),
   coreClassroomId: Type.String(),
   memberClassroomIds: Type.Array(Type.String()),
+  /** 辅导教师 by member classroom, where the timetable names one */
+  memberTeachers: Type.Optional(
+    Type.Array(Type.Object({ classroomId: Type.String(), teacherId: Type.String() })),
+  ),
   /** ISO 8601 instants with offset */
   start: Type.String({ format: 'date-time' }),
   end: Type.String({ format: 'date-time' }),
@@ -22,6 +26,15 @@ export const ScheduledOccurrence = Type.Object({
   version: Type.Integer({ minimum: 1 }),
 });
 export type ScheduledOccurrence = Static<typeof ScheduledOccurrence>;
+
+/** Whether a teacher teaches the occurrence ('core') or keeps one of its member classrooms. */
+export function teacherRole(
+  teacherId: string,
+  o: Pick<ScheduledOccurrence, 'teacherId' | 'memberTeachers'>,
+): 'core' | 'member' | undefined {
+  if (o.teacherId === teacherId) return 'core';
+  return o.memberTeachers?.some((m) => m.teacherId === teacherId) ? 'member' : undefined;
+}
 
 /** What the lesson clock asks the timetable for. */
 export interface OccurrenceSource {

@@ -15,12 +15,21 @@ export const Weeks = Type.Union([
 ]);
 export type Weeks = Static<typeof Weeks>;
 
+/** 辅导教师: the teacher who keeps a member classroom during the lesson. */
+export const MemberTeacher = Type.Object({ classroomId: Id, teacherId: Id });
+export type MemberTeacher = Static<typeof MemberTeacher>;
+
 /** What a coordinator edits. The slot is a weekday and a period of the core school. */
 export const SeriesSpec = Type.Object({
   subject: Type.String({ minLength: 1, maxLength: 30 }),
   teacherId: Id,
   coreClassroomId: Id,
   memberClassroomIds: Type.Array(Id, { minItems: 1, maxItems: 12 }),
+  /**
+   * 辅导教师 of member classrooms (optional, at most one each): they are busy in that
+   * classroom during the lesson and write the research minutes after it.
+   */
+  memberTeachers: Type.Optional(Type.Array(MemberTeacher, { maxItems: 12 })),
   weekday: Weekday,
   period: Type.Integer({ minimum: 1, maximum: 20 }),
   weeks: Weeks,

@@ -41,6 +41,10 @@ describe('coordinator screen', () => {
     await form.locator('select[name=teacherId]').selectOption('teacher-li');
     await form.locator('select[name=coreClassroomId]').selectOption('room-core-302');
     await form.locator('input[name=member][value="room-gaolou-1"]').check();
+    // its 辅导教师: only the member school's own teachers are offered
+    const helper = form.locator('select[name="helper:room-gaolou-1"]');
+    expect(await helper.locator('option').allTextContents()).toEqual(['辅导教师 未指定', '赵老师']);
+    await helper.selectOption('teacher-zhao');
     await form.locator('select[name=weekday]').selectOption('2');
     // checked live, before saving
     await expect
@@ -63,6 +67,9 @@ describe('coordinator screen', () => {
     expect(await page.locator('#summary').textContent()).toMatch(/[1-9]\d* 个冲突/);
     const stored = await server.tongke.store.timetable.byRef('series', `community:${ruian.id}`);
     expect(stored.map((s) => s.spec.subject).sort()).toEqual(['数学', '语文']);
+    expect(stored.find((s) => s.spec.subject === '语文')!.spec.memberTeachers).toEqual([
+      { classroomId: 'room-gaolou-1', teacherId: 'teacher-zhao' },
+    ]);
   });
 
   it('creates an enrolment code that a classroom PC trades for its credential', async () => {

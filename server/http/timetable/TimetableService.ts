@@ -104,6 +104,20 @@ export class TimetableService {
       else if (id === spec.coreClassroomId)
         problems.push(`${field}/memberClassroomIds/${i}: ${id} is the core classroom`);
     });
+    const named = new Set<string>();
+    (spec.memberTeachers ?? []).forEach(({ classroomId, teacherId }, i) => {
+      const at = `${field}/memberTeachers/${i}`;
+      if (!spec.memberClassroomIds.includes(classroomId))
+        problems.push(`${at}/classroomId: ${classroomId} is not a member classroom of this lesson`);
+      else if (named.has(classroomId))
+        problems.push(`${at}/classroomId: ${classroomId} already has a 辅导教师`);
+      named.add(classroomId);
+      const helper = ctx.teachers.get(teacherId);
+      const room = ctx.classrooms.get(classroomId);
+      if (!helper) problems.push(`${at}/teacherId: no teacher ${teacherId}`);
+      else if (room && helper.schoolId !== room.schoolId)
+        problems.push(`${at}/teacherId: ${teacherId} does not teach at ${room.schoolId}`);
+    });
     const teacher = ctx.teachers.get(spec.teacherId);
     if (!teacher) problems.push(`${field}/teacherId: no teacher ${spec.teacherId}`);
     else if (!schools.has(teacher.schoolId))
@@ -119,6 +133,7 @@ export class TimetableService {
     for (const s of specs) {
       refs.add(`teacher:${s.teacherId}`).add(`classroom:${s.coreClassroomId}`);
       for (const m of s.memberClassroomIds) refs.add(`classroom:${m}`);
+      for (const m of s.memberTeachers ?? []) refs.add(`teacher:${m.teacherId}`);
     }
     const found = new Map<string, SeriesRecord>();
     for (const ref of refs) {

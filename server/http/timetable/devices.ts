@@ -9,6 +9,7 @@ import {
   TodayReply,
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
+import { teacherRole } from '../../../shared/timetable/occurrence';
 import { teacherDay, todayFor } from '../../timetable/today';
 import { icalFeed } from '../../timetable/ical';
 import { AccessError } from '../../auth/authPlugin';
@@ -105,7 +106,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     const all = await occurrences.published();
     const mine = all.filter((o) =>
       kind === 'teacher'
-        ? o.teacherId === id
+        ? teacherRole(id, o) !== undefined
         : o.coreClassroomId === id || o.memberClassroomIds.includes(id),
     );
     const name = kind === 'teacher' ? ctx.teachers.get(id)?.name : ctx.classrooms.get(id)?.name;

@@ -1,7 +1,9 @@
 import type { AttendanceEvent, LessonRecord, LessonState, Material } from '../../../shared/lessons';
+import { teacherRole } from '../../../shared/timetable/occurrence';
 
 export interface LessonQuery {
   communityId?: string;
+  /** the lessons this teacher teaches or keeps a member classroom of (辅导教师) */
   teacherId?: string;
   states?: readonly LessonState[];
   /** scheduled start ≥ from / < to, ms since epoch */
@@ -45,7 +47,7 @@ export interface MaterialRepository {
 export function applyQuery(records: LessonRecord[], q: LessonQuery): LessonRecord[] {
   return records
     .filter((r) => !q.communityId || r.occurrence.communityId === q.communityId)
-    .filter((r) => !q.teacherId || r.occurrence.teacherId === q.teacherId)
+    .filter((r) => !q.teacherId || teacherRole(q.teacherId, r.occurrence) !== undefined)
     .filter((r) => !q.states || q.states.includes(r.state))
     .filter((r) => q.from === undefined || Date.parse(r.occurrence.start) >= q.from)
     .filter((r) => q.to === undefined || Date.parse(r.occurrence.start) < q.to)

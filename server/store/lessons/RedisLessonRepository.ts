@@ -9,15 +9,13 @@ const key = (id: string) => `tongke:lesson:${id}`;
 const ACTIVE = 'tongke:lessons:active';
 const ALL = 'tongke:lessons:all';
 const byCommunity = (id: string) => `tongke:lessons:community:${id}`;
-const byTeacher = (id: string) => `tongke:lessons:teacher:${id}`;
 
 const WRITE_INDEXES = `
   redis.call('HSET', KEYS[1], 'json', ARGV[1], 'state', ARGV[2], 'count', ARGV[3])
   if ARGV[2] == 'archived' then redis.call('SREM', KEYS[2], ARGV[4])
   else redis.call('SADD', KEYS[2], ARGV[4]) end
   redis.call('ZADD', KEYS[3], ARGV[5], ARGV[4])
-  redis.call('ZADD', KEYS[4], ARGV[5], ARGV[4])
-  redis.call('ZADD', KEYS[5], ARGV[5], ARGV[4])`;
+  redis.call('ZADD', KEYS[4], ARGV[5], ARGV[4])`;
 
 const CREATE = `
   local existing = redis.call('HGET', KEYS[1], 'json')
@@ -45,7 +43,6 @@ export class RedisLessonRepository implements LessonRepository {
       ACTIVE,
       ALL,
       byCommunity(o.communityId),
-      byTeacher(o.teacherId),
       JSON.stringify(r),
       r.state,
       r.transitions.length,
@@ -60,14 +57,14 @@ export class RedisLessonRepository implements LessonRepository {
   }
 
   async create(record: LessonRecord): Promise<LessonRecord> {
-    const json = (await this.#redis.eval(CREATE, 5, ...this.#args(record))) as string;
+    const json = (await this.#redis.eval(CREATE, 4, ...this.#args(record))) as string;
     return JSON.parse(json) as LessonRecord;
   }
 
   async replace(next: LessonRecord, prev: LessonRecord): Promise<boolean> {
     const done = await this.#redis.eval(
       REPLACE,
-      5,
+      4,
       ...this.#args(next),
       prev.state,
       prev.transitions.length,
@@ -91,11 +88,9 @@ export class RedisLessonRepository implements LessonRepository {
   }
 
   async list(q: LessonQuery): Promise<LessonRecord[]> {
-    const index = q.communityId
-      ? byCommunity(q.communityId)
-      : q.teacherId
-        ? byTeacher(q.teacherId)
-        : ALL;
+    // A teacher's lessons (taught or assisted in, as 辅导教师) are filtered from the
+    // community's index, which every caller gives.
+    const index = q.communityId ? byCommunity(q.communityId) : ALL;
     const max = q.to !== undefined ? `(${q.to}` : '+inf';
     const min = q.from !== undefined ? String(q.from) : '-inf';
     const ids = await this.#redis.zrevrangebyscore(index, max, min);

@@ -76,7 +76,10 @@ export class SqliteLessonRepository implements LessonRepository {
       params.communityId = q.communityId;
     }
     if (q.teacherId) {
-      where.push('teacher_id = @teacherId');
+      // The lessons she teaches, or keeps a member classroom of (辅导教师).
+      where.push(`(teacher_id = @teacherId OR EXISTS (
+        SELECT 1 FROM json_each(lessons.json, '$.occurrence.memberTeachers')
+        WHERE json_extract(value, '$.teacherId') = @teacherId))`);
       params.teacherId = q.teacherId;
     }
     const sql = `SELECT json FROM lessons ${where.length ? `WHERE ${where.join(' AND ')}` : ''}

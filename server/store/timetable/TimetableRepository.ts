@@ -67,6 +67,7 @@ export function refsOf<K extends TimetableKind>(kind: K, record: TimetableRecord
       for (const spec of specs) {
         refs.push(`teacher:${spec.teacherId}`, `classroom:${spec.coreClassroomId}`);
         for (const m of spec.memberClassroomIds) refs.push(`classroom:${m}`);
+        for (const m of spec.memberTeachers ?? []) refs.push(`teacher:${m.teacherId}`);
       }
       return [...new Set(refs)];
     }

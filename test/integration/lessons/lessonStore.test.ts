@@ -37,6 +37,7 @@ describe.each(backends)('lesson repositories on %s', (kind) => {
       occurrenceId: 'fz:1',
       communityId: 'fengze-5g-01',
       teacherId: 'teacher-chen',
+      memberTeachers: [{ classroomId: 'room-fz-1', teacherId: 'teacher-pan' }],
     });
     for (const x of [o, later, other]) await store().lessons.create(newLessonRecord(x));
     const r = (await store().lessons.get(o.occurrenceId))!;
@@ -55,6 +56,17 @@ describe.each(backends)('lesson repositories on %s', (kind) => {
         (x) => x.occurrence.occurrenceId,
       ),
     ).toEqual(['fz:1']);
+    // A 辅导教师's lessons are hers too.
+    for (const q of [
+      { teacherId: 'teacher-pan' },
+      { communityId: 'fengze-5g-01', teacherId: 'teacher-pan' },
+    ])
+      expect((await store().lessons.list(q)).map((x) => x.occurrence.occurrenceId)).toEqual([
+        'fz:1',
+      ]);
+    expect(
+      await store().lessons.list({ communityId: 'ruian-p-18', teacherId: 'teacher-pan' }),
+    ).toEqual([]);
     expect(
       (await store().lessons.list({ communityId: 'ruian-p-18', states: ['archived'] })).map(
         (x) => x.occurrence.occurrenceId,

@@ -46,6 +46,25 @@ describe('timetable REST API', () => {
         message: `room-fz-1 is not in community ${ruian.id}`,
       },
     ]);
+    const helper = await coordinator.post(`${base}/series`, {
+      spec: spec({
+        memberTeachers: [
+          { classroomId: 'room-gaolou-1', teacherId: 'teacher-li' },
+          { classroomId: 'room-gaolou-2', teacherId: 'teacher-zhao' },
+        ],
+      }),
+    });
+    expect(helper.status).toBe(400);
+    expect(helper.body.details).toEqual([
+      {
+        field: 'body/spec/memberTeachers/0/teacherId',
+        message: 'teacher-li does not teach at sch-gaolou',
+      },
+      {
+        field: 'body/spec/memberTeachers/1/classroomId',
+        message: 'room-gaolou-2 is not a member classroom of this lesson',
+      },
+    ]);
     const bell = await coordinator.put(`${base}/schools/sch-core/bell-schedule`, {
       periods: [{ n: 1, start: '08:40', end: '08:00' }],
     });

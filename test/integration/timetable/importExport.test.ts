@@ -113,6 +113,7 @@ describe('timetable import and export', () => {
     expect(wb.worksheets.map((w) => w.name).sort()).toEqual([
       '瑞安市实验小学 李老师',
       '瑞安市实验小学 王老师',
+      '瑞安市高楼镇中心小学 赵老师',
     ]);
     // row 3 is 第2节, column 3 is Tuesday
     expect(wb.getWorksheet('瑞安市实验小学 王老师')!.getRow(3).getCell(3).text).toContain('数学');

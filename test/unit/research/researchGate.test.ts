@@ -55,4 +55,37 @@ describe('researchGate', () => {
       access: 'write',
     });
   });
+  it('lets only the lesson’s own teachers write once the timetable names every 辅导教师', () => {
+    const named = {
+      ...o,
+      memberTeachers: [
+        { classroomId: 'room-gaolou-1', teacherId: 'teacher-zhang' },
+        { classroomId: 'room-ningyi-1', teacherId: 'teacher-chen' },
+      ],
+    };
+    const as = (teacherId: string): Principal => ({ ...teacher, teacherId });
+    expect(researchGate(as('teacher-zhang'), named, 'research')).toEqual({
+      ok: true,
+      access: 'write',
+    });
+    expect(researchGate(as(o.teacherId), named, 'research')).toEqual({
+      ok: true,
+      access: 'write',
+    });
+    // A colleague of the community may follow the discussion, not write in it …
+    expect(researchGate(as('teacher-li'), named, 'research')).toEqual({
+      ok: true,
+      access: 'read',
+    });
+    // … unless a member classroom has nobody named, whom she may stand for.
+    const oneNamed = { ...named, memberTeachers: named.memberTeachers.slice(0, 1) };
+    expect(researchGate(as('teacher-li'), oneNamed, 'research')).toEqual({
+      ok: true,
+      access: 'write',
+    });
+    // An invitation link for this lesson always writes.
+    expect(
+      researchGate({ ...as('teacher-li'), occurrenceId: o.occurrenceId }, named, 'research'),
+    ).toEqual({ ok: true, access: 'write' });
+  });
 });

@@ -188,4 +188,22 @@ describe('conflicts of a series', () => {
       expect(once.conflicts.get('b')).toEqual(without.conflicts.get('b'));
     });
   });
+  it('books a 辅导教师 in her member classroom: elsewhere at that time is a clash', () => {
+    const helped = series('a', {
+      memberTeachers: [{ classroomId: 'room-gaolou-1', teacherId: 'teacher-zhao' }],
+    });
+    // 赵老师 would also have to keep 四年级教室 in another lesson at the same time.
+    const other = series('b', {
+      teacherId: 'teacher-li',
+      coreClassroomId: 'room-core-302',
+      memberClassroomIds: ['room-gaolou-2'],
+      memberTeachers: [{ classroomId: 'room-gaolou-2', teacherId: 'teacher-zhao' }],
+    });
+    const { conflicts, expanded } = checkTimetable([helped, other], none, context());
+    expect(codes(conflicts.get('a'))).toEqual(['teacher_double_booked']);
+    expect(conflicts.get('a')![0]).toMatchObject({ resourceId: 'teacher-zhao' });
+    expect(expanded.occurrences.get('a')![0]!.memberTeachers).toEqual([
+      { classroomId: 'room-gaolou-1', teacherId: 'teacher-zhao' },
+    ]);
+  });
 });

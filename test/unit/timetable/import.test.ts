@@ -103,4 +103,30 @@ describe('timetable rows', () => {
       errors: [{ line: 1, reason: 'the file is empty' }],
     });
   });
+  it('reads the optional 辅导教师 column, one per member classroom in order', () => {
+    const csv = (helpers: string) =>
+      parseCsv(
+        `${header},辅导教师\n数学,王老师,三(1)班,三年级教室;四年级教室,周二,2,每周,${helpers}\n`,
+      );
+    const ok = parseTimetableRows(csv('赵老师;-'), lookup);
+    expect(ok.ok && ok.specs[0]!.spec.memberTeachers).toEqual([
+      { classroomId: 'room-gaolou-1', teacherId: 'teacher-zhao' },
+    ]);
+    const none = parseTimetableRows(csv(''), lookup);
+    expect(none.ok && none.specs[0]!.spec).not.toHaveProperty('memberTeachers');
+    expect(parseTimetableRows(csv('赵老师'), lookup)).toEqual({
+      ok: false,
+      errors: [
+        {
+          line: 2,
+          field: 'memberTeachers',
+          reason: '1 辅导教师 for 2 听讲教室: give one per classroom, - for none',
+        },
+      ],
+    });
+    expect(parseTimetableRows(csv('钱老师;-'), lookup)).toEqual({
+      ok: false,
+      errors: [{ line: 2, field: 'memberTeachers', reason: 'no “钱老师”' }],
+    });
+  });
 });

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { todayFor } from '../../../server/timetable/today';
+import { teacherDay, todayFor } from '../../../server/timetable/today';
 import { expandSeries, toScheduled } from '../../../server/timetable/expand';
 import { core, series, zone } from './support/world';
 
 const occurrences = [
   ...expandSeries(series('math'), core, undefined, zone).occurrences,
   ...expandSeries(
-    series('chinese', { period: 4, teacherId: 'teacher-li', coreClassroomId: 'room-core-302' }),
+    series('chinese', {
+      period: 4,
+      teacherId: 'teacher-li',
+      coreClassroomId: 'room-core-302',
+      memberTeachers: [{ classroomId: 'room-gaolou-1', teacherId: 'teacher-zhao' }],
+    }),
     core,
     undefined,
     zone,
@@ -48,5 +53,18 @@ describe("a classroom's lessons today", () => {
     expect(
       todayFor('room-gaolou-1', cancelled, at('2026-09-01T09:00:00+08:00'), zone).now,
     ).toBeNull();
+  });
+});
+
+describe("a teacher's lessons today", () => {
+  it('lists those she teaches and those she keeps a member classroom of (辅导教师)', () => {
+    const day = (id: string) =>
+      teacherDay(id, occurrences, at('2026-09-01T07:30:00+08:00'), zone).lessons.map((l) => [
+        l.occurrenceId,
+        l.role,
+      ]);
+    expect(day('teacher-li')).toEqual([['chinese:2026-09-01', 'core']]);
+    expect(day('teacher-zhao')).toEqual([['chinese:2026-09-01', 'member']]);
+    expect(day('teacher-nobody')).toEqual([]);
   });
 });

@@ -55,6 +55,7 @@ export const classrooms: Classroom[] = [
 export const teachers: Teacher[] = [
   { id: 'teacher-wang', schoolId: core.id, name: '王老师', subjects: ['数学'] },
   { id: 'teacher-li', schoolId: core.id, name: '李老师', subjects: ['语文'] },
+  { id: 'teacher-zhao', schoolId: member.id, name: '赵老师', subjects: ['数学'] },
 ];
 
 export function context(schools: School[] = [core, member]): TimetableContext {
