@@ -61,6 +61,12 @@ export const NewUserBody = Type.Object({
 });
 export type NewUserBody = Static<typeof NewUserBody>;
 
+export const ChangePasswordBody = Type.Object({
+  currentPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  newPassword: Type.String({ minLength: 8, maxLength: 200 }),
+});
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
 export const NewEnrolmentBody = Type.Object({
   communityId: Type.String({ minLength: 1 }),
   classroomId: Type.String({ minLength: 1 }),

@@ -1,6 +1,7 @@
 // Today's lessons of the signed-in teacher: pick the one to teach.
 import type { LessonSummary } from '../../shared/lessons';
 import { h } from '../lib/dom';
+import { passwordForm } from '../lib/passwordForm';
 import { enterable, type TeacherDay } from './lessons';
 
 const stateText: Record<LessonSummary['state'], string> = {
@@ -62,6 +63,7 @@ export function lessonPicker(day: TeacherDay): {
     'section',
     { class: 'picker' },
     h('h1', { text: `${day.me.name}，今天的同步课堂 Today's lessons` }),
+    passwordForm(),
     rows.length > 0
       ? h('ul', {}, ...rows)
       : h('p', {

@@ -62,6 +62,14 @@ export class Accounts extends EventEmitter<AccountsEvents> {
     return this.issue(Accounts.principalOf(user), this.settings.personTokenTtlMs);
   }
 
+  /** False for a wrong current password (or a user gone); the new one works from now on. */
+  async changePassword(userId: string, current: string, next: string): Promise<boolean> {
+    const user = await this.repo.userById(userId);
+    const ok = await verifyPassword(current, user?.passwordHash ?? decoyHash);
+    if (!user || !ok) return false;
+    return this.repo.setPasswordHash(user.id, await hashPassword(next));
+  }
+
   /** Undefined when the login is taken. */
   async createUser(input: NewUser): Promise<UserRecord | undefined> {
     const { password, ...rest } = input;

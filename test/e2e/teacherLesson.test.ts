@@ -47,6 +47,19 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
     await page.click('form.login button[type=submit]');
     const row = page.locator(`li[data-occurrence="${o.occurrenceId}"]`);
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
+    // The first password came from the coordinator: she sets her own.
+    await page.click('details.change-password summary');
+    await page.fill('input[name=currentPassword]', PASSWORD);
+    await page.fill('input[name=newPassword]', 'wang-own-secret');
+    await page.click('form.password button[type=submit]');
+    await expect
+      .poll(() => page.textContent('form.password .status'), { timeout: 10_000 })
+      .toContain('密码已修改');
+    const relogin = await s.api('/api/auth/login', {
+      method: 'POST',
+      body: JSON.stringify({ login: 'wang', password: 'wang-own-secret' }),
+    });
+    expect(relogin.status).toBe(200);
     await row.locator('button').click();
     await page.click('button:has-text("开始上课 Start lesson")');
     await expect

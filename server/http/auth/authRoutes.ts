@@ -1,6 +1,7 @@
 // Logins for people, users created by coordinators, enrolment codes for classroom PCs.
 import type { FastifyPluginAsync } from 'fastify';
 import {
+  ChangePasswordBody,
   DeviceInfo,
   DeviceList,
   DeviceParams,
@@ -64,6 +65,38 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       schema: { tags, summary: 'Who the bearer token says you are', response: { 200: Principal } },
     },
     async (request) => request.principal!,
+  );
+
+  app.post<{ Body: ChangePasswordBody }>(
+    '/auth/password',
+    {
+      config: guessing,
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary: 'Change your own password (tokens already issued run to their expiry)',
+        body: ChangePasswordBody,
+        response: { 400: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const { currentPassword, newPassword } = request.body;
+      const changed = await accounts.changePassword(
+        request.principal!.sub,
+        currentPassword,
+        newPassword,
+      );
+      if (!changed) {
+        request.log.warn({ sub: request.principal!.sub }, 'password change refused');
+        throw new DomainError(
+          'bad_credentials',
+          '当前密码不正确 The current password is wrong',
+          400,
+          [{ field: 'body/currentPassword', message: 'does not match' }],
+        );
+      }
+      return reply.code(204).send();
+    },
   );
 
   app.post<{ Body: NewUserBody }>(

@@ -40,6 +40,8 @@ export interface AuthRepository {
   createUser(user: UserRecord): Promise<boolean>;
   userByLogin(login: string): Promise<UserRecord | undefined>;
   userById(id: string): Promise<UserRecord | undefined>;
+  /** Replaces the user's password hash; false if there is no such user. */
+  setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
   addEnrolment(enrolment: EnrolmentRecord): Promise<void>;
   /**
    * Takes the code out of the store and records the device, in one step: a code works

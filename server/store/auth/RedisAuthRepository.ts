@@ -29,6 +29,14 @@ const CONSUME = `
   redis.call('ZADD', ARGV[4] .. e.communityId, tonumber(ARGV[3]), ARGV[2])
   return json`;
 
+const SET_PASSWORD = `
+  local json = redis.call('GET', KEYS[1])
+  if not json then return 0 end
+  local u = cjson.decode(json)
+  u.passwordHash = ARGV[1]
+  redis.call('SET', KEYS[1], cjson.encode(u))
+  return 1`;
+
 // Revoked once: a second revocation keeps the first time and author.
 const REVOKE = `
   local json = redis.call('GET', KEYS[1])
@@ -68,6 +76,10 @@ export class RedisAuthRepository implements AuthRepository {
   async userById(id: string): Promise<UserRecord | undefined> {
     const json = await this.#redis.get(userKey(id));
     return json ? (JSON.parse(json) as UserRecord) : undefined;
+  }
+
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    return (await this.#redis.eval(SET_PASSWORD, 1, userKey(userId), passwordHash)) === 1;
   }
 
   async addEnrolment(e: EnrolmentRecord): Promise<void> {

@@ -42,6 +42,13 @@ export class SqliteAuthRepository implements AuthRepository {
     return this.#user('SELECT json FROM auth_users WHERE id = ?', id);
   }
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
+    const result = this.#db
+      .prepare(`UPDATE auth_users SET json = json_set(json, '$.passwordHash', ?) WHERE id = ?`)
+      .run(passwordHash, userId);
+    return result.changes === 1;
+  }
+
   async addEnrolment(e: EnrolmentRecord): Promise<void> {
     this.#db
       .prepare('INSERT INTO auth_enrolments VALUES (?, ?, ?)')

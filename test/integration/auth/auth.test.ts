@@ -148,4 +148,46 @@ describe('logins, device enrolment and community checks', () => {
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('classroomId');
   });
+  it('lets a person change her own password, checking the current one', async () => {
+    const change = (body: object) =>
+      s.api('/api/auth/password', {
+        method: 'POST',
+        token: s.tokens.li,
+        body: JSON.stringify(body),
+      });
+    const login = async (password: string) =>
+      (
+        await s.api('/api/auth/login', {
+          method: 'POST',
+          body: JSON.stringify({ login: 'li', password }),
+        })
+      ).status;
+
+    const wrong = await change({ currentPassword: 'nope', newPassword: 'a-new-secret' });
+    expect(wrong.status).toBe(400);
+    expect(await wrong.json()).toMatchObject({
+      error: 'bad_credentials',
+      details: [{ field: 'body/currentPassword' }],
+    });
+    const short = await change({ currentPassword: PASSWORD, newPassword: 'short' });
+    expect(short.status).toBe(400);
+    expect(((await short.json()) as { details: { field: string }[] }).details[0]!.field).toBe(
+      'body/newPassword',
+    );
+    expect(await login(PASSWORD)).toBe(200); // nothing changed so far
+
+    expect((await change({ currentPassword: PASSWORD, newPassword: 'a-new-secret' })).status).toBe(
+      204,
+    );
+    expect(await login(PASSWORD)).toBe(401);
+    expect(await login('a-new-secret')).toBe(200);
+    // A device has no password to change.
+    const device = await s.deviceToken('room-gaolou-1');
+    const byDevice = await s.api('/api/auth/password', {
+      method: 'POST',
+      token: device,
+      body: JSON.stringify({ currentPassword: 'x', newPassword: 'a-new-secret' }),
+    });
+    expect(byDevice.status).toBe(403);
+  });
 });

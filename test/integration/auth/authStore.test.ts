@@ -23,6 +23,9 @@ describe.each(backends)('auth repository on %s', (kind) => {
     expect(await store().auth.userByLogin('wang')).toEqual(user);
     expect(await store().auth.userById('u-wang')).toEqual(user);
     expect(await store().auth.userByLogin('nobody')).toBeUndefined();
+    expect(await store().auth.setPasswordHash('u-wang', 'y')).toBe(true);
+    expect(await store().auth.userByLogin('wang')).toEqual({ ...user, passwordHash: 'y' });
+    expect(await store().auth.setPasswordHash('u-nobody', 'y')).toBe(false);
   });
 
   it('consumes an enrolment code exactly once and records the device', async () => {
