@@ -72,6 +72,8 @@ const slots: { subject: string; weekday: number; period: number; weeks: SeriesSp
   { subject: '英语', weekday: 1, period: 5, weeks: { kind: 'odd' } },
 ];
 const teacherNames = ['王老师', '李老师', '陈老师'];
+/** member schools' 辅导教师, by surname */
+const helperNames = ['赵', '周', '吴', '郑', '孙', '林'];
 
 export function demoData(source: SourceData): DemoData {
   const term = demoTerm();
@@ -129,7 +131,14 @@ export function demoData(source: SourceData): DemoData {
         name,
         subjects: [slots[i]!.subject],
       }));
-      data.teachers.push(...teachers);
+      // Each member classroom's 辅导教师, named on the first lesson of the week.
+      const helpers = memberRooms.map((room, i) => ({
+        id: `${c.id}-m${i + 1}-t1`,
+        schoolId: room.schoolId,
+        name: `${helperNames[i % helperNames.length]}老师`,
+        subjects: [slots[0]!.subject],
+      }));
+      data.teachers.push(...teachers, ...helpers);
       slots.forEach((slot, i) =>
         data.series.push({
           id: `${c.id}-s${i + 1}`,
@@ -139,6 +148,14 @@ export function demoData(source: SourceData): DemoData {
             teacherId: teachers[i]!.id,
             coreClassroomId: coreRoom.id,
             memberClassroomIds: memberRooms.map((r) => r.id),
+            ...(i === 0
+              ? {
+                  memberTeachers: memberRooms.map((r, j) => ({
+                    classroomId: r.id,
+                    teacherId: helpers[j]!.id,
+                  })),
+                }
+              : {}),
             weekday: slot.weekday,
             period: Math.min(7, slot.period + nth * 2),
             weeks: slot.weeks,

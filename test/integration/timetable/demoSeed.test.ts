@@ -24,5 +24,9 @@ describe('demo seed', () => {
     );
     expect(tuesday.length).toBeGreaterThan(50);
     expect(tuesday.every((o) => o.subject === '数学')).toBe(true);
+    // each member classroom has its 辅导教师 on these
+    expect(tuesday.every((o) => o.memberTeachers?.length === o.memberClassroomIds.length)).toBe(
+      true,
+    );
   });
 });
