@@ -22,6 +22,7 @@ import { errorHandler } from './http/errorHandler';
 import { redactToken } from './http/redactToken';
 import { authPlugin } from './auth/authPlugin';
 import { principalResolver } from './auth/principals';
+import { tokenRenewal } from './auth/tokenRenewal';
 import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
 import { mountLessons, type LessonServices } from './http/lessons/mountLessons';
@@ -142,6 +143,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     rooms,
     now,
     verifyToken: resolvePrincipal,
+    tokenRenewal: tokenRenewal(tokens, resolvePrincipal, lessons.accounts, now),
     gate: lessons.roomGate,
     log: signalingLog,
     ...(config.turnUrls && config.turnSecret

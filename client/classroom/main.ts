@@ -13,7 +13,7 @@ import { lessonView, type TileInfo } from './lessonView';
 import { listMaterials, materialList } from '../lib/materials';
 import { setupForm } from './setupForm';
 import { describeLesson, HttpError, today } from './schedule';
-import { forgetSettings, loadSettings, type ClassroomSettings } from './settings';
+import { forgetSettings, loadSettings, saveSettings, type ClassroomSettings } from './settings';
 
 interface Debug {
   state: ConnectionState;
@@ -90,8 +90,14 @@ async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** An enrolled PC all day: follow the timetable, join each lesson when it opens. */
-async function runDevice(settings: Extract<ClassroomSettings, { mode: 'device' }>): Promise<void> {
+async function runDevice(enrolled: Extract<ClassroomSettings, { mode: 'device' }>): Promise<void> {
+  let settings = enrolled;
   const client = new LiveRoomClient({ url: '' });
+  // A renewed credential is kept, or the PC would be locked out when the old one runs out.
+  client.on('token', ({ token }) => {
+    settings = { ...settings, token };
+    saveSettings(localStorage, settings);
+  });
   client.on('state', (s) => ((debug.state = s), showBanner(s)));
   for (;;) {
     try {

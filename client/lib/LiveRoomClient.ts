@@ -306,6 +306,11 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     s.on('chat', (m) => this.emit('chat', m));
     s.on('quality', (q) => this.emit('quality', q));
     s.on('rejoin', ({ reason }) => this.#recover(reason));
+    s.on('tokenRefreshed', (fresh) => {
+      // The next join (after a restart, a worker death) must not present an expired token.
+      if (this.#join?.token) this.#join = { ...this.#join, token: fresh.token };
+      this.emit('token', fresh);
+    });
     s.on('roomClosed', (info) => {
       this.#dropMedia();
       this.#setState('closed');

@@ -48,6 +48,8 @@ export type LiveRoomClientEvents = {
   chat: [ChatMessage];
   quality: [PeerQuality[]];
   closed: [{ reason: string; next?: { roomId: string; kind: RoomKind; token?: string } }];
+  /** the server renewed this client's token: keep it where the token is kept */
+  token: [{ token: string; expiresAt: number }];
   error: [Error];
   transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
 };

@@ -10,6 +10,11 @@ export const session = {
     sessionStorage.setItem(KEY, token);
     if (remember) localStorage.setItem(KEY, token);
   },
+  /** A token the server renewed replaces the old one wherever that was kept. */
+  renew(token: string) {
+    if (sessionStorage.getItem(KEY) !== null) sessionStorage.setItem(KEY, token);
+    if (localStorage.getItem(KEY) !== null) localStorage.setItem(KEY, token);
+  },
   clear() {
     sessionStorage.removeItem(KEY);
     localStorage.removeItem(KEY);

@@ -52,6 +52,7 @@ function choose(lessons: LessonSummary[]): Promise<LessonSummary> {
 
 async function watch(lesson: LessonSummary, me: Principal): Promise<void> {
   const client = new LiveRoomClient({ url: '' });
+  client.on('token', ({ token }) => session.renew(token));
   const teacher = h('div', { class: 'teacher' });
   const stage = h('div', { class: 'stage-view' });
   const wall = h('div', { class: 'wall' });

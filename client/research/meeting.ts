@@ -1,5 +1,6 @@
 // The research meeting's video: everyone sends camera and microphone and receives everyone,
 // on the same SFU as the lesson (a live room of kind 'research' named by the occurrence).
+import { session } from '../lib/session';
 import { LiveRoomClient } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
@@ -31,6 +32,7 @@ export function meetingView(options: {
   async function join(): Promise<void> {
     joinButton.disabled = true;
     client = new LiveRoomClient({ url: '' });
+    client.on('token', ({ token }) => session.renew(token));
     client.on('state', (s) => {
       status.textContent =
         s === 'reconnecting'

@@ -91,6 +91,7 @@ async function publishDevices(client: LiveRoomClient, picker: DevicePicker): Pro
 async function main(): Promise<void> {
   const { join, lesson } = await chooseLesson();
   const client = new LiveRoomClient({ url: '' });
+  client.on('token', ({ token }) => session.renew(token));
   const picker = await devicePicker();
   const title = h('h2', { text: lesson ? `${lesson.subject}` : `试课 ${join.roomId}` });
   const startButton = h('button', { class: 'primary', text: '开始上课 Start lesson' });

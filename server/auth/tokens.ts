@@ -6,8 +6,17 @@ import { check } from '../../shared/validation';
 
 interface Payload {
   p: Principal;
+  /** issued at, ms since epoch (absent in tokens made before it was added) */
+  iat?: number;
   /** expiry, ms since epoch */
   exp: number;
+}
+
+/** What a valid token says: who, and for how long. */
+export interface TokenFacts {
+  principal: Principal;
+  issuedAt: number | undefined;
+  expiresAt: number;
 }
 
 const b64 = (s: Buffer | string) => Buffer.from(s).toString('base64url');
@@ -24,12 +33,19 @@ export class TokenIssuer {
   }
 
   sign(principal: Principal, ttlMs: number, now: number): string {
-    const body = b64(JSON.stringify({ p: principal, exp: now + ttlMs } satisfies Payload));
+    const body = b64(
+      JSON.stringify({ p: principal, iat: now, exp: now + ttlMs } satisfies Payload),
+    );
     return `${body}.${this.#mac(body)}`;
   }
 
   /** The principal, or undefined for a forged, malformed or expired token. */
   verify(token: string, now: number): Principal | undefined {
+    return this.inspect(token, now)?.principal;
+  }
+
+  /** What a valid token says, or undefined for a forged, malformed or expired one. */
+  inspect(token: string, now: number): TokenFacts | undefined {
     const [body, mac] = token.split('.');
     if (!body || !mac) return undefined;
     const expected = Buffer.from(this.#mac(body));
@@ -41,9 +57,14 @@ export class TokenIssuer {
     } catch {
       return undefined;
     }
-    const { exp, p } = (payload ?? {}) as Partial<Payload>;
+    const { exp, iat, p } = (payload ?? {}) as Partial<Payload>;
     if (typeof exp !== 'number' || exp <= now) return undefined;
     const principal = check(Principal, p);
-    return principal.ok ? principal.value : undefined;
+    if (!principal.ok) return undefined;
+    return {
+      principal: principal.value,
+      issuedAt: typeof iat === 'number' ? iat : undefined,
+      expiresAt: exp,
+    };
   }
 }

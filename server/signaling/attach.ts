@@ -15,12 +15,16 @@ import type { LiveRooms } from './LiveRooms';
 import type { RoomGate } from './RoomGate';
 import type { Log } from '../log';
 import { iceServersFor } from './turnCredentials';
+import { TokenWatch } from './tokenWatch';
+import type { TokenRenewal } from '../auth/tokenRenewal';
 import type { LiveSocket } from './Participant';
 
 export interface SignalingOptions {
   rooms: LiveRooms;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
+  /** renews joined participants' tokens before they run out (tokenRefreshed) */
+  tokenRenewal?: TokenRenewal;
   /** participants one room takes (a lesson: 1 teacher + classrooms + observers) */
   roomCapacity?: number;
   /** the domain's join rules for scheduled rooms (lessons, research sessions) */
@@ -46,8 +50,15 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
   const budget = options.eventsPerSecond ?? 50;
   const monotonic = options.monotonic ?? (() => performance.now());
 
+  const tokens = options.tokenRenewal
+    ? new TokenWatch(options.tokenRenewal, options.now, options.log)
+    : undefined;
+
   // A participant removed from its room (left, kicked, worker died) has no session to resume.
-  options.rooms.on('left', (_room, participant) => sessions.delete(participant.sessionId));
+  options.rooms.on('left', (_room, participant) => {
+    sessions.delete(participant.sessionId);
+    tokens?.stop(participant);
+  });
 
   nsp.on('connection', (socket: LiveSocket) => {
     let session: Session | undefined;
@@ -59,6 +70,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       rooms: options.rooms,
       now: options.now,
       verifyToken: options.verifyToken,
+      ...(tokens ? { tokens } : {}),
       roomCapacity: options.roomCapacity ?? 40,
       ...(options.gate ? { gate: options.gate } : {}),
       iceServers: (who) => iceServersFor(options.turn, who, options.now()),

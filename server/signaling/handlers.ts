@@ -12,6 +12,7 @@ import { consoleLog, type Log } from '../log';
 import { Participant, type LiveSocket } from './Participant';
 import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
+import type { TokenWatch } from './tokenWatch';
 import { SignalingError } from './SignalingError';
 
 export interface Session {
@@ -24,6 +25,8 @@ export interface HandlerContext {
   rooms: LiveRooms;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
+  /** renews the tokens of those who joined with one (absent: tokens are not renewed) */
+  tokens?: TokenWatch;
   /** the socket's current session, if it joined */
   session: Session | undefined;
   setSession(session: Session | undefined): void;
@@ -148,6 +151,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     });
     await room.add(participant);
     ctx.setSession({ room, participant });
+    if (principal && p.token) ctx.tokens?.watch(participant, p.token);
     return sessionState(ctx, room, participant);
   },
 

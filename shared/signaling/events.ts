@@ -192,6 +192,8 @@ export interface ServerToClientEvents {
   stageChanged: (payload: { peerId: string | null }) => void;
   chat: (message: ChatMessage) => void;
   quality: (samples: PeerQuality[]) => void;
+  /** The bearer's token, renewed before it runs out: use it for the next join, and keep it. */
+  tokenRefreshed: (payload: { token: string; expiresAt: number }) => void;
   /** The server lost this client's media (worker died, room rebuilt): join again. */
   rejoin: (payload: { reason: string }) => void;
   /** The room closed (lesson ended); `next` says where the client goes. */
