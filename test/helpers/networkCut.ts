@@ -6,17 +6,21 @@ export interface NetworkCut {
   restore(): void;
 }
 
-/** Drops every UDP and TCP packet to or from `port` on this host until restored. */
-export function cutPort(port: number): NetworkCut {
-  const table = `tongke_cut_${port}`;
+/**
+ * Drops every packet to or from `port` on this host until restored: UDP and TCP, or only
+ * UDP (a school firewall that lets nothing but TCP out).
+ */
+export function cutPort(
+  port: number,
+  protocols: readonly ('udp' | 'tcp')[] = ['udp', 'tcp'],
+): NetworkCut {
+  const table = `tongke_cut_${protocols.join('_')}_${port}`;
+  const rules = protocols.flatMap((p) => [`${p} dport ${port} drop`, `${p} sport ${port} drop`]);
   const script = `
 table inet ${table} {
   chain in {
     type filter hook input priority 0;
-    udp dport ${port} drop
-    udp sport ${port} drop
-    tcp dport ${port} drop
-    tcp sport ${port} drop
+    ${rules.join('\n    ')}
   }
 }`;
   execFileSync('nft', ['-f', '-'], { input: script });
