@@ -18,7 +18,7 @@ import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
 import { metricsRoutes } from './http/metrics';
 import { clientPages } from './http/clientPages';
-import { errorHandler } from './http/errorHandler';
+import { errorHandlerFor } from './http/errorHandler';
 import { redactToken } from './http/redactToken';
 import { authPlugin } from './auth/authPlugin';
 import { principalResolver } from './auth/principals';
@@ -69,7 +69,6 @@ export interface Tongke {
 }
 
 export async function createTongke(config: Config, options: TongkeOptions = {}): Promise<Tongke> {
-  const store = options.store ?? (await openStore(config));
   const http = Fastify({
     logger: {
       level: config.logLevel,
@@ -84,6 +83,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     },
     bodyLimit: 1024 * 1024,
   });
+  const store = options.store ?? (await openStore(config, http.log.child({ part: 'store' })));
   const pool = await WorkerPool.create({
     numWorkers: config.numWorkers,
     listenIp: config.host === '::' ? '0.0.0.0' : config.host,
@@ -103,7 +103,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
 
   const now = options.now ?? options.clock?.now ?? Date.now;
   const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
-  http.setErrorHandler(errorHandler);
+  http.setErrorHandler(errorHandlerFor(() => store.reachable()));
 
   // Layer 1: what any HTTP API gets (docs). Layer 2: services. Layer 3: routes.
   await http.register(swagger, {
@@ -143,6 +143,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     rooms,
     now,
     verifyToken: resolvePrincipal,
+    storeReachable: () => store.reachable(),
     tokenRenewal: tokenRenewal(tokens, resolvePrincipal, lessons.accounts, now),
     gate: lessons.roomGate,
     log: signalingLog,

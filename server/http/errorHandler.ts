@@ -15,9 +15,20 @@ export class DomainError extends Error {
 
 /**
  * Every error leaves as `{ error, message, details? }`. Schema failures name the field
- * (`body/start must match format "date-time"`); messages are only shown below 500.
+ * (`body/start must match format "date-time"`); messages are only shown below 500, except
+ * that a failure while the store is unreachable is a 503 saying so (retry shortly).
  */
-export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+export function errorHandlerFor(storeReachable: () => boolean) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
+    handleError(error, request, reply, storeReachable);
+}
+
+function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  storeReachable: () => boolean,
+) {
   if (error.validation) {
     return reply.code(400).send({
       error: 'invalid_request',
@@ -44,6 +55,13 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const status = error.statusCode ?? 500;
   if (status < 500)
     return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message });
+  if (!storeReachable()) {
+    request.log.warn({ err: error.message }, 'request failed: store unreachable');
+    return reply.code(503).send({
+      error: 'store_unavailable',
+      message: '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly',
+    });
+  }
   request.log.error(error);
   return reply.code(500).send({ error: 'internal', message: 'internal server error' });
 }

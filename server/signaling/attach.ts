@@ -23,6 +23,8 @@ export interface SignalingOptions {
   rooms: LiveRooms;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
+  /** false while the store cannot be reached: failures are then acked as `unavailable` */
+  storeReachable?: () => boolean;
   /** renews joined participants' tokens before they run out (tokenRefreshed) */
   tokenRenewal?: TokenRenewal;
   /** participants one room takes (a lesson: 1 teacher + classrooms + observers) */
@@ -119,7 +121,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
           const handler = handlers[name] as (c: HandlerContext, p: unknown) => Promise<unknown>;
           reply({ ok: true, data: await handler(ctx, checked.value) });
         } catch (error) {
-          const e = toSignalingError(error, options.log);
+          const e = toSignalingError(error, options.log, options.storeReachable);
           reply({
             ok: false,
             error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) },

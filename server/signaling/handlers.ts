@@ -332,9 +332,21 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   },
 };
 
-/** One place that turns what a handler threw into the ack's error; unexpected ones are logged. */
-export function toSignalingError(error: unknown, log: Log = consoleLog): SignalingError {
+/**
+ * One place that turns what a handler threw into the ack's error; unexpected ones are
+ * logged. While the store is unreachable a failure is "try again shortly", said plainly.
+ */
+export function toSignalingError(
+  error: unknown,
+  log: Log = consoleLog,
+  storeReachable: () => boolean = () => true,
+): SignalingError {
   if (error instanceof SignalingError) return error;
+  if (!storeReachable())
+    return new SignalingError(
+      'unavailable',
+      '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly',
+    );
   if (error instanceof MediaLimitError) return new SignalingError('forbidden', error.message);
   if (error instanceof NoWorkerError) return new SignalingError('media_error', error.message);
   // mediasoup refuses parameters it cannot use with a TypeError naming the problem.

@@ -21,5 +21,10 @@ export interface Store {
   readonly research: ResearchRepository;
   readonly auth: AuthRepository;
   readonly timetable: TimetableRepository;
+  /**
+   * False while the store cannot be reached (Redis down or reconnecting): a failure then is
+   * "try again shortly", not a bug. The embedded store is always reachable.
+   */
+  reachable(): boolean;
   close(): Promise<void>;
 }

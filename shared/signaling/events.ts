@@ -136,6 +136,8 @@ export type ErrorCode =
   | 'room_full'
   | 'rate_limited'
   | 'media_error'
+  /** the server cannot reach its store just now (Redis down): try again shortly */
+  | 'unavailable'
   | 'internal';
 
 export interface AckError {

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import type { Store } from '../Store';
+import { consoleLog, type Log } from '../../log';
 import { RedisLessonRepository } from '../lessons/RedisLessonRepository';
 import { RedisAttendanceRepository } from '../lessons/RedisAttendanceRepository';
 import { RedisMaterialRepository } from '../lessons/RedisMaterialRepository';
@@ -18,9 +19,23 @@ export class RedisStore implements Store {
   readonly auth: RedisAuthRepository;
   readonly timetable: RedisTimetableRepository;
 
-  static async connect(url: string): Promise<RedisStore> {
+  static async connect(url: string, log: Log = consoleLog): Promise<RedisStore> {
+    // A command waits through a blip (a few reconnection attempts, well under a second),
+    // then fails: the edge tells the client "unavailable" (reachable() is false then).
     const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
     await redis.connect();
+    // ioredis reconnects by itself; say once when Redis is lost and once when it is back.
+    let lost = false;
+    redis.on('error', (error: Error) => {
+      if (lost) return;
+      lost = true;
+      log.error({ err: error.message }, 'redis unreachable; reconnecting');
+    });
+    redis.on('ready', () => {
+      if (!lost) return;
+      lost = false;
+      log.warn({}, 'redis reachable again');
+    });
     return new RedisStore(redis);
   }
 
@@ -32,6 +47,10 @@ export class RedisStore implements Store {
     this.research = new RedisResearchRepository(redis);
     this.auth = new RedisAuthRepository(redis);
     this.timetable = new RedisTimetableRepository(redis);
+  }
+
+  reachable(): boolean {
+    return this.redis.status === 'ready';
   }
 
   async close(): Promise<void> {

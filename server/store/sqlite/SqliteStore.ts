@@ -43,6 +43,10 @@ export class SqliteStore implements Store {
     this.timetable = new SqliteTimetableRepository(db);
   }
 
+  reachable(): boolean {
+    return this.db.open;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
