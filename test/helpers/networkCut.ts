@@ -33,3 +33,28 @@ table inet ${table} {
     },
   };
 }
+
+/**
+ * Drops `percent` % of the UDP packets to or from `port`, at random, as a lossy rural
+ * uplink would (the kernel here has no netem; nftables' numgen does the same job).
+ */
+export function lossyPort(port: number, percent: number): NetworkCut {
+  const table = `tongke_loss_${port}`;
+  const script = `
+table inet ${table} {
+  chain in {
+    type filter hook input priority 0;
+    udp dport ${port} numgen random mod 100 < ${percent} drop
+    udp sport ${port} numgen random mod 100 < ${percent} drop
+  }
+}`;
+  execFileSync('nft', ['-f', '-'], { input: script });
+  let restored = false;
+  return {
+    restore() {
+      if (restored) return;
+      restored = true;
+      execFileSync('nft', ['delete', 'table', 'inet', table]);
+    },
+  };
+}
