@@ -14,6 +14,8 @@ import { attachSignaling } from './signaling/attach';
 import { bridgeLessons } from './signaling/lessonBridge';
 import { originAllowed } from './signaling/originCheck';
 import { openStore } from './store/openStore';
+import { RedisStore } from './store/redis/RedisStore';
+import { redisCluster, singleNode } from './signaling/cluster';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
 import { metricsRoutes } from './http/metrics';
@@ -100,6 +102,11 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     maxHttpBufferSize: 256 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
   });
+  // Before any namespace exists, so that every one of them spans the nodes.
+  const cluster =
+    store instanceof RedisStore
+      ? redisCluster(io, store.redis, http.log.child({ part: 'cluster' }))
+      : singleNode;
 
   const now = options.now ?? options.clock?.now ?? Date.now;
   const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
@@ -164,13 +171,39 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     attendance: lessons.attendance,
     log: signalingLog,
   });
-  // A revoked classroom PC leaves whatever room it is in, now, not at its next join.
-  lessons.accounts.on('deviceRevoked', (device) => {
+  const dismissDevice = (deviceId: string) => {
     const ended = rooms.dismissWhere(
-      (p) => p.principal?.deviceId === device.deviceId,
+      (p) => p.principal?.deviceId === deviceId,
       '此教室电脑的注册已被撤销 This PC was revoked',
     );
-    signalingLog.info({ deviceId: device.deviceId, ended }, 'revoked device dismissed');
+    signalingLog.info({ deviceId, ended }, 'revoked device dismissed');
+  };
+  // A revoked classroom PC leaves whatever room it is in, now, on whichever node.
+  lessons.accounts.on('deviceRevoked', (device) => {
+    dismissDevice(device.deviceId);
+    cluster.publish('deviceRevoked', device.deviceId);
+  });
+  cluster.on('deviceRevoked', dismissDevice);
+  // A lesson transition made on one node closes or opens rooms on every node.
+  lessons.lifecycle.on('transition', (t) => {
+    if (t.remote) return;
+    const { occurrenceId, from, to, at, cause, by } = t;
+    cluster.publish('lessonTransition', {
+      occurrenceId,
+      from,
+      to,
+      at,
+      cause,
+      ...(by !== undefined ? { by } : {}),
+    });
+  });
+  cluster.on('lessonTransition', (t) => {
+    lessons.lifecycle.observe(t).catch((error: Error) => {
+      signalingLog.warn(
+        { err: error.message, occurrenceId: t.occurrenceId },
+        'remote transition lost',
+      );
+    });
   });
 
   await http.register(metricsRoutes, {

@@ -72,9 +72,13 @@ export class MinutesClient extends TypedEmitter<MinutesClientEventMap> {
       this.#persistPending();
       this.#flush();
     });
+    // Connected explicitly below: socket.io shares one connection per server between
+    // namespaces, with the options of whoever opened it first; the meeting's live client
+    // opens it with autoConnect off, and this socket would then wait for ever.
     this.#socket = io(`${options.url}${RESEARCH_NAMESPACE}`, {
       auth: { token: options.token },
       transports: ['websocket'],
+      autoConnect: false,
     });
     this.#socket.on('connect', () => void this.#join());
     this.#socket.on('disconnect', () => {
@@ -94,6 +98,7 @@ export class MinutesClient extends TypedEmitter<MinutesClientEventMap> {
       this.#access = 'read';
       this.#setStatus('readonly');
     });
+    this.#socket.connect();
   }
 
   get status(): MinutesStatus {

@@ -34,6 +34,11 @@ export interface LessonTransitionEvent extends LessonTransition {
   occurrence: ScheduledOccurrence;
   /** the record after the transition */
   record: LessonRecord;
+  /**
+   * Made by another node (several nodes on one Redis): what lives on this node (its live
+   * rooms) acts on it; what is cluster-wide was done where it was made.
+   */
+  remote?: true;
 }
 
 export interface LessonLifecycleEvents {
@@ -214,6 +219,24 @@ export class LessonLifecycle extends EventEmitter<LessonLifecycleEvents> {
       const result = await apply(r, now);
       await this.#scheduleNext();
       return result;
+    });
+  }
+
+  /**
+   * A transition another node made and told us of: emitted here too, with the stored
+   * record, once the store shows it (the record is shared).
+   */
+  async observe(transition: LessonTransition): Promise<void> {
+    const record = await this.#o.repo.get(transition.occurrenceId);
+    const made = record?.transitions.some(
+      (t) => t.at === transition.at && t.from === transition.from && t.to === transition.to,
+    );
+    if (!record || !made) return;
+    this.emit('transition', {
+      ...transition,
+      occurrence: record.occurrence,
+      record,
+      remote: true,
     });
   }
 

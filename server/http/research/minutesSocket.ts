@@ -171,7 +171,8 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
   });
 
   deps.lifecycle.on('transition', (t) => {
-    if (t.to !== 'archived' || t.from !== 'research') return;
+    // A remote transition's broadcast and compaction were done by the node that made it.
+    if (t.remote || t.to !== 'archived' || t.from !== 'research') return;
     ns.to(room(t.occurrenceId)).emit('minutes:closed', { occurrenceId: t.occurrenceId });
     deps.minutes.unload(t.occurrenceId).catch((err: unknown) => {
       deps.log.error({ err, occurrenceId: t.occurrenceId }, 'minutes compaction failed');

@@ -1,0 +1,54 @@
+// Several Tongke nodes on one Redis act as one: socket.io's redis-streams adapter carries
+// broadcasts to the sockets of every node (research minutes, lesson events; it keeps
+// connection state recovery), and serverSideEmit carries what one node decided to the
+// others — a lesson transition made there, a classroom PC revoked there — so the live rooms
+// on every node act on it. A live room itself stays on one node (route by room id).
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import type { Redis } from 'ioredis';
+import type { Server } from 'socket.io';
+import { LessonTransition } from '../../shared/lessons';
+import { check } from '../../shared/validation';
+import type { Log } from '../log';
+
+export interface ClusterEvents {
+  lessonTransition: (transition: LessonTransition) => void;
+  deviceRevoked: (deviceId: string) => void;
+}
+
+export interface Cluster {
+  /** Tells every other node. */
+  publish<E extends keyof ClusterEvents>(event: E, ...args: Parameters<ClusterEvents[E]>): void;
+  /** What another node published. */
+  on<E extends keyof ClusterEvents>(event: E, listener: ClusterEvents[E]): void;
+}
+
+/** One node alone: nobody to tell. */
+export const singleNode: Cluster = { publish: () => undefined, on: () => undefined };
+
+/** Must run before any namespace is created, so every namespace gets the adapter. */
+export function redisCluster(io: Server, redis: Redis, log: Log): Cluster {
+  io.adapter(createAdapter(redis));
+  // Server-side events travel on the main namespace, which no client uses.
+  const main = (io as unknown as Server<object, object, ClusterEvents>).of('/');
+  return {
+    publish(event, ...args) {
+      try {
+        main.serverSideEmit(event, ...args);
+      } catch (error) {
+        log.warn({ err: (error as Error).message, event }, 'cluster: not published');
+      }
+    },
+    on(event, listener) {
+      // Nodes run the same code, but what crosses Redis is checked like any other input.
+      const guarded = (...args: unknown[]) => {
+        if (event === 'lessonTransition' && !check(LessonTransition, args[0]).ok) {
+          log.warn({ event }, 'cluster: malformed event dropped');
+          return;
+        }
+        if (event === 'deviceRevoked' && typeof args[0] !== 'string') return;
+        (listener as (...a: unknown[]) => void)(...args);
+      };
+      main.on(event as never, guarded as never);
+    },
+  };
+}
