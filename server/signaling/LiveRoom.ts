@@ -76,6 +76,14 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     return this.#options.log ?? consoleLog;
   }
 
+  /**
+   * The socket.io room of its sockets: a lesson and its research meeting share the
+   * occurrence id, and their broadcasts must not reach each other.
+   */
+  get channel(): string {
+    return `${this.kind}/${this.id}`;
+  }
+
   get hasTeacher(): boolean {
     return [...this.participants.values()].some((p) => p.role === 'teacher');
   }
@@ -100,8 +108,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   async add(participant: Participant): Promise<void> {
     await this.giveMedia(participant);
     this.participants.set(participant.peerId, participant);
-    participant.socket.to(this.id).emit('peerJoined', participant.info());
-    void participant.socket.join(this.id);
+    participant.socket.to(this.channel).emit('peerJoined', participant.info());
+    void participant.socket.join(this.channel);
     this.emit('joined', participant);
   }
 
@@ -117,8 +125,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     if (this.participants.get(participant.peerId) !== participant) return;
     this.participants.delete(participant.peerId);
     participant.media?.close();
-    void participant.socket.leave(this.id);
-    participant.socket.to(this.id).emit('peerLeft', { peerId: participant.peerId });
+    void participant.socket.leave(this.channel);
+    participant.socket.to(this.channel).emit('peerLeft', { peerId: participant.peerId });
     this.emit('left', participant, at);
     if (this.stagePeerId === participant.peerId) this.setStage(null);
     if (this.participants.size === 0) this.emit('empty');
@@ -131,7 +139,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   }
 
   broadcastPeer(participant: Participant): void {
-    participant.socket.to(this.id).emit('peerUpdated', participant.info());
+    participant.socket.to(this.channel).emit('peerUpdated', participant.info());
   }
 
   /** Called once a participant's receive transport exists, and on every rule change. */

@@ -177,7 +177,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     const old = participant.socket;
     participant.attach(ctx.socket);
     if (old !== ctx.socket) old.disconnect(true);
-    void ctx.socket.join(room.id);
+    void ctx.socket.join(room.channel);
     ctx.setSession(found);
     const transports = [];
     for (const transport of media.transports.values()) {
