@@ -16,6 +16,7 @@ import { originAllowed } from './signaling/originCheck';
 import { openStore } from './store/openStore';
 import { RedisStore } from './store/redis/RedisStore';
 import { redisCluster, singleNode } from './signaling/cluster';
+import { shareNodeDecisions } from './signaling/nodeDecisions';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
 import { metricsRoutes } from './http/metrics';
@@ -171,39 +172,12 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     attendance: lessons.attendance,
     log: signalingLog,
   });
-  const dismissDevice = (deviceId: string) => {
-    const ended = rooms.dismissWhere(
-      (p) => p.principal?.deviceId === deviceId,
-      '此教室电脑的注册已被撤销 This PC was revoked',
-    );
-    signalingLog.info({ deviceId, ended }, 'revoked device dismissed');
-  };
-  // A revoked classroom PC leaves whatever room it is in, now, on whichever node.
-  lessons.accounts.on('deviceRevoked', (device) => {
-    dismissDevice(device.deviceId);
-    cluster.publish('deviceRevoked', device.deviceId);
-  });
-  cluster.on('deviceRevoked', dismissDevice);
-  // A lesson transition made on one node closes or opens rooms on every node.
-  lessons.lifecycle.on('transition', (t) => {
-    if (t.remote) return;
-    const { occurrenceId, from, to, at, cause, by } = t;
-    cluster.publish('lessonTransition', {
-      occurrenceId,
-      from,
-      to,
-      at,
-      cause,
-      ...(by !== undefined ? { by } : {}),
-    });
-  });
-  cluster.on('lessonTransition', (t) => {
-    lessons.lifecycle.observe(t).catch((error: Error) => {
-      signalingLog.warn(
-        { err: error.message, occurrenceId: t.occurrenceId },
-        'remote transition lost',
-      );
-    });
+  shareNodeDecisions({
+    cluster,
+    rooms,
+    accounts: lessons.accounts,
+    lifecycle: lessons.lifecycle,
+    log: signalingLog,
   });
 
   await http.register(metricsRoutes, {
