@@ -213,6 +213,28 @@ export function capacityOf(steps: StepPoint[]): Capacity {
   };
 }
 
+/**
+ * Both systems' capacities on one basis, so their ratio compares like with like: when one
+ * was measured (a trusted step crossed the limit) and the other only projected (its steps
+ * over the limit were untrusted), both are projected from their own CPU lines.
+ */
+export function compareCapacities(
+  tongke: Capacity,
+  baseline: Capacity,
+): { tongke: Capacity; baseline: Capacity } {
+  if (tongke.how === baseline.how || tongke.limitedBy === 'loss' || baseline.limitedBy === 'loss')
+    return { tongke, baseline };
+  const project = (c: Capacity): Capacity =>
+    c.how === 'projected' || !(c.cpuPerClassroomPct > 0)
+      ? c
+      : {
+          ...c,
+          classroomsPerCore: round((CPU_LIMIT_PCT - c.cpuBasePct) / c.cpuPerClassroomPct),
+          how: 'projected',
+        };
+  return { tongke: project(tongke), baseline: project(baseline) };
+}
+
 export interface FanoutOptions {
   /** total classrooms per step (the probe classroom included) */
   steps: number[];
@@ -301,8 +323,10 @@ export async function benchFanout(
           host: s.hostBusyPct,
         })),
     );
-  const tongke = capacity(systems[0].name);
-  const baseline = capacity(systems[1].name);
+  const { tongke, baseline } = compareCapacities(
+    capacity(systems[0].name),
+    capacity(systems[1].name),
+  );
   const latencyAt = (n: number, name: string) =>
     steps.find((s) => s.classrooms === n && s.system === name)?.latency;
   const ns = [...new Set(steps.map((s) => s.classrooms))];

@@ -3,7 +3,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../infra/mediasoup-worker/locate.mjs';
-import { capacityOf } from './fanout';
+import { capacityOf, compareCapacities } from './fanout';
 import { round } from './measure';
 import { renderMarkdown } from './report';
 import type { BenchResults } from './suite';
@@ -23,8 +23,7 @@ if (f) {
           host: s.hostBusyPct,
         })),
     );
-  f.tongke = cap('tongke');
-  f.baseline = cap('baseline');
+  ({ tongke: f.tongke, baseline: f.baseline } = compareCapacities(cap('tongke'), cap('baseline')));
   f.capacityRatio = round(f.tongke.classroomsPerCore / f.baseline.classroomsPerCore, 3);
   f.costRatio = round(f.baseline.cpuPerClassroomPct / f.tongke.cpuPerClassroomPct, 3);
   const target = 0.8 * f.tongke.classroomsPerCore;
