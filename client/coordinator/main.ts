@@ -168,6 +168,23 @@ function toolbar(api: TimetableApi, communities: { id: string; name: string }[])
       },
       ...options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)),
     );
+  // The href is filled at click time: it follows the week and view shown now.
+  const exportLink = (format: 'csv' | 'xlsx', label: string) =>
+    h(
+      'a',
+      {
+        href: '#',
+        onclick: ((e: Event) => {
+          (e.currentTarget as HTMLAnchorElement).href = api.exportUrl(
+            state.communityId,
+            state.date,
+            state.by,
+            format,
+          );
+        }) as EventListener,
+      },
+      label,
+    );
   const dateInput = h('input', {
     type: 'date',
     value: state.date,
@@ -249,36 +266,8 @@ function toolbar(api: TimetableApi, communities: { id: string; name: string }[])
     ),
     h('button', { onclick: () => file.click() }, '导入 CSV/Excel'),
     file,
-    h(
-      'a',
-      {
-        href: '#',
-        onclick: ((e: Event) => {
-          (e.currentTarget as HTMLAnchorElement).href = api.exportUrl(
-            state.communityId,
-            state.date,
-            state.by,
-            'csv',
-          );
-        }) as EventListener,
-      },
-      '导出 CSV',
-    ),
-    h(
-      'a',
-      {
-        href: '#',
-        onclick: ((e: Event) => {
-          (e.currentTarget as HTMLAnchorElement).href = api.exportUrl(
-            state.communityId,
-            state.date,
-            state.by,
-            'xlsx',
-          );
-        }) as EventListener,
-      },
-      '导出 Excel',
-    ),
+    exportLink('csv', '导出 CSV'),
+    exportLink('xlsx', '导出 Excel'),
     h(
       'button',
       {

@@ -312,6 +312,18 @@ export async function benchFanout(
     if (failed.size === prepared.length) break;
   }
 
+  return fanoutFigures(steps, systems[0].name, systems[1].name);
+}
+
+/**
+ * Everything derived from the measured windows: capacities (on one basis), ratios, latency
+ * at light load and near 80 % of Tongke's capacity. The bench and `recompute.ts` both use it.
+ */
+export function fanoutFigures(
+  steps: WindowFigures[],
+  tongkeName = 'tongke',
+  baselineName = 'baseline',
+): FanoutResult {
   const capacity = (name: string) =>
     capacityOf(
       steps
@@ -323,10 +335,7 @@ export async function benchFanout(
           host: s.hostBusyPct,
         })),
     );
-  const { tongke, baseline } = compareCapacities(
-    capacity(systems[0].name),
-    capacity(systems[1].name),
-  );
+  const { tongke, baseline } = compareCapacities(capacity(tongkeName), capacity(baselineName));
   const latencyAt = (n: number, name: string) =>
     steps.find((s) => s.classrooms === n && s.system === name)?.latency;
   const ns = [...new Set(steps.map((s) => s.classrooms))];
@@ -345,14 +354,14 @@ export async function benchFanout(
     latency: {
       light: {
         classrooms: light,
-        tongke: latencyAt(light, systems[0].name),
-        baseline: latencyAt(light, systems[1].name),
+        tongke: latencyAt(light, tongkeName),
+        baseline: latencyAt(light, baselineName),
       },
       loaded: {
         classrooms: loaded,
         pctOfCapacity: round((loaded / tongke.classroomsPerCore) * 100),
-        tongke: latencyAt(loaded, systems[0].name),
-        baseline: latencyAt(loaded, systems[1].name),
+        tongke: latencyAt(loaded, tongkeName),
+        baseline: latencyAt(loaded, baselineName),
       },
     },
   };

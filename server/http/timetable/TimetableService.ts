@@ -79,6 +79,15 @@ export class TimetableService {
     return loadContext(this.repo, this.zone);
   }
 
+  /** The context, once the spec's references hold in the community; else a 400 naming each. */
+  async validSpec(communityId: string, spec: SeriesSpec): Promise<TimetableContext> {
+    const community = await this.community(communityId);
+    const ctx = await this.context();
+    const problems = this.specProblems(community, spec, ctx);
+    if (problems.length) throw invalid(problems);
+    return ctx;
+  }
+
   /** Problems of a spec's references within the community, as `field: reason`. */
   specProblems(
     community: Community,

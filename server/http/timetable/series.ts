@@ -16,7 +16,7 @@ import {
 import { ErrorReply } from '../../../shared/lessons';
 import { edit, newSeries, workingVersion } from '../../timetable/negotiation';
 import { DomainError } from '../errorHandler';
-import { invalid, newId } from './TimetableService';
+import { newId } from './TimetableService';
 import { roles, tags, type TimetableRoutesOptions } from './common';
 
 export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
@@ -53,10 +53,7 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const community = await service.community(communityId);
-      const ctx = await service.context();
-      const problems = service.specProblems(community, request.body.spec, ctx);
-      if (problems.length) throw invalid(problems);
+      const ctx = await service.validSpec(communityId, request.body.spec);
       const id = request.body.seriesId ?? '(new)';
       const { conflicts } = await service.check(
         [{ id, communityId, spec: request.body.spec, version: 1 }],
@@ -82,10 +79,7 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request, reply) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const community = await service.community(communityId);
-      const ctx = await service.context();
-      const problems = service.specProblems(community, request.body.spec, ctx);
-      if (problems.length) throw invalid(problems);
+      const ctx = await service.validSpec(communityId, request.body.spec);
       const id = request.body.id ?? newId('ser');
       if (await repo.get('series', id)) throw new DomainError('exists', `series ${id} exists`, 409);
       const series = newSeries(id, communityId, request.body.spec, service.now());
@@ -127,11 +121,8 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request) => {
       const { communityId, seriesId } = request.params;
       app.assertCommunity(request, communityId);
-      const community = await service.community(communityId);
       const current = await service.series(communityId, seriesId);
-      const ctx = await service.context();
-      const problems = service.specProblems(community, request.body.spec, ctx);
-      if (problems.length) throw invalid(problems);
+      const ctx = await service.validSpec(communityId, request.body.spec);
       if (current.revision !== request.body.revision)
         throw new DomainError(
           'stale',

@@ -1,4 +1,4 @@
-import type { Role } from '../../../shared/auth';
+import type { DeviceInfo, Role } from '../../../shared/auth';
 
 export interface UserRecord {
   id: string;
@@ -24,16 +24,8 @@ export interface EnrolmentRecord {
   expiresAt: number;
 }
 
-export interface DeviceRecord {
-  deviceId: string;
-  classroomId: string;
-  communityId: string;
-  enrolledAt: number;
-  /** set once a coordinator revoked this PC: its token is refused from then on */
-  revokedAt?: number;
-  /** who revoked it (user id) */
-  revokedBy?: string;
-}
+/** An enrolled classroom PC: stored as coordinators see it (shared/auth.ts). */
+export type DeviceRecord = DeviceInfo;
 
 export interface AuthRepository {
   /** False when the id or the login is taken. */
