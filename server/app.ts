@@ -30,6 +30,7 @@ import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
 import { mountLessons, type LessonServices } from './http/lessons/mountLessons';
 import type { Clock } from './lessons/clock';
+import { lessonClockView } from './lessons/clockView';
 import type { OccurrenceSource } from '../shared/timetable/occurrence';
 import {
   mountTimetable,
@@ -129,7 +130,6 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   const timetable = timetableServices(store, config.timeZone, now);
   // One schedule for the lesson clock and for a classroom PC's "today", so they agree.
   const schedule = options.occurrences ?? timetable.occurrences;
-  await mountTimetable(http, timetable, schedule);
   const lessons = await mountLessons(http, io, {
     config,
     store,
@@ -139,6 +139,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     clock: options.clock,
     occurrences: schedule,
   });
+  await mountTimetable(http, timetable, lessonClockView(lessons.lifecycle), schedule);
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
   const rooms = new LiveRooms({

@@ -20,6 +20,12 @@ export interface LessonView {
   tiles(): TileInfo[];
   /** resolves the first time a teacher camera frame is shown (for the join-time figure) */
   firstTeacherFrame: Promise<number>;
+  /**
+   * Ends the view: it stops listening to the client, its tiles stop reporting what they
+   * show and its sounds stop. A view left listening would keep one <audio> per consumer
+   * and report its detached tiles hidden, so the server would pause the teacher.
+   */
+  dispose(): void;
 }
 
 export function lessonView(client: LiveRoomClient, title: string): LessonView {
@@ -39,15 +45,22 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   let resolveFirstFrame: (at: number) => void = () => undefined;
   const firstTeacherFrame = new Promise<number>((resolve) => (resolveFirstFrame = resolve));
 
+  const unsubscribe: (() => void)[] = [];
+  const on: typeof client.on = (event, listener) => {
+    const off = client.on(event, listener);
+    unsubscribe.push(off);
+    return off;
+  };
+
   hand.addEventListener('click', () => {
     const raised = hand.getAttribute('aria-pressed') !== 'true';
     void client.raiseHand(raised).then(() => hand.setAttribute('aria-pressed', String(raised)));
   });
-  client.on('chat', (m) => {
+  on('chat', (m) => {
     chat.append(h('div', {}, h('span', { class: 'from', text: m.displayName }), m.text));
     chat.scrollTop = chat.scrollHeight;
   });
-  client.on('peers', (peers) => {
+  on('peers', (peers) => {
     // The teacher lowers a hand by putting the classroom on stage.
     const mine = peers.find((p) => p.peerId === client.session?.peerId);
     if (mine && !mine.handRaised) hand.setAttribute('aria-pressed', 'false');
@@ -67,7 +80,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     if (tiles.size === 0) screens.append(waiting());
   };
 
-  client.on('consumer', (remote) => {
+  on('consumer', (remote) => {
     if (remote.kind === 'audio') {
       const audio = audioSink(remote);
       audios.set(remote.consumerId, audio);
@@ -85,7 +98,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     screens.append(tile.element);
     layout();
   });
-  client.on('consumerClosed', (consumerId) => {
+  on('consumerClosed', (consumerId) => {
     tiles.get(consumerId)?.detach();
     tiles.delete(consumerId);
     audios.get(consumerId)?.remove();
@@ -124,5 +137,15 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         frames: t.frames,
       })),
     firstTeacherFrame,
+    dispose() {
+      for (const off of unsubscribe.splice(0)) off();
+      for (const tile of tiles.values()) tile.detach();
+      tiles.clear();
+      for (const audio of audios.values()) {
+        audio.srcObject = null;
+        audio.remove();
+      }
+      audios.clear();
+    },
   };
 }

@@ -52,15 +52,33 @@ function showWaiting(line: string, detail = ''): void {
   app.replaceChildren(box);
 }
 
+/**
+ * The room's camera and microphone. A missing or busy device never keeps the PC out of
+ * the lesson: it then takes part with what it has, down to receiving only.
+ */
+async function roomMedia(): Promise<MediaStream> {
+  const video = { width: 1280, height: 720, frameRate: 30 };
+  const audio = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+  for (const constraints of [{ video, audio }, { audio }, { video }]) {
+    try {
+      return await navigator.mediaDevices.getUserMedia(constraints);
+    } catch (error) {
+      console.warn('camera/microphone unavailable', constraints, error);
+    }
+  }
+  return new MediaStream();
+}
+
 /** One lesson: camera on, join, show it; resolves when the room closes for this PC. */
 async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> {
+  // One view per attempt, disposed with it: a refused join must leave nothing listening.
   const view = lessonView(client, join.displayName);
   debug.tiles = view.tiles;
-  const media = await navigator.mediaDevices.getUserMedia({
-    video: { width: 1280, height: 720, frameRate: 30 },
-    audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-  });
-  const ended = new Promise<void>((resolve) => client.on('closed', () => resolve()));
+  let stopWaiting: () => unknown = () => undefined;
+  const ended = new Promise<void>(
+    (resolve) => (stopWaiting = client.on('closed', () => resolve())),
+  );
+  const media = await roomMedia();
   try {
     debug.joinRequestedAt = performance.now();
     void view.firstTeacherFrame.then((at) => (debug.firstTeacherFrameAt = at));
@@ -80,6 +98,8 @@ async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> 
       await client.publish('mic', audio, { codecOptions: { opusFec: true, opusDtx: true } });
     await ended;
   } finally {
+    stopWaiting();
+    view.dispose();
     // Between lessons the classroom's camera and microphone are off.
     await client.unpublish('camera');
     await client.unpublish('mic');

@@ -90,8 +90,18 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   async join(options: JoinOptions): Promise<JoinReply> {
     this.#join = options;
     this.#setState('joining');
-    await connected(this.#socket);
-    return this.#startSession();
+    try {
+      await connected(this.#socket);
+      return await this.#startSession();
+    } catch (error) {
+      // A refused join leaves no room behind: a later reconnect must not join it by itself.
+      if (this.#join === options && this.#state === 'joining') {
+        this.#join = undefined;
+        this.#dropMedia();
+        this.#setState('idle');
+      }
+      throw error;
+    }
   }
 
   async #startSession(previousSessionId?: string): Promise<JoinReply> {

@@ -1,10 +1,14 @@
-// What a classroom PC must do today: the lesson to join now (in progress, or opening within
-// the lead time), the one after, and the whole day's list.
+// What a classroom PC must do today: the lesson to join now (its room is open or live, or
+// opens within the lesson clock's lead time), the one after, and the whole day's list.
+// A lesson the clock has already ended is neither: the PC waits for its next lesson.
 import { teacherRole, type ScheduledOccurrence } from '../../shared/timetable/occurrence';
+import type { LessonState } from '../../shared/lessons';
 import { epochToLocal, localToEpoch, addDays } from './localTime';
 
 export interface TodayLesson extends ScheduledOccurrence {
   role: 'core' | 'member';
+  /** the lesson clock's state, where it has a record of the lesson */
+  lessonState?: LessonState;
 }
 
 export interface Today {
@@ -13,6 +17,16 @@ export interface Today {
   next: TodayLesson | null;
   lessons: TodayLesson[];
 }
+
+export interface TodayRules {
+  /** how long before the bell the lesson clock opens a room (LESSON_OPEN_LEAD_MIN) */
+  openLeadMs: number;
+  /** the lesson clock's states by occurrence id; a lesson without one is 'scheduled' */
+  states?: ReadonlyMap<string, LessonState>;
+}
+
+const finished: readonly LessonState[] = ['ended', 'research', 'archived'];
+const running: readonly LessonState[] = ['open', 'live'];
 
 /** [start, end) of the local day holding `now`, ms since epoch. */
 export function dayBounds(now: number, zone: string): { date: string; from: number; to: number } {
@@ -29,7 +43,7 @@ export function todayFor(
   occurrences: readonly ScheduledOccurrence[],
   now: number,
   zone: string,
-  joinLeadMs = 10 * 60_000,
+  rules: TodayRules,
 ): Today {
   const { date, from, to } = dayBounds(now, zone);
   const lessons: TodayLesson[] = occurrences
@@ -37,10 +51,24 @@ export function todayFor(
     .filter((o) => o.coreClassroomId === classroomId || o.memberClassroomIds.includes(classroomId))
     .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .map((o) => ({ ...o, role: o.coreClassroomId === classroomId ? 'core' : 'member' }));
-  const current =
-    lessons.find((o) => Date.parse(o.start) - joinLeadMs <= now && now < Date.parse(o.end)) ?? null;
-  const next = lessons.find((o) => o !== current && Date.parse(o.start) - joinLeadMs > now) ?? null;
+    .map((o) => {
+      const lessonState = rules.states?.get(o.occurrenceId);
+      return {
+        ...o,
+        role: o.coreClassroomId === classroomId ? 'core' : 'member',
+        ...(lessonState ? { lessonState } : {}),
+      };
+    });
+  const opensAt = (o: TodayLesson) => Date.parse(o.start) - rules.openLeadMs;
+  const state = (o: TodayLesson): LessonState => o.lessonState ?? 'scheduled';
+  // The room's state decides when the clock knows it (a teacher may start early, or end
+  // early); the bell decides only for a lesson the clock has not opened yet.
+  const joinable = (o: TodayLesson) =>
+    running.includes(state(o)) ||
+    (state(o) === 'scheduled' && opensAt(o) <= now && now < Date.parse(o.end));
+  const current = lessons.find(joinable) ?? null;
+  const next =
+    lessons.find((o) => o !== current && !finished.includes(state(o)) && opensAt(o) > now) ?? null;
   return { date, now: current, next, lessons };
 }
 

@@ -13,6 +13,7 @@ import {
 } from './model';
 import { Conflict, MemberTeacher, OccurrenceOverride, SeriesRecord, SeriesSpec } from './series';
 import { ScheduledOccurrence } from './occurrence';
+import { LessonState } from '../lessons';
 
 export const CommunityParams = Type.Object({ communityId: Id });
 export type CommunityParams = Static<typeof CommunityParams>;
@@ -149,12 +150,16 @@ export type CommunityDetail = Static<typeof CommunityDetail>;
 
 export const TodayLesson = Type.Composite([
   ScheduledOccurrence,
-  Type.Object({ role: Type.Union([Type.Literal('core'), Type.Literal('member')]) }),
+  Type.Object({
+    role: Type.Union([Type.Literal('core'), Type.Literal('member')]),
+    /** the lesson clock's state, where it has a record of the lesson */
+    lessonState: Type.Optional(LessonState),
+  }),
 ]);
 export const TodayReply = Type.Object({
   classroomId: Id,
   date: IsoDate,
-  /** the lesson to join now: in progress, or opening within ten minutes */
+  /** the lesson to join now: its room open or live, or opening within the lead time */
   now: Type.Union([TodayLesson, Type.Null()]),
   next: Type.Union([TodayLesson, Type.Null()]),
   lessons: Type.Array(TodayLesson),

@@ -17,16 +17,19 @@ import { DomainError } from '../errorHandler';
 import { tags, type TimetableRoutesOptions } from './common';
 import type { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import type { OccurrenceSource } from '../../../shared/timetable/occurrence';
+import type { LessonClockView } from '../../lessons/clockView';
 
 export interface DeviceRoutesOptions extends TimetableRoutesOptions {
   occurrences: TimetableOccurrenceSource;
   /** what the lesson clock runs, so a PC's "today" and its room opening always agree */
   schedule?: OccurrenceSource;
+  /** the lesson clock's view: its lead time and each lesson's state */
+  lessons: LessonClockView;
 }
 
 export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app,
-  { service, occurrences, schedule = occurrences },
+  { service, occurrences, schedule = occurrences, lessons },
 ) => {
   const { repo } = service;
   const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'device');
@@ -71,7 +74,12 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       await classroom(request, id);
       const now = service.now();
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
-      return { classroomId: id, ...todayFor(id, day, now, service.zone) };
+      const mine = day.filter((o) => o.coreClassroomId === id || o.memberClassroomIds.includes(id));
+      const states = await lessons.states(mine.map((o) => o.occurrenceId));
+      return {
+        classroomId: id,
+        ...todayFor(id, mine, now, service.zone, { openLeadMs: lessons.openLeadMs, states }),
+      };
     },
   );
 

@@ -13,6 +13,7 @@ import { negotiationRoutes } from './negotiation';
 import { occurrenceRoutes } from './occurrences';
 import { importExportRoutes } from './importExport';
 import { deviceRoutes } from './devices';
+import type { LessonClockView } from '../../lessons/clockView';
 
 export interface TimetableServices {
   service: TimetableService;
@@ -33,6 +34,7 @@ export function timetableServices(
 export async function mountTimetable(
   http: FastifyInstance,
   services: TimetableServices,
+  lessons: LessonClockView,
   /** the lesson clock's source, when it is not the published timetable (tests) */
   schedule?: OccurrenceSource,
 ): Promise<void> {
@@ -49,6 +51,7 @@ export async function mountTimetable(
       await api.register(deviceRoutes, {
         ...opts,
         occurrences: services.occurrences,
+        lessons,
         ...(schedule ? { schedule } : {}),
       });
     },
