@@ -48,3 +48,28 @@ export async function launchChromium(): Promise<Browser> {
     },
   };
 }
+
+export interface Profiles {
+  /** A page in a profile of its own: its own localStorage, as on another PC. */
+  newPage(url: string, viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** One Chromium, many isolated profiles: several classroom PCs and people on one machine. */
+export async function launchChromiumProfiles(): Promise<Profiles> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: chromiumArgs,
+  });
+  return {
+    async newPage(url, viewport = { width: 1366, height: 768 }) {
+      const context = await browser.newContext({ viewport });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(`[page ${url}] ${e.message}`));
+      await page.goto(url);
+      return page;
+    },
+    close: () => browser.close(),
+  };
+}
