@@ -94,6 +94,11 @@ describe('timetable import and export', () => {
     const first = all.find((s) => s.spec.subject === '数学');
     await coordinator.del(`${base}/series/${all.find((s) => s !== first)!.id}`);
     await coordinator.post(`${base}/series/${first!.id}/propose`);
+    await coordinator.post(`${base}/series/${first!.id}/respond`, {
+      schoolId: 'sch-gaolou',
+      decision: 'accepted',
+      comment: '',
+    });
     const pub = await coordinator.post(`${base}/series/${first!.id}/publish`);
     expect(pub.body).toMatchObject({ series: { status: 'published' } });
     const csv = await coordinator.get(`${base}/export?date=2026-09-09&by=school`);
