@@ -8,6 +8,7 @@ import type {
   DiffReply,
   ImportReply,
   OverrideBody,
+  PublishAllReply,
   RespondBody,
   SeriesReply,
   WeekReply,
@@ -98,11 +99,7 @@ export class TimetableApi {
     this.#call<SeriesReply>('POST', `/communities/${cid}/series/${sid}/respond`, body);
   publish = (cid: string, sid: string) =>
     this.#call<SeriesReply>('POST', `/communities/${cid}/series/${sid}/publish`);
-  publishAll = (cid: string) =>
-    this.#call<{ published: string[]; refused: { seriesId: string; message: string }[] }>(
-      'POST',
-      `/communities/${cid}/publish`,
-    );
+  publishAll = (cid: string) => this.#call<PublishAllReply>('POST', `/communities/${cid}/publish`);
   diff = (cid: string, sid: string) =>
     this.#call<DiffReply>('GET', `/communities/${cid}/series/${sid}/diff`);
 

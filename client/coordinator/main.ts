@@ -255,10 +255,19 @@ function toolbar(api: TimetableApi, communities: { id: string; name: string }[])
       'button',
       {
         onclick: async () => {
-          const r = await api.publishAll(state.communityId);
-          tell(
-            `发布 ${r.published.length} 节；未发布：${r.refused.map((x) => x.message).join('；') || '无'}`,
-          );
+          try {
+            const r = await api.publishAll(state.communityId);
+            tell(
+              [
+                `已发布 ${r.published.length} 门同步课`,
+                ...(r.refused.length
+                  ? [`${r.refused.length} 门未发布：`, ...r.refused.map((x) => `· ${x.message}`)]
+                  : []),
+              ].join('\n'),
+            );
+          } catch (e) {
+            tell(`全部发布失败：${e instanceof ApiError ? e.reasons.join('\n') : String(e)}`);
+          }
           await reload(api);
         },
       },

@@ -8,7 +8,7 @@ import type { Store } from '../store/Store';
 import type { TokenIssuer } from '../auth/tokens';
 import { checkTimetable, groupOverrides } from '../timetable/timetable';
 import { hardCount, type TimetableContext } from '../timetable/conflicts';
-import { newSeries, propose, publish, respond } from '../timetable/negotiation';
+import { newSeries, propose, publish, respond, type Answer } from '../timetable/negotiation';
 import { demoData, type SourceData } from './demoData';
 
 export interface SeedResult {
@@ -18,6 +18,18 @@ export interface SeedResult {
 
 const source = () =>
   JSON.parse(readFileSync(new URL('./communities.json', import.meta.url), 'utf8')) as SourceData;
+
+/**
+ * The demo's schools have no one to answer: the seed accepts for each, on its behalf and
+ * under its own name, so the history says where the acceptance came from.
+ */
+const seedAcceptance = (schoolId: string): Answer => ({
+  schoolId,
+  decision: 'accepted',
+  comment: '演示数据 demo data',
+  by: { sub: 'demo-seed', name: '演示数据 demo seed' },
+  onBehalf: true,
+});
 
 /** Does nothing (undefined) when the store already has a community. */
 export async function seedDemo(
@@ -42,7 +54,7 @@ export async function seedDemo(
     const members = communities.get(s.communityId)!.memberSchoolIds;
     let step = propose(record, members, now);
     for (const school of members)
-      if (step.ok) step = respond(step.record, school, 'accepted', '', now);
+      if (step.ok) step = respond(step.record, seedAcceptance(school), now);
     if (step.ok) step = publish(step.record, hardCount(conflicts.get(s.id) ?? []), now);
     // Left proposed when it cannot be published: the screen shows why.
     return step.ok ? step.record : record;

@@ -13,8 +13,12 @@ export interface FeedNames {
 export function icalFeed(occurrences: readonly Expanded[], names: FeedNames, zone: string): string {
   const cal = ical({
     name: names.calendar,
-    timezone: zone,
     prodId: { company: 'tongke', product: 'timetable', language: 'ZH' },
+    // Times are written in UTC with their Z: an instant every calendar reads alike. Given a
+    // time zone without a VTIMEZONE, ical-generator writes the server process's local
+    // wall clock with neither Z nor TZID, which calendars read as floating (8 hours off on
+    // a server in UTC). The zone stays as the display hint most calendar apps follow.
+    x: [{ key: 'X-WR-TIMEZONE', value: zone }],
   });
   for (const o of occurrences) {
     const members = o.memberClassroomIds.map((id) => names.classroom(id)).join('、');

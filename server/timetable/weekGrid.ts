@@ -24,6 +24,13 @@ export function weekGrid(
   ctx: TimetableContext,
 ): GridBlock[] {
   const room = (id: string) => ctx.classrooms.get(id)?.name ?? id;
+  // Classrooms of different schools often share a name (三年级同步教室): a cell names each
+  // with its school.
+  const placed = (id: string) => {
+    const c = ctx.classrooms.get(id);
+    const school = c ? ctx.schools.get(c.schoolId)?.name : undefined;
+    return school ? `${school} ${c!.name}` : room(id);
+  };
   const teacher = (id: string) => ctx.teachers.get(id)?.name ?? id;
   // Weekends only when something is taught on them (调休 make-up days).
   const shown = days.filter((d) => weekdayOf(d) <= 5 || occurrences.some((o) => o.date === d));
@@ -60,7 +67,7 @@ export function weekGrid(
           )
           .map(
             (o) =>
-              `${o.status === 'cancelled' ? '[停课] ' : ''}${o.subject} ${teacher(o.teacherId)} ${room(o.coreClassroomId)}→${o.memberClassroomIds.map(room).join('、')}`,
+              `${o.status === 'cancelled' ? '[停课] ' : ''}${o.subject} ${teacher(o.teacherId)} ${placed(o.coreClassroomId)} → ${o.memberClassroomIds.map(placed).join('、')}`,
           )
           .join('\n'),
       );

@@ -205,7 +205,14 @@ export type OverrideReply = Static<typeof OverrideReply>;
 export const PublishAllReply = Type.Object({
   published: Type.Array(Type.String()),
   refused: Type.Array(
-    Type.Object({ seriesId: Type.String(), code: Type.String(), message: Type.String() }),
+    Type.Object({
+      seriesId: Type.String(),
+      code: Type.String(),
+      /** Chinese first; names the lesson and the schools */
+      message: Type.String(),
+      /** the schools that have not answered, or object */
+      schoolIds: Type.Optional(Type.Array(Type.String())),
+    }),
   ),
 });
 export type PublishAllReply = Static<typeof PublishAllReply>;

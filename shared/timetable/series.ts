@@ -50,14 +50,48 @@ export const Decision = Type.Union([
 ]);
 export type Decision = Static<typeof Decision>;
 
+/** Who did a step of the negotiation: the signed-in user (a login's id and name). */
+export const Actor = Type.Object({ sub: Type.String(), name: Type.String() });
+export type Actor = Static<typeof Actor>;
+
 export const SchoolResponse = Type.Object({
   schoolId: Id,
   decision: Decision,
   comment: Type.String({ maxLength: 500 }),
   /** ms since epoch, 0 while pending */
   at: Type.Number(),
+  /** who answered; absent while pending */
+  by: Type.Optional(Actor),
+  /**
+   * A coordinator answered for the school (代为同意), e.g. one whose office cannot be
+   * reached: it counts as the school's answer and is kept as such in the history.
+   */
+  onBehalf: Type.Optional(Type.Boolean()),
 });
 export type SchoolResponse = Static<typeof SchoolResponse>;
+
+/**
+ * One step of the negotiation, kept for good (answers are reset by an edit, this is not):
+ * the record of who agreed to what, and when, that 捆绑考核 looks at.
+ */
+export const NegotiationEvent = Type.Object({
+  at: Type.Number(),
+  kind: Type.Union([
+    Type.Literal('proposed'),
+    Type.Literal('accepted'),
+    Type.Literal('objected'),
+    /** an edit took the proposal back; its answers no longer count */
+    Type.Literal('withdrawn'),
+    Type.Literal('published'),
+  ]),
+  schoolId: Type.Optional(Id),
+  comment: Type.Optional(Type.String({ maxLength: 500 })),
+  by: Type.Optional(Actor),
+  onBehalf: Type.Optional(Type.Boolean()),
+  /** the version a publication made */
+  version: Type.Optional(Type.Integer({ minimum: 1 })),
+});
+export type NegotiationEvent = Static<typeof NegotiationEvent>;
 
 export const FieldChange = Type.Object({
   field: Type.String(),
@@ -87,6 +121,8 @@ export const SeriesRecord = Type.Object({
   published: Type.Optional(PublishedVersion),
   /** every published version, oldest first */
   history: Type.Array(PublishedVersion),
+  /** every step of the negotiation, oldest first (absent in records stored before it) */
+  log: Type.Optional(Type.Array(NegotiationEvent)),
   /** bumped by every write: a stale edit is refused */
   revision: Type.Integer({ minimum: 0 }),
   updatedAt: Type.Number(),

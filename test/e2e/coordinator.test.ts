@@ -1,17 +1,34 @@
 // The coordinator screen in a real Chromium against a real server: create a lesson on the
 // grid that double-books a member classroom, and see the conflict marked on it.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { startTongke, type TestServer } from '../helpers/tongkeServer';
-import { newSeries } from '../../server/timetable/negotiation';
+import { newSeries, propose } from '../../server/timetable/negotiation';
 import { ruian, seedWorld, tokenFor } from '../integration/timetable/support/world';
 import { spec } from '../unit/timetable/support/world';
+
+// Screenshots of the screen as a coordinator sees it, kept for a person to look at.
+const artifacts = join(import.meta.dirname, '../../test-results/e2e');
+
+async function shoot(page: Page, name: string) {
+  for (const [width, height] of [
+    [1920, 1080],
+    [1366, 768],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    await page.screenshot({ path: `${artifacts}/${name}-${width}x${height}.png` });
+  }
+}
 
 describe('coordinator screen', () => {
   let server: TestServer;
   let browser: Browser;
 
   beforeAll(async () => {
+    await mkdir(artifacts, { recursive: true });
     server = await startTongke();
     await seedWorld(server);
     // 数学, Tuesday 第2节, 三(1)班 → 高楼 三年级教室
@@ -111,5 +128,85 @@ describe('coordinator screen', () => {
     await pc.reload();
     await pc.waitForSelector('form[data-form=enrol] input[name=code]', { timeout: 15_000 });
     expect(await pc.evaluate(() => localStorage.getItem('tongke.classroom'))).toBeNull();
+  });
+
+  it('refuses to publish while a member school has not answered, naming it; 代为同意 is recorded', async () => {
+    // 音乐, Thursday 第3节, proposed to 高楼, which has not answered.
+    const draft = newSeries(
+      'music',
+      ruian.id,
+      spec({
+        subject: '音乐',
+        teacherId: 'teacher-li',
+        coreClassroomId: 'room-core-302',
+        memberClassroomIds: ['room-gaolou-2'],
+        weekday: 4,
+        period: 3,
+      }),
+      0,
+    );
+    const proposed = propose(draft, ['sch-gaolou'], 0);
+    if (!proposed.ok) throw new Error(proposed.code);
+    await server.tongke.store.timetable.apply({ put: { series: [proposed.record] } });
+
+    const token = tokenFor(server, { role: 'coordinator', communityIds: [ruian.id] });
+    const page = await browser.newPage(
+      `${server.url}/coordinator/?token=${encodeURIComponent(token)}&date=2026-09-08`,
+    );
+    const lesson = page.locator(
+      'section.grid[data-school-id="sch-core"] td[data-weekday="4"][data-period="3"] .lesson',
+    );
+    await lesson.click({ timeout: 15_000 });
+    const panel = page.locator('aside.panel');
+    expect(await panel.locator('p.awaiting').textContent()).toContain(
+      '待回复：瑞安市高楼镇中心小学',
+    );
+
+    await panel.locator('button:has-text("发布")').click();
+    const status = panel.locator('p.status');
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toMatch(/^发布失败：/);
+    const refusal = (await status.textContent())!;
+    expect(refusal).toContain('成员校尚未答复：瑞安市高楼镇中心小学');
+    expect(refusal).not.toContain('sch-gaolou');
+    expect((await server.tongke.store.timetable.get('series', 'music'))?.status).toBe('proposed');
+    await shoot(page, 'coordinator-publish-refused');
+
+    // 全部发布 publishes nothing and says why, by lesson and school.
+    await page.click('button:has-text("全部发布")');
+    const notice = page.locator('#notice');
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('1 门未发布');
+    expect(await notice.textContent()).toContain(
+      '音乐（周四第3节）：成员校尚未答复：瑞安市高楼镇中心小学',
+    );
+
+    // 代为同意 asks how the school agreed, and keeps it under the coordinator's name.
+    await lesson.click();
+    page.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('代 瑞安市高楼镇中心小学 同意');
+      void dialog.accept('电话确认');
+    });
+    await panel.locator('tr[data-school-id="sch-gaolou"] button:has-text("代为同意")').click();
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('代为同意：完成');
+    await lesson.click();
+    const row = panel.locator('tr[data-school-id="sch-gaolou"]');
+    expect(await row.textContent()).toMatch(/代为同意电话确认测试/);
+    expect(await panel.locator('p.awaiting').count()).toBe(0);
+    await panel.locator('button:has-text("发布")').click();
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toContain('发布：完成');
+
+    const stored = (await server.tongke.store.timetable.get('series', 'music'))!;
+    expect(stored.status).toBe('published');
+    expect(stored.log?.find((e) => e.kind === 'accepted')).toMatchObject({
+      schoolId: 'sch-gaolou',
+      comment: '电话确认',
+      by: { sub: 'coordinator-1', name: '测试' },
+      onBehalf: true,
+    });
+    await lesson.click();
+    await panel.locator('details.log summary').click();
+    expect(await panel.locator('details.log').textContent()).toContain(
+      '测试 代 瑞安市高楼镇中心小学 同意：电话确认',
+    );
+    await shoot(page, 'coordinator-negotiated');
   });
 });

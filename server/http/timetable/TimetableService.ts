@@ -8,14 +8,14 @@ import type {
   SeriesRecord,
   SeriesSpec,
 } from '../../../shared/timetable/series';
-import type { GridOccurrence, WeekReply } from '../../../shared/timetable/api';
+import type { GridOccurrence, PublishAllReply, WeekReply } from '../../../shared/timetable/api';
 import type { TimetableRepository } from '../../store/timetable/TimetableRepository';
 import { loadContext } from '../../store/timetable/loadContext';
 import type { TimetableContext } from '../../timetable/conflicts';
 import { hardCount } from '../../timetable/conflicts';
 import type { Expanded, SeriesInput } from '../../timetable/expand';
 import { checkTimetable, groupOverrides } from '../../timetable/timetable';
-import { publish, workingVersion } from '../../timetable/negotiation';
+import { publish, refusalText, workingVersion, type Refusal } from '../../timetable/negotiation';
 import { specsEqual } from '../../timetable/diff';
 import { addDays, minutesOf, weekdayOf } from '../../timetable/localTime';
 import { memberSlot } from '../../timetable/memberClock';
@@ -205,6 +205,18 @@ export class TimetableService {
     return checkTimetable(inputs, groupOverrides(all), context, ids, standing);
   }
 
+  /** A refusal as a 409 a person can read: schools by their names, their ids in details. */
+  async refusal(r: Refusal, prefix = ''): Promise<DomainError> {
+    const ids = r.schoolIds ?? [];
+    const names = new Map((await this.repo.getMany('school', ids)).map((s) => [s.id, s.name]));
+    return new DomainError(
+      r.code,
+      prefix + refusalText(r, (id) => names.get(id) ?? id),
+      409,
+      ids.length > 0 ? { schoolIds: ids } : undefined,
+    );
+  }
+
   /**
    * Publishes these series together if it can: what each becomes, or why it is refused.
    * Checked as one batch, each series' published version giving way to its change in the
@@ -213,11 +225,11 @@ export class TimetableService {
    */
   async publishTogether(records: readonly SeriesRecord[]): Promise<{
     published: SeriesRecord[];
-    refused: { seriesId: string; code: string; message: string }[];
+    refused: PublishAllReply['refused'];
   }> {
     const ctx = await this.context();
     const now = this.now();
-    const refused: { seriesId: string; code: string; message: string }[] = [];
+    const refused: PublishAllReply['refused'] = [];
     let batch = [...records];
     for (;;) {
       const ids = new Set(batch.map((r) => r.id));
@@ -230,7 +242,16 @@ export class TimetableService {
         if (step.ok) {
           published.push(step.record);
           kept.push(r);
-        } else refused.push({ seriesId: r.id, code: step.code, message: step.message });
+        } else {
+          const lesson = `${r.spec.subject}（周${'一二三四五六日'[r.spec.weekday - 1]}第${r.spec.period}节）：`;
+          const { message } = await this.refusal(step, lesson);
+          refused.push({
+            seriesId: r.id,
+            code: step.code,
+            message,
+            ...(step.schoolIds ? { schoolIds: step.schoolIds } : {}),
+          });
+        }
       }
       if (kept.length === batch.length) return { published, refused };
       batch = kept;

@@ -33,7 +33,7 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
   ) {
     const current = await service.series(communityId, seriesId);
     const result = await run(current);
-    if (!result.ok) throw new DomainError(result.code, result.message, 409);
+    if (!result.ok) throw await service.refusal(result);
     const written = await repo.apply({
       put: { series: [result.record] },
       expectSeries: [{ id: seriesId, revision: current.revision }],
@@ -71,11 +71,12 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
   app.post<{ Params: SeriesParams; Body: RespondBody }>(
     '/communities/:communityId/series/:seriesId/respond',
     {
-      // A member school's 教务 (a coordinator of the community) or one of its teachers answers.
+      // A teacher of the member school answers for it; a coordinator answers on its behalf.
       preHandler: app.requireRole('coordinator', 'teacher'),
       schema: {
         tags,
-        summary: 'A member school accepts or objects (with a comment)',
+        summary:
+          'A member school accepts or objects (with a comment); a coordinator answering is recorded as 代为同意 on its behalf',
         params: SeriesParams,
         body: RespondBody,
         response: { 200: SeriesReply, 409: ErrorReply },
@@ -86,6 +87,10 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
       app.assertCommunity(request, communityId);
       const { schoolId, decision, comment } = request.body;
       const p = request.principal!;
+      // A coordinator belongs to no school: her answer is always on the school's behalf
+      // (代为同意), and recorded so.
+      const by = { sub: p.sub, name: p.name };
+      const onBehalf = p.role === 'coordinator';
       if (p.role === 'teacher') {
         // A teacher answers for their own school only.
         const own = p.teacherId ? (await repo.get('teacher', p.teacherId))?.schoolId : undefined;
@@ -95,7 +100,7 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
         }
       }
       const s = await step(communityId, seriesId, (r) =>
-        respond(r, schoolId, decision, comment, service.now()),
+        respond(r, { schoolId, decision, comment, by, onBehalf }, service.now()),
       );
       return { series: s, conflicts: await service.conflictsOf(s) };
     },
@@ -107,7 +112,8 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
       ...body,
       schema: {
         ...body.schema,
-        summary: 'Publish: refused while a school objects or a hard conflict remains',
+        summary:
+          'Publish: refused until every member school accepted (or was accepted for), while a school objects or a hard conflict remains',
       },
     },
     async (request) => {
@@ -137,7 +143,7 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
       schema: {
         tags,
         summary:
-          'Publish together every proposed series that may be published (slots may be swapped)',
+          'Publish together every proposed series that may be published (slots may be swapped); the rest are listed with their reasons',
         params: CommunityParams,
         response: { 200: PublishAllReply, 409: ErrorReply },
       },

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { backends, useStore } from '../lessons/support/backends';
 import { TimetableOccurrenceSource } from '../../../server/store/timetable/TimetableOccurrenceSource';
-import { newSeries, propose, publish } from '../../../server/timetable/negotiation';
+import { newSeries, propose, publish, respond } from '../../../server/timetable/negotiation';
 import type { Community } from '../../../shared/timetable/model';
 import type { OccurrenceOverride, SeriesRecord } from '../../../shared/timetable/series';
 import { classrooms, core, member, spec, teachers, zone } from '../../unit/timetable/support/world';
@@ -20,7 +20,19 @@ const community: Community = {
 function published(id: string, overrides = {}): SeriesRecord {
   const p = propose(newSeries(id, community.id, spec(overrides), 1), [member.id], 2);
   if (!p.ok) throw new Error(p.code);
-  const r = publish(p.record, 0, 3);
+  const a = respond(
+    p.record,
+    {
+      schoolId: member.id,
+      decision: 'accepted',
+      comment: '电话确认',
+      by: { sub: 'user-jiaowu', name: '教务处' },
+      onBehalf: true,
+    },
+    3,
+  );
+  if (!a.ok) throw new Error(a.code);
+  const r = publish(a.record, 0, 4);
   if (!r.ok) throw new Error(r.code);
   return r.record;
 }
@@ -107,6 +119,22 @@ describe.each(backends)('timetable repository on %s', (kind) => {
     expect(await repo.generation()).toBe(before);
     expect(await repo.apply(world)).toBe(true);
     expect(await repo.generation()).toBe(before + 1);
+  });
+
+  it('keeps the negotiation history: who answered, on whose behalf, when', async () => {
+    const repo = store().timetable;
+    const math = published('math');
+    await repo.apply({ ...world, put: { ...world.put, series: [math] } });
+    const back = await repo.get('series', 'math');
+    expect(back).toEqual(math);
+    expect(back?.log?.find((e) => e.kind === 'accepted')).toEqual({
+      at: 3,
+      kind: 'accepted',
+      schoolId: member.id,
+      comment: '电话确认',
+      by: { sub: 'user-jiaowu', name: '教务处' },
+      onBehalf: true,
+    });
   });
 
   it('serves published, non-cancelled occurrences to the lesson clock', async () => {

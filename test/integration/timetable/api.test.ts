@@ -136,14 +136,50 @@ describe('timetable REST API', () => {
     });
     expect(moved.body.series.status).toBe('draft');
     await coordinator.post(`${base}/series/math/propose`);
-    await coordinator.post(`${base}/series/math/respond`, {
+    // 高楼 has not answered yet: nothing is published, and the refusal names the school.
+    const waiting = await coordinator.post(`${base}/series/math/publish`);
+    expect(waiting.status).toBe(409);
+    expect(waiting.body.error).toBe('answers_pending');
+    expect(waiting.body.message).toMatch(/^成员校尚未答复：瑞安市高楼镇中心小学/);
+    expect(waiting.body.message).not.toContain('sch-gaolou');
+    expect(waiting.body.details).toEqual({ schoolIds: ['sch-gaolou'] });
+    // The coordinator accepts on the school's behalf: recorded as such, with who and when.
+    const onBehalf = await coordinator.post(`${base}/series/math/respond`, {
+      schoolId: 'sch-gaolou',
+      decision: 'accepted',
+      comment: '电话确认',
+    });
+    expect(onBehalf.body.series.responses).toEqual([
+      {
+        schoolId: 'sch-gaolou',
+        decision: 'accepted',
+        comment: '电话确认',
+        at: now,
+        by: { sub: 'coordinator-1', name: '测试' },
+        onBehalf: true,
+      },
+    ]);
+    const published = await coordinator.post(`${base}/series/math/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body.series.published).toMatchObject({ version: 1 });
+    expect(published.body.series.log.slice(-2)).toEqual([
+      {
+        at: now,
+        kind: 'accepted',
+        schoolId: 'sch-gaolou',
+        comment: '电话确认',
+        by: { sub: 'coordinator-1', name: '测试' },
+        onBehalf: true,
+      },
+      { at: now, kind: 'published', version: 1 },
+    ]);
+    // Published: the answer is no longer open.
+    const late = await coordinator.post(`${base}/series/math/respond`, {
       schoolId: 'sch-gaolou',
       decision: 'accepted',
       comment: '',
     });
-    const published = await coordinator.post(`${base}/series/math/publish`);
-    expect(published.status).toBe(200);
-    expect(published.body.series.published).toMatchObject({ version: 1 });
+    expect(late.status).toBe(409);
 
     const v2 = await coordinator.put(`${base}/series/math`, {
       spec: spec({ period: 2 }),
@@ -284,5 +320,46 @@ describe('timetable REST API', () => {
     const periodOf = (id: string) => all.find((s) => s.id === id)!.published;
     expect(periodOf('math')).toMatchObject({ version: 2, spec: { period: 4 } });
     expect(periodOf('science')).toMatchObject({ version: 2, spec: { period: 3 } });
+  });
+
+  it('publishes all only what every member school accepted, and names who has not answered', async () => {
+    const music = spec({
+      subject: '音乐',
+      teacherId: 'teacher-li',
+      coreClassroomId: 'room-core-302',
+      memberClassroomIds: ['room-gaolou-2'],
+      period: 6,
+    });
+    expect((await coordinator.post(`${base}/series`, { id: 'music', spec: music })).status).toBe(
+      201,
+    );
+    await coordinator.post(`${base}/series/music/propose`);
+    const first = await coordinator.post(`${base}/publish`);
+    expect(first.status).toBe(200);
+    expect(first.body.published).toEqual([]);
+    expect(first.body.refused).toEqual([
+      {
+        seriesId: 'music',
+        code: 'answers_pending',
+        message: expect.stringMatching(/^音乐.*成员校尚未答复：瑞安市高楼镇中心小学/),
+        schoolIds: ['sch-gaolou'],
+      },
+    ]);
+    // 赵老师 teaches at 高楼 and answers for her own school: not on anyone's behalf.
+    const zhao = client(
+      server,
+      tokenFor(server, { role: 'teacher', communityIds: [ruian.id], teacherId: 'teacher-zhao' }),
+    );
+    const own = await zhao.post(`${base}/series/music/respond`, {
+      schoolId: 'sch-gaolou',
+      decision: 'accepted',
+      comment: '',
+    });
+    expect(own.body.series.responses[0]).toMatchObject({
+      by: { sub: 'teacher-1', name: '测试' },
+      onBehalf: false,
+    });
+    const second = await coordinator.post(`${base}/publish`);
+    expect(second.body).toEqual({ published: ['music'], refused: [] });
   });
 });

@@ -17,6 +17,18 @@ describe('demo seed', () => {
     expect(names).toContain('丰泽区实验小学潘山分校');
     // 虹桥路小学 leads two communities: one school record
     expect(names.filter((n) => n === '瑞安市虹桥路小学')).toHaveLength(1);
+    // published because every member school accepted, the seed on their behalf, on record
+    const published = (await store.timetable.list('series')).filter(
+      (s) => s.status === 'published',
+    );
+    expect(published).toHaveLength(result!.published);
+    for (const s of published) {
+      expect(s.responses.length).toBeGreaterThan(0);
+      expect(s.responses.every((r) => r.decision === 'accepted' && r.onBehalf)).toBe(true);
+      expect(s.log?.filter((e) => e.kind === 'accepted').map((e) => e.by?.sub)).toEqual(
+        s.responses.map(() => 'demo-seed'),
+      );
+    }
     const source = new TimetableOccurrenceSource(store.timetable, 'Asia/Shanghai');
     const tuesday = await source.occurrencesBetween(
       Date.parse('2026-09-08T00:00:00+08:00'),

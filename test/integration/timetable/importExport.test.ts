@@ -94,6 +94,11 @@ describe('timetable import and export', () => {
     const first = all.find((s) => s.spec.subject === '数学');
     await coordinator.del(`${base}/series/${all.find((s) => s !== first)!.id}`);
     await coordinator.post(`${base}/series/${first!.id}/propose`);
+    await coordinator.post(`${base}/series/${first!.id}/respond`, {
+      schoolId: 'sch-gaolou',
+      decision: 'accepted',
+      comment: '',
+    });
     const pub = await coordinator.post(`${base}/series/${first!.id}/publish`);
     expect(pub.body).toMatchObject({ series: { status: 'published' } });
     const csv = await coordinator.get(`${base}/export?date=2026-09-09&by=school`);
@@ -101,7 +106,10 @@ describe('timetable import and export', () => {
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.body).toContain('瑞安市高楼镇中心小学');
     expect(csv.body).toContain('周二 09-08');
-    expect(csv.body).toContain('数学 王老师 三(1)班→三年级教室');
+    // every classroom with its school: the demo's member classrooms share names
+    expect(csv.body).toContain(
+      '数学 王老师 瑞安市实验小学 三(1)班 → 瑞安市高楼镇中心小学 三年级教室',
+    );
     const xlsx = await fetch(
       `${server.url}/api${base}/export?date=2026-09-09&by=teacher&format=xlsx`,
       {
@@ -116,6 +124,8 @@ describe('timetable import and export', () => {
       '瑞安市高楼镇中心小学 赵老师',
     ]);
     // row 3 is 第2节, column 3 is Tuesday
-    expect(wb.getWorksheet('瑞安市实验小学 王老师')!.getRow(3).getCell(3).text).toContain('数学');
+    expect(wb.getWorksheet('瑞安市实验小学 王老师')!.getRow(3).getCell(3).text).toBe(
+      '数学 王老师 瑞安市实验小学 三(1)班 → 瑞安市高楼镇中心小学 三年级教室',
+    );
   });
 });

@@ -36,12 +36,20 @@ describe('timetable API on the Redis store', () => {
       otherSeriesId: 'math',
     });
     await c.post(`${base}/series/math/propose`);
+    expect((await c.post(`${base}/series/math/publish`)).body.error).toBe('answers_pending');
     await c.post(`${base}/series/math/respond`, {
       schoolId: 'sch-gaolou',
       decision: 'accepted',
       comment: '',
     });
     expect((await c.post(`${base}/series/math/publish`)).status).toBe(200);
+    // the negotiation history is kept in the Redis store
+    const stored = await server.tongke.store.timetable.get('series', 'math');
+    expect(stored?.log?.map((e) => [e.kind, e.onBehalf])).toEqual([
+      ['proposed', undefined],
+      ['accepted', true],
+      ['published', undefined],
+    ]);
     const device = client(server, await deviceTokenFor(server, ruian.id, 'room-gaolou-1'));
     const today = await device.get('/classrooms/room-gaolou-1/today');
     expect(today.body.now).toMatchObject({
