@@ -56,7 +56,7 @@ async function watch(lesson: LessonSummary, me: Principal): Promise<void> {
   const teacher = h('div', { class: 'teacher' });
   const stage = h('div', { class: 'stage-view' });
   const wall = h('div', { class: 'wall' });
-  const classrooms = new ClassroomWall(client, wall, stage, false);
+  const classrooms = new ClassroomWall(client, wall, stage, { canStage: false });
   app.replaceChildren(h('div', { class: 'watch' }, teacher, stage, wall));
   (window as unknown as { __tongke: unknown }).__tongke = {
     get state() {

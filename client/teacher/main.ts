@@ -2,7 +2,6 @@
 // or a trial room (room + code), start/stop, courseware share, the wall of member
 // classrooms with raised hands and connection quality, on-stage control.
 import { LiveRoomClient, type JoinOptions } from '../lib/LiveRoomClient';
-import { audioSink } from '../lib/VideoTile';
 import { $, h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
 import { session, HttpError } from '../lib/session';
@@ -102,7 +101,8 @@ async function main(): Promise<void> {
   const chat = h('div', { class: 'chat' });
   const chatInput = h('input', { name: 'chat', placeholder: '发送消息 Message' });
   const chatForm = h('form', {}, chatInput, h('button', { text: '发送' }));
-  const classroomWall = new ClassroomWall(client, wall, stage);
+  // The wall plays the classrooms' sound, each with the teacher's own volume for it.
+  const classroomWall = new ClassroomWall(client, wall, stage, { playsAudio: true });
   const controls = h(
     'div',
     { class: 'controls' },
@@ -130,6 +130,7 @@ async function main(): Promise<void> {
     get classrooms() {
       return classroomWall.size;
     },
+    levels: () => classroomWall.levels(),
   };
 
   client.on('state', (state) => {
@@ -159,17 +160,6 @@ async function main(): Promise<void> {
           : null,
       ),
     );
-  });
-  const audios = new Map<string, HTMLAudioElement>();
-  client.on('consumer', (remote) => {
-    if (remote.kind !== 'audio') return;
-    const audio = audioSink(remote);
-    audios.set(remote.consumerId, audio);
-    document.body.append(audio);
-  });
-  client.on('consumerClosed', (consumerId) => {
-    audios.get(consumerId)?.remove();
-    audios.delete(consumerId);
   });
   client.on('chat', (m) => {
     chat.append(h('div', {}, h('span', { class: 'from', text: m.displayName }), m.text));

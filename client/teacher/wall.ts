@@ -1,7 +1,11 @@
 // The wall of member classrooms: a tile per classroom with its video (low layer while
-// small), raised hand, connection quality and the on-stage control.
+// small), name, raised hand, audio level, connection quality, the teacher's own volume
+// for it and the on-stage control. Every classroom stays in sight at any count from 1 to
+// 12: the grid is recomputed for the box the wall has, with or without a stage.
 import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
-import { videoTile, type VideoTile } from '../lib/VideoTile';
+import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
+import { levelMeter, type LevelMeter } from '../lib/audioLevel';
+import { galleryGrid } from '../lib/gallery';
 import { h } from '../lib/dom';
 import type { PeerInfo, PeerQuality } from '../../shared/signaling/events';
 
@@ -9,9 +13,12 @@ interface Slot {
   element: HTMLElement;
   hand: HTMLElement;
   quality: HTMLElement;
+  level: HTMLElement;
+  volume: HTMLInputElement;
   stageButton: HTMLButtonElement;
   video?: VideoTile;
   consumerId?: string;
+  audio?: { consumerId: string; element: HTMLAudioElement; meter: LevelMeter };
 }
 
 export function qualityLevel(q: PeerQuality): 'good' | 'fair' | 'poor' {
@@ -21,17 +28,29 @@ export function qualityLevel(q: PeerQuality): 'good' | 'fair' | 'poor' {
   return 'poor';
 }
 
+export interface WallOptions {
+  /** the teacher's wall puts classrooms on stage; an observer's (巡课) only watches */
+  canStage?: boolean;
+  /** the wall plays each classroom's sound itself, with a volume per classroom */
+  playsAudio?: boolean;
+}
+
 export class ClassroomWall {
   readonly #client: LiveRoomClient;
   readonly #wall: HTMLElement;
   readonly #stage: HTMLElement;
   readonly #slots = new Map<string, Slot>();
-
   readonly #canStage: boolean;
+  readonly #playsAudio: boolean;
 
-  /** `canStage`: the teacher's wall; an observer's (巡课) wall only watches. */
-  constructor(client: LiveRoomClient, wall: HTMLElement, stage: HTMLElement, canStage = true) {
+  constructor(
+    client: LiveRoomClient,
+    wall: HTMLElement,
+    stage: HTMLElement,
+    { canStage = true, playsAudio = false }: WallOptions = {},
+  ) {
     this.#canStage = canStage;
+    this.#playsAudio = playsAudio;
     this.#client = client;
     this.#wall = wall;
     this.#stage = stage;
@@ -40,14 +59,35 @@ export class ClassroomWall {
     client.on('consumerClosed', (id) => this.#detach(id));
     client.on('stage', (peerId) => this.#placeStage(peerId));
     client.on('quality', (samples) => this.#showQuality(samples));
+    new ResizeObserver(() => this.#layout()).observe(wall);
+    setInterval(() => this.#showLevels(), 100);
   }
 
   #slot(peer: PeerInfo): Slot {
     let slot = this.#slots.get(peer.peerId);
     if (slot) return slot;
-    const hand = h('span', { class: 'hand', text: '✋', hidden: true });
+    const hand = h('span', { class: 'hand', text: '✋', hidden: true, title: '举手 Hand raised' });
     const quality = h('span', { class: 'quality', text: '…' });
-    const stageButton = h('button', { text: '上台 On stage', hidden: !this.#canStage });
+    const level = h('span', { class: 'level', 'aria-hidden': 'true' });
+    const volume = h('input', {
+      type: 'range',
+      min: '0',
+      max: '1',
+      step: '0.05',
+      value: '1',
+      class: 'volume',
+      title: '音量（仅本机） My volume for this classroom',
+      'aria-label': `${peer.displayName} 音量`,
+      hidden: !this.#playsAudio,
+    });
+    volume.addEventListener('input', () => {
+      if (slot?.audio) slot.audio.element.volume = Number(volume.value);
+    });
+    const stageButton = h('button', {
+      text: '上台',
+      title: 'On stage',
+      hidden: !this.#canStage,
+    });
     stageButton.addEventListener('click', () => {
       const onStage = this.#client.session?.stagePeerId === peer.peerId;
       void this.#client.setStage(onStage ? null : peer.peerId);
@@ -57,12 +97,19 @@ export class ClassroomWall {
       { class: 'tile classroom', 'data-peer': peer.peerId },
       hand,
       quality,
-      h('div', { class: 'caption', text: peer.displayName }),
-      h('div', { class: 'actions' }, stageButton),
+      // One bar along the bottom edge, so that nothing sits over the middle of the video.
+      h(
+        'div',
+        { class: 'footer' },
+        h('span', { class: 'meter' }, level),
+        h('span', { class: 'caption', text: peer.displayName, title: peer.displayName }),
+        h('span', { class: 'actions' }, volume, stageButton),
+      ),
     );
-    slot = { element, hand, quality, stageButton };
+    slot = { element, hand, quality, level, volume, stageButton };
     this.#slots.set(peer.peerId, slot);
     this.#wall.append(element);
+    this.#layout();
     return slot;
   }
 
@@ -76,16 +123,26 @@ export class ClassroomWall {
     for (const [peerId, slot] of this.#slots) {
       if (classrooms.some((p) => p.peerId === peerId)) continue;
       slot.video?.detach();
+      this.#dropAudio(slot);
       slot.element.remove();
       this.#slots.delete(peerId);
     }
+    this.#layout();
   }
 
   #attach(remote: RemoteTrack): void {
-    if (remote.kind !== 'video') return;
     const peer = this.#client.peers.find((p) => p.peerId === remote.peerId);
     if (!peer || peer.role !== 'classroom') return;
     const slot = this.#slot(peer);
+    if (remote.kind === 'audio') {
+      if (!this.#playsAudio) return;
+      this.#dropAudio(slot);
+      const element = audioSink(remote);
+      element.volume = Number(slot.volume.value);
+      document.body.append(element);
+      slot.audio = { consumerId: remote.consumerId, element, meter: levelMeter(remote.track) };
+      return;
+    }
     slot.video?.detach();
     slot.video = videoTile(this.#client, remote, '', 2);
     slot.consumerId = remote.consumerId;
@@ -95,6 +152,7 @@ export class ClassroomWall {
 
   #detach(consumerId: string): void {
     for (const slot of this.#slots.values()) {
+      if (slot.audio?.consumerId === consumerId) this.#dropAudio(slot);
       if (slot.consumerId !== consumerId) continue;
       slot.video?.detach();
       slot.video = undefined;
@@ -102,13 +160,45 @@ export class ClassroomWall {
     }
   }
 
+  #dropAudio(slot: Slot): void {
+    if (!slot.audio) return;
+    slot.audio.meter.close();
+    slot.audio.element.remove();
+    slot.audio = undefined;
+    slot.level.style.width = '0';
+  }
+
   /** The stage view shows the on-stage classroom large (its tile moves, so its layer rises). */
   #placeStage(peerId: string | null): void {
     for (const [id, slot] of this.#slots) {
       const onStage = id === peerId;
-      slot.stageButton.textContent = onStage ? '下台 Off stage' : '上台 On stage';
+      slot.stageButton.textContent = onStage ? '下台' : '上台';
+      slot.stageButton.title = onStage ? 'Off stage' : 'On stage';
+      slot.element.classList.toggle('on-stage', onStage);
       if (onStage && slot.element.parentElement !== this.#stage) this.#stage.append(slot.element);
       if (!onStage && slot.element.parentElement !== this.#wall) this.#wall.append(slot.element);
+    }
+    this.#layout();
+  }
+
+  /** Every tile on the wall in sight: the grid whose videos come out largest. */
+  #layout(): void {
+    const count = [...this.#slots.values()].filter(
+      (s) => s.element.parentElement === this.#wall,
+    ).length;
+    const { clientWidth, clientHeight } = this.#wall;
+    if (count === 0 || clientWidth === 0 || clientHeight === 0) return;
+    const grid = galleryGrid(count, clientWidth, clientHeight);
+    this.#wall.style.setProperty('--cols', String(grid.cols));
+    this.#wall.style.setProperty('--rows', String(grid.rows));
+  }
+
+  #showLevels(): void {
+    for (const slot of this.#slots.values()) {
+      if (!slot.audio) continue;
+      const level = slot.audio.meter.level();
+      slot.level.style.width = `${Math.round(level * 100)}%`;
+      slot.element.classList.toggle('speaking', level > 0.35);
     }
   }
 
@@ -124,5 +214,12 @@ export class ClassroomWall {
 
   get size(): number {
     return this.#slots.size;
+  }
+
+  /** 0..1 per classroom peer id: what the level bars show (for tests and monitoring). */
+  levels(): Record<string, number> {
+    return Object.fromEntries(
+      [...this.#slots].map(([id, s]) => [id, s.audio ? s.audio.meter.level() : 0]),
+    );
   }
 }
