@@ -40,6 +40,25 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     'aria-pressed': 'false',
     text: '✋ 举手 Raise hand',
   });
+  // The 辅导教师 mutes the room from here (a large state, readable from the front row).
+  const mic = h('button', {
+    class: 'mic',
+    'aria-pressed': 'false',
+    text: '🎤 麦克风已开 Mic on',
+    hidden: true,
+  });
+  const selfNote = h('div', { class: 'self-note', hidden: true });
+  let micTrack: MediaStreamTrack | undefined;
+  const showMic = () => {
+    const muted = !micTrack?.enabled;
+    mic.setAttribute('aria-pressed', String(muted));
+    mic.textContent = muted ? '🔇 已静音 Muted' : '🎤 麦克风已开 Mic on';
+  };
+  mic.addEventListener('click', () => {
+    if (!micTrack) return;
+    micTrack.enabled = !micTrack.enabled;
+    showMic();
+  });
   const chat = h('div', { class: 'chat' });
   const materials = h('details', { class: 'materials-box', hidden: true });
   let resolveFirstFrame: (at: number) => void = () => undefined;
@@ -114,8 +133,9 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
       h(
         'div',
         { class: 'bar' },
-        h('div', { class: 'tile self' }, selfVideo),
+        h('div', { class: 'tile self' }, selfVideo, selfNote),
         h('div', { class: 'title', text: title }),
+        mic,
         hand,
         materials,
         chat,
@@ -127,6 +147,16 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     },
     showSelf(stream) {
       selfVideo.srcObject = stream;
+      [micTrack] = stream.getAudioTracks();
+      mic.hidden = !micTrack;
+      showMic();
+      // What the room cannot send is said on its own screen (it still takes the lesson).
+      const missing = [
+        stream.getVideoTracks().length ? '' : '未检测到摄像头 No camera',
+        micTrack ? '' : '未检测到麦克风 No microphone',
+      ].filter(Boolean);
+      selfNote.hidden = missing.length === 0;
+      selfNote.textContent = missing.join(' · ');
     },
     tiles: () =>
       [...tiles.values()].map((t) => ({

@@ -27,7 +27,6 @@ const banner = $('#banner');
 const debug: Debug = { state: 'idle', tiles: () => [] };
 (window as unknown as { __tongke: Debug }).__tongke = debug;
 const SCHEDULE_POLL_MS = 20_000;
-const timeZone = 'Asia/Shanghai';
 
 function showBanner(state: ConnectionState | 'offline'): void {
   const text: Partial<Record<typeof state, string>> = {
@@ -124,6 +123,7 @@ async function runDevice(enrolled: Extract<ClassroomSettings, { mode: 'device' }
       const day = await today('', settings.classroomId, settings.token);
       showBanner('idle');
       const lesson = day.now;
+      const { timeZone } = day;
       if (!lesson) {
         showWaiting(
           day.next

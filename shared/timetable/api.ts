@@ -159,6 +159,8 @@ export const TodayLesson = Type.Composite([
 export const TodayReply = Type.Object({
   classroomId: Id,
   date: IsoDate,
+  /** the communities' clock (TIME_ZONE): the PC shows times on it, whatever its own says */
+  timeZone: Type.String(),
   /** the lesson to join now: its room open or live, or opening within the lead time */
   now: Type.Union([TodayLesson, Type.Null()]),
   next: Type.Union([TodayLesson, Type.Null()]),

@@ -78,6 +78,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       const states = await lessons.states(mine.map((o) => o.occurrenceId));
       return {
         classroomId: id,
+        timeZone: service.zone,
         ...todayFor(id, mine, now, service.zone, { openLeadMs: lessons.openLeadMs, states }),
       };
     },
