@@ -220,5 +220,7 @@ export const JoinCheckReply = Type.Object({
   role: Type.Optional(Type.String()),
   reason: Type.Optional(Type.String()),
   state: LessonState,
+  /** the server's clock (ms since epoch): screens count down to the bell by it, not by the PC's */
+  now: Type.Optional(Type.Number()),
 });
 export type JoinCheckReply = Static<typeof JoinCheckReply>;

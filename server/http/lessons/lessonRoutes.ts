@@ -111,7 +111,7 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
       const decision = joinGate(request.principal!, record.occurrence, record.state, deps.now(), {
         maxEarlyStartMs: lifecycle.settings.maxEarlyStartMs,
       });
-      return { ...decision, state: record.state };
+      return { ...decision, state: record.state, now: deps.now() };
     },
   );
 
