@@ -46,7 +46,7 @@ const catalogue = {
     };
   },
   hard_conflicts: (p: MessageParams): Bilingual => ({
-    zh: `还有 ${param(p, 'count', '')} 处硬冲突，解决后才能发布`,
+    zh: `还有${p.count === undefined ? '' : ` ${p.count} 处`}硬冲突，解决后才能发布`,
     en: `${param(p, 'count', 'Some')} hard conflicts remain; resolve them before publishing`,
   }),
   not_draft: text('这节课已提交协商，修改后才能再次提交', 'Already proposed or published'),

@@ -16,6 +16,7 @@ import { hardCount } from '../../timetable/conflicts';
 import type { Expanded, SeriesInput } from '../../timetable/expand';
 import { checkTimetable, groupOverrides } from '../../timetable/timetable';
 import { publish, workingVersion } from '../../timetable/negotiation';
+import { refusalText } from '../../timetable/refusalText';
 import { specsEqual } from '../../timetable/diff';
 import { addDays, minutesOf, weekdayOf } from '../../timetable/localTime';
 import { memberSlot } from '../../timetable/memberClock';
@@ -230,7 +231,11 @@ export class TimetableService {
         if (step.ok) {
           published.push(step.record);
           kept.push(r);
-        } else refused.push({ seriesId: r.id, code: step.code, message: step.message });
+        } else {
+          const count = hardCount(conflicts.get(r.id) ?? []);
+          const message = refusalText(step, r, (id) => ctx.schools.get(id)?.name, { count });
+          refused.push({ seriesId: r.id, code: step.code, message });
+        }
       }
       if (kept.length === batch.length) return { published, refused };
       batch = kept;

@@ -14,6 +14,7 @@ import { ErrorReply } from '../../../shared/lessons';
 import { propose, publish, respond, type Step } from '../../timetable/negotiation';
 import { schoolsConcerned, seriesDiff } from '../../timetable/diff';
 import { hardCount } from '../../timetable/conflicts';
+import { refusalText } from '../../timetable/refusalText';
 import { DomainError } from '../errorHandler';
 import { AccessError } from '../../auth/authPlugin';
 import { roles, tags, type TimetableRoutesOptions } from './common';
@@ -33,13 +34,23 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
   ) {
     const current = await service.series(communityId, seriesId);
     const result = await run(current);
-    if (!result.ok) throw new DomainError(result.code, result.message, 409);
+    if (!result.ok) throw new DomainError(result.code, await readable(result, current), 409);
     const written = await repo.apply({
       put: { series: [result.record] },
       expectSeries: [{ id: seriesId, revision: current.revision }],
     });
     if (!written) throw new DomainError('stale', `series ${seriesId} changed meanwhile`, 409);
     return result.record;
+  }
+
+  /** The refusal in the catalogue's words, with the schools it concerns named. */
+  async function readable(refusal: { code: string; message: string }, s: SeriesRecord) {
+    const schools = await repo.getMany(
+      'school',
+      s.responses.map((x) => x.schoolId),
+    );
+    const names = new Map(schools.map((x) => [x.id, x.name]));
+    return refusalText(refusal, s, (id) => names.get(id));
   }
 
   async function memberSchools(s: SeriesRecord): Promise<string[]> {
@@ -119,7 +130,7 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
         if (!result.ok && result.code === 'hard_conflicts')
           throw new DomainError(
             result.code,
-            result.message,
+            refusalText(result, r, () => undefined, { count: hardCount(conflicts) }),
             409,
             conflicts.filter((c) => c.severity === 'hard'),
           );
