@@ -17,6 +17,12 @@ describe('demo seed', () => {
     expect(names).toContain('丰泽区实验小学潘山分校');
     // 虹桥路小学 leads two communities: one school record
     expect(names.filter((n) => n === '瑞安市虹桥路小学')).toHaveLength(1);
+    // The member classrooms of one lesson can be told apart (issue 10, defect 8).
+    const rooms = await store.timetable.list('classroom');
+    for (const community of await store.timetable.list('community')) {
+      const members = rooms.filter((r) => r.id.startsWith(`${community.id}-m`));
+      expect(new Set(members.map((r) => r.name)).size).toBe(members.length);
+    }
     const source = new TimetableOccurrenceSource(store.timetable, 'Asia/Shanghai');
     const tuesday = await source.occurrencesBetween(
       Date.parse('2026-09-08T00:00:00+08:00'),
