@@ -143,11 +143,32 @@ export const Material = Type.Object({
 });
 export type Material = Static<typeof Material>;
 
+/** A classroom as people read it: with its school (classrooms of two schools share names). */
+export const ClassroomName = Type.Object({
+  classroomId: Type.String(),
+  name: Type.String(),
+  schoolId: Type.String(),
+  schoolName: Type.String(),
+  /** "高楼镇中心小学 · 三(1)班" */
+  label: Type.String(),
+});
+export type ClassroomName = Static<typeof ClassroomName>;
+
+/** The names behind a lesson's ids, from the timetable's records (absent ones left out). */
+export const LessonNames = Type.Object({
+  community: Type.Optional(Type.String()),
+  teacher: Type.Optional(Type.String()),
+  /** the core classroom first, then the member classrooms, in the lesson's order */
+  classrooms: Type.Array(ClassroomName),
+});
+export type LessonNames = Static<typeof LessonNames>;
+
 /** The lesson record the research room and the archive show beside the minutes. */
 export const LessonView = Type.Object({
   lesson: LessonRecord,
   attendance: AttendanceReport,
   materials: Type.Array(Material),
+  names: LessonNames,
 });
 export type LessonView = Static<typeof LessonView>;
 
@@ -159,6 +180,9 @@ export const LessonSummary = Type.Object({
   start: Type.String(),
   end: Type.String(),
   state: LessonState,
+  /** the community's and the teacher's names, where the timetable has them */
+  communityName: Type.Optional(Type.String()),
+  teacherName: Type.Optional(Type.String()),
 });
 export type LessonSummary = Static<typeof LessonSummary>;
 
@@ -196,5 +220,7 @@ export const JoinCheckReply = Type.Object({
   role: Type.Optional(Type.String()),
   reason: Type.Optional(Type.String()),
   state: LessonState,
+  /** the server's clock (ms since epoch): screens count down to the bell by it, not by the PC's */
+  now: Type.Optional(Type.Number()),
 });
 export type JoinCheckReply = Static<typeof JoinCheckReply>;

@@ -2,7 +2,8 @@
 // events with their payload schemas, and the REST bodies of the research records.
 import { Type, type Static } from '@sinclair/typebox';
 import type { ScheduledOccurrence } from './timetable/occurrence';
-import { LessonState, LessonView } from './lessons';
+import { LessonState, LessonView, type LessonNames } from './lessons';
+import { labelOf } from './timetable/names';
 
 export const RESEARCH_NAMESPACE = '/research';
 
@@ -15,13 +16,24 @@ export interface MinutesSection {
   label: string;
 }
 
-/** Observations on both sides (seed 001: 针对双边课堂情况), problems, agreed next steps. */
+/**
+ * Observations on both sides (seed 001: 针对双边课堂情况), problems, agreed next steps.
+ * `names` (the lesson's, from the timetable) titles each classroom's section with its school
+ * and name; the keys stay ids, so renaming a classroom never moves its text.
+ */
 export function minutesSections(
-  o: Pick<ScheduledOccurrence, 'memberClassroomIds'>,
+  o: Pick<ScheduledOccurrence, 'coreClassroomId' | 'memberClassroomIds'>,
+  names?: Pick<LessonNames, 'classrooms'>,
 ): MinutesSection[] {
+  const core = names?.classrooms.some((c) => c.classroomId === o.coreClassroomId)
+    ? `主讲课堂观察（${labelOf(names, o.coreClassroomId)}）`
+    : '主讲课堂观察';
   return [
-    { key: 'core', label: '主讲课堂观察' },
-    ...o.memberClassroomIds.map((id) => ({ key: `member:${id}`, label: `听讲课堂观察（${id}）` })),
+    { key: 'core', label: core },
+    ...o.memberClassroomIds.map((id) => ({
+      key: `member:${id}`,
+      label: `听讲课堂观察（${labelOf(names, id)}）`,
+    })),
     { key: 'problems', label: '存在问题' },
     { key: 'nextSteps', label: '改进措施与下一步' },
   ];

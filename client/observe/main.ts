@@ -2,6 +2,7 @@
 // courseware, every member classroom with its connection quality — without being seen.
 import type { LessonSummary } from '../../shared/lessons';
 import type { Principal } from '../../shared/auth';
+import { describeJoinError } from '../../shared/messages';
 import { LiveRoomClient } from '../lib/LiveRoomClient';
 import { audioSink, videoTile } from '../lib/VideoTile';
 import { $, h } from '../lib/dom';
@@ -12,8 +13,10 @@ import { ClassroomWall } from '../teacher/wall';
 const app = $('#app');
 const banner = $('#banner');
 
-async function runningLessons(): Promise<{ me: Principal; lessons: LessonSummary[] }> {
-  const me = await authorized<Principal>('/api/auth/me');
+/** The list is read again this often, and whenever the page comes back into view. */
+const REFRESH_MS = 20_000;
+
+async function runningLessons(me: Principal): Promise<LessonSummary[]> {
   const lists = await Promise.all(
     me.communityIds.flatMap((communityId) =>
       (['open', 'live'] as const).map((state) =>
@@ -21,32 +24,80 @@ async function runningLessons(): Promise<{ me: Principal; lessons: LessonSummary
       ),
     ),
   );
-  return { me, lessons: lists.flat() };
+  return lists.flat().sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-function choose(lessons: LessonSummary[]): Promise<LessonSummary> {
-  return new Promise((resolve) => {
-    const rows = lessons.map((lesson) => {
-      const watch = h('button', { class: 'primary', text: '巡课 Watch' });
-      watch.addEventListener('click', () => resolve(lesson));
-      return h(
-        'li',
-        { 'data-occurrence': lesson.occurrenceId },
-        h('strong', { text: `${lesson.subject} · ${lesson.communityId}` }),
-        h('span', { class: 'muted', text: lesson.state === 'live' ? ' 上课中' : ' 即将开始' }),
-        watch,
-      );
-    });
+function lessonRow(lesson: LessonSummary, pick: (lesson: LessonSummary) => void): HTMLElement {
+  const watch = h('button', { class: 'primary', text: '巡课 Watch' });
+  watch.addEventListener('click', () => pick(lesson));
+  const who = [lesson.communityName ?? lesson.communityId, lesson.teacherName].filter(Boolean);
+  return h(
+    'li',
+    { 'data-occurrence': lesson.occurrenceId },
+    h('strong', { text: [lesson.subject, ...who].join(' · ') }),
+    h('span', { class: 'muted', text: lesson.state === 'live' ? ' 上课中' : ' 即将开始' }),
+    watch,
+  );
+}
+
+/**
+ * The lessons open or live now, kept fresh while the inspector looks at the list: a lesson
+ * that opens later appears by itself (she should not have to reload to find it).
+ */
+function choose(me: Principal): Promise<LessonSummary> {
+  return new Promise((resolve, reject) => {
+    const list = h(
+      'div',
+      { class: 'lessons' },
+      h('p', { class: 'muted', text: '正在读取… Loading' }),
+    );
+    const note = h('p', { class: 'muted', hidden: true });
     app.replaceChildren(
       h(
         'section',
         { class: 'picker' },
         h('h1', { text: '正在进行的同步课堂 Lessons now' }),
-        rows.length
-          ? h('ul', {}, ...rows)
-          : h('p', { text: '现在没有同步课堂 No lesson right now' }),
+        list,
+        note,
       ),
     );
+    let shown = '';
+    const stop = () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', onVisible);
+    };
+    const pick = (lesson: LessonSummary) => {
+      stop();
+      resolve(lesson);
+    };
+    const render = (lessons: LessonSummary[]) => {
+      note.hidden = true;
+      const key = JSON.stringify(lessons);
+      if (key === shown) return; // unchanged: leave the buttons where the pointer is
+      shown = key;
+      list.replaceChildren(
+        lessons.length
+          ? h('ul', {}, ...lessons.map((l) => lessonRow(l, pick)))
+          : h('p', { text: '现在没有同步课堂 No lesson right now' }),
+      );
+    };
+    const refresh = () =>
+      runningLessons(me).then(render, (error: unknown) => {
+        if (error instanceof HttpError && error.status === 401) {
+          stop();
+          reject(error);
+          return;
+        }
+        // The network hiccuped: keep the list, say so, try again at the next tick.
+        note.hidden = false;
+        note.textContent = '暂时无法刷新，稍后自动重试 Could not refresh; retrying';
+      });
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    document.addEventListener('visibilitychange', onVisible);
+    void refresh();
   });
 }
 
@@ -90,8 +141,15 @@ async function watch(lesson: LessonSummary, me: Principal): Promise<void> {
     banner.textContent = '正在重新连接… Reconnecting';
   });
   client.on('closed', () => {
+    const back = h('button', { class: 'primary', text: '返回巡课列表 Back to the lessons' });
+    back.addEventListener('click', () => void main());
     app.replaceChildren(
-      h('section', { class: 'picker' }, h('h1', { text: '本节课已结束 The lesson has ended' })),
+      h(
+        'section',
+        { class: 'picker' },
+        h('h1', { text: '本节课已结束 The lesson has ended' }),
+        back,
+      ),
     );
   });
   await client.join({ roomId: lesson.occurrenceId, token: session.token!, displayName: me.name });
@@ -105,13 +163,14 @@ async function main(): Promise<void> {
       await form.signedIn;
     }
     try {
-      const { me, lessons } = await runningLessons();
-      await watch(await choose(lessons), me);
+      const me = await authorized<Principal>('/api/auth/me');
+      await watch(await choose(me), me);
       return;
     } catch (error) {
       if (error instanceof HttpError && error.status === 401) session.clear();
       else {
-        app.replaceChildren(h('p', { class: 'error', text: (error as Error).message }));
+        const text = `无法巡课 Could not watch: ${describeJoinError(error as Error)}`;
+        app.replaceChildren(h('p', { class: 'error', text }));
         return;
       }
     }

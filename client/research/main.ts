@@ -1,6 +1,7 @@
 // The research room screen (同步教学研讨): log in (or arrive with a link token), pick the
 // session, wait for the lesson to end if needed, then the record, the minutes and a place
 // for the video meeting.
+import { describeRefusal } from '../../shared/messages';
 import type { ResearchSummary } from '../../shared/research';
 import { h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
@@ -97,6 +98,7 @@ function pendingStorage(occurrenceId: string): PendingStorage {
 async function room(occurrenceId: string) {
   const view = await loadWhenOpen(occurrenceId);
   const o = view.record.lesson.occurrence;
+  const names = view.record.names;
   const client = new MinutesClient({
     url: '',
     token: session.token!,
@@ -110,7 +112,11 @@ async function room(occurrenceId: string) {
       h('h1', { text: `${o.subject} · 同步教学研讨` }),
       h('p', {
         class: 'muted',
-        text: `${formatTime(Date.parse(o.start))}–${formatTime(Date.parse(o.end))} · 主讲 ${o.teacherId}`,
+        text: [
+          `${formatTime(Date.parse(o.start))}–${formatTime(Date.parse(o.end))}`,
+          `主讲 ${names.teacher ?? o.teacherId}`,
+          ...(names.community ? [names.community] : []),
+        ].join(' · '),
       }),
     ),
     h(
@@ -137,7 +143,12 @@ async function main() {
       session.clear();
       return main();
     }
-    show(h('p', { class: 'error', text: `无法打开教研室：${(error as Error).message}` }));
+    show(
+      h('p', {
+        class: 'error',
+        text: `无法打开教研室 Could not open the research room：${describeRefusal((error as Error).message)}`,
+      }),
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import { LiveRoomClient } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
 import { classroomCameraEncodings } from '../../shared/signaling/events';
+import { describeJoinError, describeRefusal } from '../../shared/messages';
 
 export function meetingView(options: {
   occurrenceId: string;
@@ -59,8 +60,7 @@ export function meetingView(options: {
       audios.delete(id);
     });
     client.on('closed', ({ reason }) => {
-      status.textContent =
-        reason === 'research_closed' ? '研讨已结束 The meeting has ended' : reason;
+      status.textContent = describeRefusal(reason);
       void leave();
     });
     try {
@@ -81,7 +81,7 @@ export function meetingView(options: {
       joinButton.hidden = true;
       leaveButton.hidden = false;
     } catch (error) {
-      status.textContent = `无法加入视频 Could not join: ${(error as Error).message}`;
+      status.textContent = `无法加入视频 Could not join: ${describeJoinError(error as Error)}`;
       await leave();
     }
   }

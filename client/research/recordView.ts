@@ -1,5 +1,6 @@
 // The lesson record beside the minutes: attendance, connection quality, material.
 import { materialKindLabels, type LessonView, type QualityGrade } from '../../shared/lessons';
+import { labelOf } from '../../shared/timetable/names';
 import { h } from '../lib/dom';
 import { api } from './api';
 
@@ -19,12 +20,12 @@ export function formatTime(ms: number, timeZone = 'Asia/Shanghai'): string {
 }
 
 export function recordView(view: LessonView): HTMLElement {
-  const { attendance, materials } = view;
+  const { attendance, materials, names } = view;
   const rows = attendance.classrooms.map((c) =>
     h(
       'tr',
       { 'data-classroom': c.classroomId, class: c.absent ? 'absent' : undefined },
-      h('td', { text: c.classroomId }),
+      h('td', { text: labelOf(names, c.classroomId) }),
       h('td', { text: c.side === 'core' ? '主讲' : '听讲' }),
       h('td', { text: c.absent ? '缺席' : `${c.minutesConnected} 分钟` }),
       h('td', {
@@ -76,7 +77,10 @@ export function recordView(view: LessonView): HTMLElement {
     h('h2', { text: '课堂记录' }),
     table,
     attendance.absent.length > 0
-      ? h('p', { class: 'absent-list', text: `未到教室：${attendance.absent.join('、')}` })
+      ? h('p', {
+          class: 'absent-list',
+          text: `未到教室：${attendance.absent.map((id) => labelOf(names, id)).join('、')}`,
+        })
       : null,
     h('h2', { text: '教学资料' }),
     materials.length > 0 ? list : h('p', { class: 'muted', text: '暂无资料' }),

@@ -1,6 +1,6 @@
 // The signed-in teacher's lessons of today and the lesson actions (no DOM).
 import type { Principal } from '../../shared/auth';
-import type { LessonSummary } from '../../shared/lessons';
+import type { JoinCheckReply, LessonSummary } from '../../shared/lessons';
 import type { TeacherDayReply } from '../../shared/timetable/api';
 import { authorized } from '../lib/session';
 
@@ -57,6 +57,10 @@ const action = (what: 'start' | 'end') => (occurrenceId: string) =>
 export const startLesson = action('start');
 /** Ends the lesson now; the research room opens. */
 export const endLesson = action('end');
+
+/** Whether she may enter now, the lesson's state and the server's clock. */
+export const joinCheck = (occurrenceId: string) =>
+  authorized<JoinCheckReply>(`/api/lessons/${encodeURIComponent(occurrenceId)}/join`);
 
 /** A lesson the teacher can enter now: not over, and its room open or about to be. */
 export function enterable(lesson: LessonSummary): boolean {

@@ -6,20 +6,13 @@ import { $, h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
 import { session, HttpError } from '../lib/session';
 import { teacherCameraEncodings } from '../../shared/signaling/events';
-import type { LessonSummary } from '../../shared/lessons';
+import type { LessonState, LessonSummary } from '../../shared/lessons';
+import { describeJoinError } from '../../shared/messages';
 import { ClassroomWall } from './wall';
 import { devicePicker, shareScreen, type DevicePicker } from './devices';
-import { endLesson, startLesson, teacherDay } from './lessons';
+import { endLesson, joinCheck, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
-
-/** The join gate's reasons, as a teacher reads them. */
-const refusalText: Record<string, string> = {
-  lesson_not_open: '课堂尚未开放：上课前 10 分钟可进入 The room opens 10 minutes before the lesson',
-  lesson_over: '这节课已经结束 This lesson is over',
-  lesson_cancelled: '这节课已取消 This lesson was cancelled',
-  not_lesson_teacher: '这不是您的课 This is not your lesson',
-  wrong_community: '不属于您的教共体 Not in your community',
-};
+import { startLabel } from './startLabel';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -57,20 +50,36 @@ async function chooseLesson(): Promise<{ join: JoinOptions; lesson?: LessonSumma
 
 function lessonControls(lesson: LessonSummary | undefined): HTMLElement[] {
   if (!lesson) return [];
-  const start = h('button', { text: '提前开始上课 Start now', hidden: lesson.state === 'live' });
   const end = h('button', { text: '下课 End lesson' });
-  start.addEventListener('click', () => {
-    void startLesson(lesson.occurrenceId).then(
-      () => (start.hidden = true),
-      (e: Error) => alert(e.message),
-    );
-  });
   end.addEventListener('click', () => {
     if (confirm('结束本节课并进入教研室？ End the lesson and open the research room?')) {
-      void endLesson(lesson.occurrenceId).catch((e: Error) => alert(e.message));
+      void endLesson(lesson.occurrenceId).catch((e: Error) => alert(describeJoinError(e)));
     }
   });
-  return [start, end];
+  return [end];
+}
+
+/**
+ * The one start button of a scheduled lesson says what it does: before the bell it starts
+ * the lesson early ("提前开始上课（距上课还有 3 分钟）"), after it just starts. It counts by the
+ * server's clock (office PCs' clocks drift), read again every 15 s with the lesson's state.
+ */
+function followLesson(
+  button: HTMLElement,
+  lesson: LessonSummary,
+): { state(): LessonState; stop(): void } {
+  let state = lesson.state;
+  const check = () =>
+    joinCheck(lesson.occurrenceId)
+      .then((c) => {
+        state = c.state;
+        if (c.now !== undefined)
+          button.textContent = startLabel(Date.parse(lesson.start), c.now, state);
+      })
+      .catch(() => undefined);
+  void check();
+  const timer = setInterval(() => void check(), 15_000);
+  return { state: () => state, stop: () => clearInterval(timer) };
 }
 
 async function publishDevices(client: LiveRoomClient, picker: DevicePicker): Promise<void> {
@@ -93,7 +102,12 @@ async function main(): Promise<void> {
   client.on('token', ({ token }) => session.renew(token));
   const picker = await devicePicker();
   const title = h('h2', { text: lesson ? `${lesson.subject}` : `试课 ${join.roomId}` });
-  const startButton = h('button', { class: 'primary', text: '开始上课 Start lesson' });
+  const startButton = h('button', {
+    class: 'primary',
+    'data-action': 'start',
+    text: '开始上课 Start lesson',
+  });
+  const followed = lesson ? followLesson(startButton, lesson) : undefined;
   const stopButton = h('button', { text: '离开 Leave', disabled: true });
   const shareButton = h('button', { text: '共享课件 Share courseware', disabled: true });
   const stage = h('div', { class: 'stage-view' });
@@ -179,19 +193,29 @@ async function main(): Promise<void> {
     ]).then(() => publishDevices(client, picker));
   });
 
+  /** Into the room, then (before the bell) the lesson goes live at once, then the camera. */
+  async function begin(): Promise<void> {
+    if (client.state !== 'joined') await client.join(join);
+    if (lesson && followed?.state() !== 'live') {
+      await startLesson(lesson.occurrenceId).catch((error: unknown) => {
+        // The bell rang meanwhile: it is live, which is what she asked for.
+        if (!(error instanceof HttpError && error.code === 'already_live')) throw error;
+      });
+    }
+    await publishDevices(client, picker);
+  }
   startButton.addEventListener('click', () => {
     startButton.disabled = true;
-    client
-      .join(join)
-      .then(() => publishDevices(client, picker))
+    begin()
       .then(() => {
+        followed?.stop();
         startButton.hidden = true;
         stopButton.disabled = false;
         shareButton.disabled = false;
       })
       .catch((error: Error) => {
         startButton.disabled = false;
-        alert(`无法开始 Could not start: ${refusalText[error.message] ?? error.message}`);
+        alert(`无法开始 Could not start: ${describeJoinError(error)}`);
       });
   });
   stopButton.addEventListener('click', () => {

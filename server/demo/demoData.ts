@@ -119,10 +119,12 @@ export function demoData(source: SourceData): DemoData {
       ledBefore.set(core.id, nth + 1);
       const grade = c.stage === 'junior' ? '七' : '三';
       const coreRoom = { id: `${c.id}-core`, schoolId: core.id, name: `${grade}(${nth + 1})班` };
+      // Member classrooms take distinct class numbers, so that even where a screen shows a
+      // classroom without its school, the classrooms of one lesson stay apart.
       const memberRooms = members.map((m, i) => ({
         id: `${c.id}-m${i + 1}`,
         schoolId: m.id,
-        name: `${grade}年级同步教室`,
+        name: `${grade}(${i + 1})班`,
       }));
       data.classrooms.push(coreRoom, ...memberRooms);
       const teachers = teacherNames.map((name, i) => ({

@@ -4,12 +4,23 @@ import type { GateDecision, RoomGate } from './RoomGate';
 import { researchGate } from '../research/researchGate';
 import { joinGate } from '../lessons/joinGate';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
+import type { LessonNames } from '../lessons/LessonNames';
+import type { Principal } from '../../shared/auth';
 
 export class LessonRoomGate implements RoomGate {
   readonly #lifecycle: LessonLifecycle;
+  readonly #names: LessonNames | undefined;
 
-  constructor(lifecycle: LessonLifecycle) {
+  constructor(lifecycle: LessonLifecycle, names?: LessonNames) {
     this.#lifecycle = lifecycle;
+    this.#names = names;
+  }
+
+  /** A classroom PC is named by the timetable (school · classroom), not by what it typed. */
+  async #displayName(principal: Principal): Promise<{ displayName?: string }> {
+    if (principal.role !== 'device' || !principal.classroomId || !this.#names) return {};
+    const label = await this.#names.classroomLabel(principal.classroomId);
+    return label ? { displayName: label } : {};
   }
 
   async admit({
@@ -25,12 +36,17 @@ export class LessonRoomGate implements RoomGate {
       const d = joinGate(principal, o, record.state, now, {
         maxEarlyStartMs: this.#lifecycle.settings.maxEarlyStartMs,
       });
-      return d.ok ? { ok: true, role: d.role } : { ok: false, reason: d.reason };
+      if (!d.ok) return { ok: false, reason: d.reason };
+      return { ok: true, role: d.role, ...(await this.#displayName(principal)) };
     }
     const d = researchGate(principal, o, record.state);
     if (!d.ok) return { ok: false, reason: d.reason };
     // The archive is read on the page; the video meeting ends with the session.
     if (record.state !== 'research') return { ok: false, reason: 'research_closed' };
-    return { ok: true, role: d.access === 'write' ? 'member' : 'observer' };
+    return {
+      ok: true,
+      role: d.access === 'write' ? 'member' : 'observer',
+      ...(await this.#displayName(principal)),
+    };
   }
 }

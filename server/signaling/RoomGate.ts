@@ -1,7 +1,9 @@
 import type { Principal } from '../../shared/auth';
 import type { LiveRole, RoomKind } from '../../shared/signaling/events';
 
-export type GateDecision = { ok: true; role: LiveRole } | { ok: false; reason: string };
+export type GateDecision =
+  /** `displayName`: the name the room shows for this participant, whatever the client sent */
+  { ok: true; role: LiveRole; displayName?: string } | { ok: false; reason: string };
 
 /**
  * The domain's say on who enters a scheduled room (a lesson occurrence, a research

@@ -143,7 +143,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     }
     const participant = new Participant({
       ...(principal ? { principal } : {}),
-      displayName: p.displayName,
+      displayName: (scheduled?.ok && scheduled.displayName) || p.displayName,
       role: decision.role,
       identity: decision.identity,
       socket: ctx.socket,

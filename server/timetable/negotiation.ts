@@ -160,22 +160,6 @@ export function publish(r: SeriesRecord, hardConflicts: number, now: number): St
   );
 }
 
-/** What a person reads about a refusal: Chinese first, schools by their names. */
-export function refusalText(refusal: Refusal, schoolName: (id: string) => string): string {
-  const schools = (refusal.schoolIds ?? []).map(schoolName);
-  switch (refusal.code) {
-    case 'answers_pending':
-      return (
-        `成员校尚未答复：${schools.join('、')}。请等待其同意，或确认后代为同意。` +
-        ` Not answered yet: ${schools.join(', ')}; wait for their acceptance, or accept on their behalf.`
-      );
-    case 'objection_open':
-      return `${schools[0]} 提出异议：${refusal.comment ?? ''} ${schools[0]} objects: ${refusal.comment ?? ''}`;
-    default:
-      return refusal.message;
-  }
-}
-
 /** The version the working copy will get when published. */
 export const workingVersion = (r: SeriesRecord) =>
   r.status === 'published' ? (r.published?.version ?? 1) : (r.published?.version ?? 0) + 1;

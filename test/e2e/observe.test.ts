@@ -12,6 +12,36 @@ import {
 
 const o = occurrence();
 
+describe('巡课’s list of lessons', () => {
+  let s: LessonServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    s = await startLessonServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await s?.close();
+  });
+
+  it('shows a lesson that opens after the page loaded, without a reload (issue 10, defect 9)', async () => {
+    const page = await browser.newPage(`${s.url}/observe/`);
+    await page.fill('input[name=login]', 'observer');
+    await page.fill('input[name=password]', PASSWORD);
+    await page.click('form.login button[type=submit]');
+    await page.getByText('现在没有同步课堂').waitFor({ timeout: 15_000 });
+
+    await s.clock.advanceTo(Date.parse(o.start) + MIN); // live
+    const row = page.locator(`li[data-occurrence="${o.occurrenceId}"]`);
+    await row.waitFor({ timeout: 30_000 });
+    // Named as people read it: the community's and the teacher's names, not their ids.
+    expect(await row.textContent()).toContain('瑞安市实验小学教共体');
+    expect(await row.textContent()).not.toContain('ruian-p-18');
+  });
+});
+
 describe('an observer watches a live lesson', () => {
   let s: LessonServer;
   let browser: Browser;

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LessonRecord, LessonView } from '../../../shared/lessons';
 import { AccessError } from '../../auth/authPlugin';
 import type { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
+import type { LessonNames } from '../../lessons/LessonNames';
 import { LessonActionError, type LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { MaterialRepository } from '../../store/lessons/LessonRepository';
 import { DomainError } from '../errorHandler';
@@ -12,6 +13,7 @@ export interface LessonDeps {
   lifecycle: LessonLifecycle;
   attendance: AttendanceRecorder;
   materials: MaterialRepository;
+  names: LessonNames;
 }
 
 export async function loadLessonFor(
@@ -33,11 +35,12 @@ export async function loadLessonFor(
 
 export async function lessonView(deps: LessonDeps, record: LessonRecord): Promise<LessonView> {
   const o = record.occurrence;
-  const [attendance, materials] = await Promise.all([
+  const [attendance, materials, names] = await Promise.all([
     deps.attendance.report(record),
     deps.materials.listFor(o.occurrenceId, o.seriesId),
+    deps.names.ofLesson(o),
   ]);
-  return { lesson: record, attendance, materials };
+  return { lesson: record, attendance, materials, names };
 }
 
 /** Lifecycle refusals → HTTP: who may not is 403 (logged), a wrong moment is 409. */

@@ -23,9 +23,16 @@ export interface LessonRoutesOptions extends LessonDeps {
 }
 
 const tags = ['lessons'];
-export function summary(r: LessonRecord): LessonSummary {
+export function summary(
+  r: LessonRecord,
+  names?: { communities: Map<string, string>; teachers: Map<string, string> },
+): LessonSummary {
   const o = r.occurrence;
+  const communityName = names?.communities.get(o.communityId);
+  const teacherName = names?.teachers.get(o.teacherId);
   return {
+    ...(communityName ? { communityName } : {}),
+    ...(teacherName ? { teacherName } : {}),
     occurrenceId: o.occurrenceId,
     communityId: o.communityId,
     teacherId: o.teacherId,
@@ -66,7 +73,8 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
         ...(q.state ? { states: [q.state] } : {}),
         ...(from !== undefined ? { from, to } : {}),
       });
-      return records.map(summary);
+      const names = await deps.names.ofSummaries(records.map((r) => r.occurrence));
+      return records.map((r) => summary(r, names));
     },
   );
 
@@ -103,7 +111,7 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
       const decision = joinGate(request.principal!, record.occurrence, record.state, deps.now(), {
         maxEarlyStartMs: lifecycle.settings.maxEarlyStartMs,
       });
-      return { ...decision, state: record.state };
+      return { ...decision, state: record.state, now: deps.now() };
     },
   );
 

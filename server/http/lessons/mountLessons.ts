@@ -14,11 +14,13 @@ import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
 import { joinGate, type JoinDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
+import { LessonNames } from '../../lessons/LessonNames';
 import { LessonRoomGate } from '../../signaling/LessonRoomGate';
 import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
 import { researchInvitations } from '../../research/invitations';
 import { MinutesService } from '../../research/MinutesService';
 import type { Store } from '../../store/Store';
+import { classroomLabel } from '../../../shared/timetable/names';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { authRoutes } from '../auth/authRoutes';
 import { attachMinutesNamespace } from '../research/minutesSocket';
@@ -60,7 +62,10 @@ export interface MountLessonsDeps {
   occurrences?: OccurrenceSource;
 }
 
-/** A classroom of one of the community's schools, from the timetable's records. */
+/**
+ * A classroom of one of the community's schools, from the timetable's records, named with
+ * its school: the enrolled PC shows that name (two schools' classrooms often share one).
+ */
 async function classroomIn(store: Store, communityId: string, classroomId: string) {
   const [community, classroom] = await Promise.all([
     store.timetable.get('community', communityId),
@@ -68,7 +73,9 @@ async function classroomIn(store: Store, communityId: string, classroomId: strin
   ]);
   if (!community || !classroom) return undefined;
   const schools = [community.coreSchoolId, ...community.memberSchoolIds];
-  return schools.includes(classroom.schoolId) ? classroom : undefined;
+  if (!schools.includes(classroom.schoolId)) return undefined;
+  const school = await store.timetable.get('school', classroom.schoolId);
+  return { ...classroom, name: classroomLabel(school, classroom) };
 }
 
 export function lifecycleSettings(config: Config): LifecycleSettings {
@@ -100,7 +107,8 @@ export async function mountLessons(
   const attendance = new AttendanceRecorder(store.attendance, now);
   const minutes = new MinutesService(store.research);
   const accounts = new Accounts(store.auth, tokens, now);
-  const lessonDeps = { lifecycle, attendance, materials: store.materials };
+  const names = new LessonNames(store.timetable);
+  const lessonDeps = { lifecycle, attendance, materials: store.materials, names };
 
   await http.register(authRoutes, {
     prefix: '/api',
@@ -126,6 +134,7 @@ export async function mountLessons(
     now,
     lifecycle,
     minutes,
+    names,
     log,
   });
 
@@ -134,7 +143,7 @@ export async function mountLessons(
     attendance,
     minutes,
     accounts,
-    roomGate: new LessonRoomGate(lifecycle),
+    roomGate: new LessonRoomGate(lifecycle, names),
     invitations: (record) => researchInvitations(record, tokens, settings, now()),
     joinGate: (principal, occurrence, state) =>
       joinGate(principal, occurrence, state, now(), { maxEarlyStartMs: settings.maxEarlyStartMs }),

@@ -18,6 +18,7 @@ import {
 import { check } from '../../../shared/validation';
 import type { ResolvePrincipal } from '../../auth/principals';
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
+import type { LessonNames } from '../../lessons/LessonNames';
 import { InvalidUpdateError, type MinutesService } from '../../research/MinutesService';
 import { researchGate } from '../../research/researchGate';
 
@@ -36,6 +37,8 @@ export interface MinutesSocketDeps {
   now: () => number;
   lifecycle: LessonLifecycle;
   minutes: MinutesService;
+  /** titles the classrooms' sections with their schools and names */
+  names?: LessonNames;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -96,7 +99,7 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
     return {
       ok: true,
       update: b64(update),
-      sections: minutesSections(record.occurrence),
+      sections: minutesSections(record.occurrence, await deps.names?.ofLesson(record.occurrence)),
       access: decision.access,
       state: record.state,
       ...(record.researchClosesAt ? { closesAt: record.researchClosesAt } : {}),

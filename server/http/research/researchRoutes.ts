@@ -105,14 +105,12 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
         );
         throw new AccessError(403, decision.reason);
       }
-      const sections = minutesSections(record.occurrence);
-      const [view, text] = await Promise.all([
-        lessonView(deps, record),
-        minutes.text(
-          record.occurrence.occurrenceId,
-          sections.map((s) => s.key),
-        ),
-      ]);
+      const view = await lessonView(deps, record);
+      const sections = minutesSections(record.occurrence, view.names);
+      const text = await minutes.text(
+        record.occurrence.occurrenceId,
+        sections.map((s) => s.key),
+      );
       return { record: view, sections, minutes: text, access: decision.access };
     },
   );

@@ -15,7 +15,8 @@ import type { TimetableContext } from '../../timetable/conflicts';
 import { hardCount } from '../../timetable/conflicts';
 import type { Expanded, SeriesInput } from '../../timetable/expand';
 import { checkTimetable, groupOverrides } from '../../timetable/timetable';
-import { publish, refusalText, workingVersion, type Refusal } from '../../timetable/negotiation';
+import { publish, workingVersion, type Refusal } from '../../timetable/negotiation';
+import { refusalText } from '../../timetable/refusalText';
 import { specsEqual } from '../../timetable/diff';
 import { addDays, minutesOf, weekdayOf } from '../../timetable/localTime';
 import { memberSlot } from '../../timetable/memberClock';
@@ -211,7 +212,7 @@ export class TimetableService {
     const names = new Map((await this.repo.getMany('school', ids)).map((s) => [s.id, s.name]));
     return new DomainError(
       r.code,
-      prefix + refusalText(r, (id) => names.get(id) ?? id),
+      prefix + refusalText(r, (id) => names.get(id)),
       409,
       ids.length > 0 ? { schoolIds: ids } : undefined,
     );

@@ -14,6 +14,7 @@ import { ErrorReply } from '../../../shared/lessons';
 import { propose, publish, respond, type Step } from '../../timetable/negotiation';
 import { schoolsConcerned, seriesDiff } from '../../timetable/diff';
 import { hardCount } from '../../timetable/conflicts';
+import { refusalText } from '../../timetable/refusalText';
 import { DomainError } from '../errorHandler';
 import { AccessError } from '../../auth/authPlugin';
 import { roles, tags, type TimetableRoutesOptions } from './common';
@@ -125,7 +126,7 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
         if (!result.ok && result.code === 'hard_conflicts')
           throw new DomainError(
             result.code,
-            result.message,
+            refusalText(result, () => undefined, { count: hardCount(conflicts) }),
             409,
             conflicts.filter((c) => c.severity === 'hard'),
           );

@@ -132,7 +132,12 @@ describe('teacher actions and community checks over REST', () => {
 
   it('answers the join check with the gate’s decision', async () => {
     const res = await s.api(`${secondPath}/join`, { token: s.tokens.wang });
-    expect(await res.json()).toEqual({ ok: false, reason: 'lesson_over', state: 'research' });
+    expect(await res.json()).toEqual({
+      ok: false,
+      reason: 'lesson_over',
+      state: 'research',
+      now: s.clock.now(), // the server's clock, for screens that count down to the bell
+    });
   });
 
   it('refuses another community’s coordinator with 403 on every lesson route', async () => {

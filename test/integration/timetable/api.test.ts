@@ -102,6 +102,7 @@ describe('timetable REST API', () => {
     const hard = await coordinator.post(`${base}/series/math/publish`);
     expect(hard.status).toBe(409);
     expect(hard.body.error).toBe('hard_conflicts');
+    expect(hard.body.message).toMatch(/^还有 20 处硬冲突，解决后才能发布 20 hard conflicts remain/);
     expect(hard.body.details[0].otherSeriesId).toBe('chinese');
 
     expect((await coordinator.del(`${base}/series/chinese`)).status).toBe(204);
@@ -120,8 +121,12 @@ describe('timetable REST API', () => {
       decision: 'objected',
       comment: '第二节有升旗仪式',
     });
-    expect((await coordinator.post(`${base}/series/math/publish`)).body.error).toBe(
-      'objection_open',
+    const refused = await coordinator.post(`${base}/series/math/publish`);
+    expect(refused.body.error).toBe('objection_open');
+    // The coordinator reads which school objects and why, Chinese first (issue 10, defect 8).
+    expect(refused.body.message).toBe(
+      '瑞安市高楼镇中心小学提出异议：第二节有升旗仪式，解决后才能发布 ' +
+        '瑞安市高楼镇中心小学 objects: 第二节有升旗仪式; resolve it before publishing',
     );
 
     const revision = objected.body.series.revision;

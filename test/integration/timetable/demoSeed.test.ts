@@ -29,6 +29,12 @@ describe('demo seed', () => {
         s.responses.map(() => 'demo-seed'),
       );
     }
+    // The member classrooms of one lesson can be told apart (issue 10, defect 8).
+    const rooms = await store.timetable.list('classroom');
+    for (const community of await store.timetable.list('community')) {
+      const members = rooms.filter((r) => r.id.startsWith(`${community.id}-m`));
+      expect(new Set(members.map((r) => r.name)).size).toBe(members.length);
+    }
     const source = new TimetableOccurrenceSource(store.timetable, 'Asia/Shanghai');
     const tuesday = await source.occurrencesBetween(
       Date.parse('2026-09-08T00:00:00+08:00'),

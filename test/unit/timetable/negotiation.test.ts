@@ -4,13 +4,13 @@ import {
   newSeries,
   propose,
   publish,
-  refusalText,
   respond,
   workingVersion,
   type Answer,
   type Step,
 } from '../../../server/timetable/negotiation';
 import { schoolsConcerned, seriesDiff } from '../../../server/timetable/diff';
+import { refusalText } from '../../../server/timetable/refusalText';
 import type { SeriesRecord } from '../../../shared/timetable/series';
 import { classrooms, spec } from './support/world';
 
