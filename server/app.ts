@@ -124,7 +124,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   // Per client address. A school's classroom PCs share one NAT address and each asks for
   // its schedule every 20 s: the default leaves ample room for that.
   await http.register(rateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' });
-  const resolvePrincipal = principalResolver(tokens, store.auth, now);
+  const resolvePrincipal = principalResolver(tokens, store.auth, now, store.security);
   await http.register(authPlugin, { tokens, resolvePrincipal });
   const timetable = timetableServices(store, config.timeZone, now);
   // One schedule for the lesson clock and for a classroom PC's "today", so they agree.

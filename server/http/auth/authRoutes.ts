@@ -74,9 +74,10 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
       schema: {
         tags,
-        summary: 'Change your own password (tokens already issued run to their expiry)',
+        summary:
+          'Change your own password: every token issued before stops working (live sessions end); the reply is a fresh token',
         body: ChangePasswordBody,
-        response: { 400: ErrorReply },
+        response: { 200: TokenReply, 400: ErrorReply },
       },
     },
     async (request, reply) => {
@@ -95,7 +96,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
           [{ field: 'body/currentPassword', message: 'does not match' }],
         );
       }
-      return reply.code(204).send();
+      return reply.code(200).send(changed);
     },
   );
 

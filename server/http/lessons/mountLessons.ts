@@ -99,7 +99,7 @@ export async function mountLessons(
   });
   const attendance = new AttendanceRecorder(store.attendance, now);
   const minutes = new MinutesService(store.research);
-  const accounts = new Accounts(store.auth, tokens, now);
+  const accounts = new Accounts(store.auth, tokens, now, undefined, store.security);
   const lessonDeps = { lifecycle, attendance, materials: store.materials };
 
   await http.register(authRoutes, {
