@@ -34,8 +34,7 @@ export class SqliteSecurityRepository implements SecurityRepository {
 
   async grant(roomId: string): Promise<AdhocGrant | undefined> {
     const row = this.#db.prepare('SELECT json FROM adhoc_grants WHERE room_id = ?').get(roomId) as
-      | { json: string }
-      | undefined;
+      { json: string } | undefined;
     return row ? (JSON.parse(row.json) as AdhocGrant) : undefined;
   }
 
