@@ -69,7 +69,7 @@ async function sessionState(ctx: HandlerContext, room: LiveRoom, participant: Pa
     role: participant.role,
     kind: room.kind,
     routerRtpCapabilities: media.rtpCapabilities as never,
-    peers: [...room.participants.values()].filter((o) => o !== participant).map((o) => o.info()),
+    peers: room.peersVisibleTo(participant).map((o) => o.info()),
     stagePeerId: room.stagePeerId,
     chat: room.chat,
   };
