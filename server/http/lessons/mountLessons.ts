@@ -106,6 +106,10 @@ export async function mountLessons(
     prefix: '/api',
     accounts,
     classroomIn: (communityId, classroomId) => classroomIn(store, communityId, classroomId),
+    limits: {
+      perAccount: deps.config.loginsPerAccountPerMinute,
+      perAddress: deps.config.loginsPerAddressPerMinute,
+    },
   });
   await http.register(lessonRoutes, {
     prefix: '/api',
