@@ -26,6 +26,7 @@ import { metricsRoutes } from './http/metrics';
 import { clientPages } from './http/clientPages';
 import { errorHandlerFor } from './http/errorHandler';
 import { redactToken } from './http/redactToken';
+import { securityHeaders } from './http/securityHeaders';
 import { adhocRoutes } from './http/security/adhocRoutes';
 import { auditHook, auditRoutes } from './http/security/auditRoutes';
 import { authPlugin } from './auth/authPlugin';
@@ -131,7 +132,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
   http.setErrorHandler(errorHandlerFor(() => store.reachable()));
 
-  // Layer 1: what any HTTP API gets (docs). Layer 2: services. Layer 3: routes.
+  // Layer 1: what any HTTP API gets (headers, docs). Layer 2: services. Layer 3: routes.
+  await http.register(securityHeaders);
   await http.register(swagger, {
     openapi: {
       info: { title: 'Tongke 同课 API', version: '0.1.0' },
