@@ -23,9 +23,7 @@ export function principalResolver(
       // A person's token counts while it carries the account's current version; a link
       // token (one research room) is not an account's and ends with its session.
       if (principal.occurrenceId !== undefined) return principal;
-      return facts.version === (await versions.tokenVersion(principal.sub))
-        ? principal
-        : undefined;
+      return facts.version === (await versions.tokenVersion(principal.sub)) ? principal : undefined;
     }
     // A device token lasts a year: it counts only while its enrolment stands.
     if (!principal.deviceId) return undefined;
