@@ -2,6 +2,7 @@
 // main.ts passes the validated config, tests pass theirs (free ports, temp data dir).
 import './media/workerBinary';
 import { join } from 'node:path';
+import type { IncomingMessage } from 'node:http';
 import Fastify, { type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -13,6 +14,8 @@ import { LiveRooms } from './signaling/LiveRooms';
 import { attachSignaling } from './signaling/attach';
 import { bridgeLessons } from './signaling/lessonBridge';
 import { originAllowed } from './signaling/originCheck';
+import { ConnectionSlots, socketSlotGuard } from './signaling/addressLimits';
+import { admitAdhoc } from './security/adhocAdmission';
 import { openStore } from './store/openStore';
 import { RedisStore } from './store/redis/RedisStore';
 import { redisCluster, singleNode } from './signaling/cluster';
@@ -23,6 +26,9 @@ import { metricsRoutes } from './http/metrics';
 import { clientPages } from './http/clientPages';
 import { errorHandlerFor } from './http/errorHandler';
 import { redactToken } from './http/redactToken';
+import { securityHeaders } from './http/securityHeaders';
+import { adhocRoutes } from './http/security/adhocRoutes';
+import { auditHook, auditRoutes } from './http/security/auditRoutes';
 import { authPlugin } from './auth/authPlugin';
 import { principalResolver } from './auth/principals';
 import { tokenRenewal } from './auth/tokenRenewal';
@@ -86,6 +92,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
       },
     },
     bodyLimit: 1024 * 1024,
+    // Behind the TLS front door (infra/nginx) the client is the proxy's X-Forwarded-For.
+    trustProxy: (config.trustProxy ?? '').split(',').filter(Boolean),
   });
   const store = options.store ?? (await openStore(config, http.log.child({ part: 'store' })));
   const pool = await WorkerPool.create({
@@ -98,12 +106,23 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     log: http.log.child({ part: 'media' }),
   });
   const allowedOrigins = (config.allowedOrigins ?? '').split(',').filter(Boolean);
+  const trustedProxies = (config.trustProxy ?? '').split(',').filter(Boolean);
+  let admitSocket: (req: IncomingMessage) => boolean = () => true;
   const io = new SocketServer(http.server, {
     serveClient: false,
-    allowRequest: (req, done) => done(null, originAllowed(req, allowedOrigins)),
+    allowRequest: (req, done) => {
+      if (!originAllowed(req, allowedOrigins)) return done(null, false);
+      if (!admitSocket(req)) return done('rate_limited', false);
+      done(null, true);
+    },
     maxHttpBufferSize: 256 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 15_000 },
   });
+  admitSocket = socketSlotGuard(
+    io.engine,
+    new ConnectionSlots(config.socketsPerAddress),
+    trustedProxies,
+  );
   // Before any namespace exists, so that every one of them spans the nodes.
   const cluster =
     store instanceof RedisStore
@@ -114,7 +133,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
   http.setErrorHandler(errorHandlerFor(() => store.reachable()));
 
-  // Layer 1: what any HTTP API gets (docs). Layer 2: services. Layer 3: routes.
+  // Layer 1: what any HTTP API gets (headers, docs). Layer 2: services. Layer 3: routes.
+  await http.register(securityHeaders);
   await http.register(swagger, {
     openapi: {
       info: { title: 'Tongke 同课 API', version: '0.1.0' },
@@ -125,8 +145,9 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   // Per client address. A school's classroom PCs share one NAT address and each asks for
   // its schedule every 20 s: the default leaves ample room for that.
   await http.register(rateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' });
-  const resolvePrincipal = principalResolver(tokens, store.auth, now);
+  const resolvePrincipal = principalResolver(tokens, store.auth, now, store.security);
   await http.register(authPlugin, { tokens, resolvePrincipal });
+  await http.register(auditHook, { security: store.security, now });
   const timetable = timetableServices(store, config.timeZone, now);
   // One schedule for the lesson clock and for a classroom PC's "today", so they agree.
   const schedule = options.occurrences ?? timetable.occurrences;
@@ -155,6 +176,15 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     storeReachable: () => store.reachable(),
     tokenRenewal: tokenRenewal(tokens, resolvePrincipal, lessons.accounts, now),
     gate: lessons.roomGate,
+    async adhoc(roomId, roomCode) {
+      return admitAdhoc(config.adhocRooms, await store.security.grant(roomId), roomCode, now());
+    },
+    limits: {
+      maxRooms: config.maxRooms,
+      maxParticipants: config.maxParticipants,
+      joinsPerAddressPerMinute: config.joinsPerAddressPerMinute,
+      trustedProxies,
+    },
     log: signalingLog,
     ...(config.turnUrls && config.turnSecret
       ? {
@@ -181,6 +211,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     log: signalingLog,
   });
 
+  await http.register(adhocRoutes, { prefix: '/api', security: store.security, rooms, now });
+  await http.register(auditRoutes, { prefix: '/api', security: store.security, now });
   await http.register(metricsRoutes, {
     pool,
     rooms,

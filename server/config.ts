@@ -48,6 +48,29 @@ export const ConfigSchema = Type.Object({
   researchDurationMin: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
   /** largest material file a teacher may attach */
   materialMaxMb: Type.Integer({ minimum: 1, maximum: 2048 }),
+  /**
+   * Who may open an ad-hoc (room code) room: `granted` = only a code a coordinator or
+   * teacher created (POST /api/adhoc-rooms); `open` = any code (development, tests).
+   * Default: `granted` with NODE_ENV=production, else `open`.
+   */
+  adhocRooms: Type.Union([Type.Literal('granted'), Type.Literal('open')]),
+  /** live rooms this node holds at most (lessons, research meetings, ad-hoc rooms) */
+  maxRooms: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  /** participants this node holds at most, over all its rooms */
+  maxParticipants: Type.Integer({ minimum: 1, maximum: 1_000_000 }),
+  /** open signaling sockets one client address may hold (a school's NAT: many PCs) */
+  socketsPerAddress: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  /** joins one client address may make per minute */
+  joinsPerAddressPerMinute: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  /** login attempts per minute for one login name */
+  loginsPerAccountPerMinute: Type.Integer({ minimum: 1, maximum: 10_000 }),
+  /** login and enrolment attempts per minute from one client address (a school's NAT) */
+  loginsPerAddressPerMinute: Type.Integer({ minimum: 1, maximum: 100_000 }),
+  /**
+   * Addresses of the reverse proxy in front (comma-separated); requests from them are
+   * counted by their X-Forwarded-For client, not by the proxy's own address.
+   */
+  trustProxy: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$' })),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -83,6 +106,14 @@ export const envNames: Record<keyof Config, string> = {
   lessonLateEndMaxMin: 'LESSON_LATE_END_MAX_MIN',
   researchDurationMin: 'RESEARCH_DURATION_MIN',
   materialMaxMb: 'MATERIAL_MAX_MB',
+  adhocRooms: 'ADHOC_ROOMS',
+  maxRooms: 'MAX_ROOMS',
+  maxParticipants: 'MAX_PARTICIPANTS',
+  socketsPerAddress: 'SOCKETS_PER_ADDRESS',
+  joinsPerAddressPerMinute: 'JOINS_PER_ADDRESS_PER_MIN',
+  loginsPerAccountPerMinute: 'LOGINS_PER_ACCOUNT_PER_MIN',
+  loginsPerAddressPerMinute: 'LOGINS_PER_ADDRESS_PER_MIN',
+  trustProxy: 'TRUST_PROXY',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -100,6 +131,12 @@ const numeric = new Set<keyof Config>([
   'lessonLateEndMaxMin',
   'researchDurationMin',
   'materialMaxMb',
+  'maxRooms',
+  'maxParticipants',
+  'socketsPerAddress',
+  'joinsPerAddressPerMinute',
+  'loginsPerAccountPerMinute',
+  'loginsPerAddressPerMinute',
 ]);
 
 /** First non-internal IPv4 address: what a classroom PC on the school LAN can reach. */
@@ -110,8 +147,15 @@ function lanAddress(): string {
   return '127.0.0.1';
 }
 
-export function defaults(): Config {
+export function defaults(env: Record<string, string | undefined> = {}): Config {
   return {
+    adhocRooms: env.NODE_ENV === 'production' ? 'granted' : 'open',
+    maxRooms: 500,
+    maxParticipants: 5000,
+    socketsPerAddress: 300,
+    joinsPerAddressPerMinute: 300,
+    loginsPerAccountPerMinute: 10,
+    loginsPerAddressPerMinute: 600,
     host: '0.0.0.0',
     port: 3000,
     announcedAddress: lanAddress(),
@@ -138,7 +182,7 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<Config> = {},
 ): Config {
-  const raw: Record<string, unknown> = { ...defaults() };
+  const raw: Record<string, unknown> = { ...defaults(env) };
   const problems: string[] = [];
   for (const [key, name] of Object.entries(envNames) as [keyof Config, string][]) {
     const value = env[name];

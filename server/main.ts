@@ -1,7 +1,7 @@
 // Composition root: read the config, build the server, start it, stop it cleanly.
 import { ConfigError, loadConfig } from './config';
 import { createTongke } from './app';
-import { demoCoordinatorToken, seedDemo } from './demo/seed';
+import { demoCoordinatorToken, seedDemo, seedDemoRoom } from './demo/seed';
 
 let config;
 try {
@@ -32,8 +32,10 @@ console.warn(`\n  Tongke 同课 is running at ${url}/  (health: ${url}/health)\n
 if (dev) {
   const ids = (await tongke.store.timetable.list('community')).map((c) => c.id);
   const token = demoCoordinatorToken(tongke.tokens, ids, tongke.now());
+  // The room-code demo is an ad-hoc room like any other: it exists by its grant.
+  await seedDemoRoom(tongke.store, ids[0] ?? 'demo', tongke.now());
   console.warn(`  协调员 (dev, 12 h): ${url}/coordinator/?token=${token}\n`);
-  // A lesson anyone can try without an account: a room code instead of the timetable.
+  // A lesson anyone can try without an account: the demo room's code instead of the timetable.
   const demo = 'room=demo&code=demo2026';
   console.warn(
     `  试课 Try a lesson — 主讲教师 teacher: ${url}/teacher/?${demo}&name=${encodeURIComponent('王老师')}`,

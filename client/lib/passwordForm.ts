@@ -1,6 +1,6 @@
 // "修改密码": a person changes her own password (the first one came from a coordinator).
 import { h } from './dom';
-import { authorized, HttpError } from './session';
+import { authorized, HttpError, session } from './session';
 
 export function passwordForm(): HTMLElement {
   const current = h('input', {
@@ -30,11 +30,13 @@ export function passwordForm(): HTMLElement {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     status.textContent = '';
-    authorized('/api/auth/password', {
+    authorized<{ token: string }>('/api/auth/password', {
       method: 'POST',
       body: JSON.stringify({ currentPassword: current.value, newPassword: next.value }),
     })
-      .then(() => {
+      .then(({ token }) => {
+        // Every older token (this one too) ended with the change: keep the fresh one.
+        session.renew(token);
         form.reset();
         status.textContent = '密码已修改 Password changed';
       })

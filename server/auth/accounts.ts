@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Principal, TokenReply } from '../../shared/auth';
 import type { AuthRepository, DeviceRecord, UserRecord } from '../store/auth/AuthRepository';
+import type { SecurityRepository } from '../store/security/SecurityRepository';
 import { hashEnrolmentCode, newEnrolmentCode } from './enrolmentCodes';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import type { TokenIssuer } from './tokens';
@@ -27,7 +28,12 @@ export type NewUser = Omit<UserRecord, 'id' | 'passwordHash' | 'createdAt'> & { 
 export interface AccountsEvents {
   /** a classroom PC's enrolment was revoked: its live sessions must end too */
   deviceRevoked: [device: DeviceRecord];
+  /** every token of this account was ended (password changed): its live sessions end too */
+  sessionsEnded: [userId: string];
 }
+
+type Versions = Pick<SecurityRepository, 'tokenVersion' | 'bumpTokenVersion'>;
+const unversioned: Versions = { tokenVersion: async () => 0, bumpTokenVersion: async () => 0 };
 
 export class Accounts extends EventEmitter<AccountsEvents> {
   constructor(
@@ -35,6 +41,7 @@ export class Accounts extends EventEmitter<AccountsEvents> {
     private readonly tokens: TokenIssuer,
     private readonly now: () => number,
     private readonly settings: AccountSettings = defaultAccountSettings,
+    private readonly versions: Versions = unversioned,
   ) {
     super();
   }
@@ -49,16 +56,25 @@ export class Accounts extends EventEmitter<AccountsEvents> {
     };
   }
 
-  issue(principal: Principal, ttlMs: number): TokenReply {
+  issue(principal: Principal, ttlMs: number, version = 0): TokenReply {
     const now = this.now();
-    return { token: this.tokens.sign(principal, ttlMs, now), expiresAt: now + ttlMs, principal };
+    return {
+      token: this.tokens.sign(principal, ttlMs, now, version),
+      expiresAt: now + ttlMs,
+      principal,
+    };
+  }
+
+  /** A person's token carries the account's current version (principals.ts checks it). */
+  async #issuePerson(principal: Principal): Promise<TokenReply> {
+    const version = await this.versions.tokenVersion(principal.sub);
+    return this.issue(principal, this.settings.personTokenTtlMs, version);
   }
 
   /** A fresh token for a principal already checked, lasting as long as its kind's do. */
-  reissue(principal: Principal): TokenReply {
-    const ttl =
-      principal.role === 'device' ? this.settings.deviceTokenTtlMs : this.settings.personTokenTtlMs;
-    return this.issue(principal, ttl);
+  async reissue(principal: Principal): Promise<TokenReply> {
+    if (principal.role === 'device') return this.issue(principal, this.settings.deviceTokenTtlMs);
+    return this.#issuePerson(principal);
   }
 
   /** Undefined for an unknown login or a wrong password, alike. */
@@ -66,15 +82,26 @@ export class Accounts extends EventEmitter<AccountsEvents> {
     const user = await this.repo.userByLogin(login.trim().toLowerCase());
     const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
     if (!user || !ok) return undefined;
-    return this.issue(Accounts.principalOf(user), this.settings.personTokenTtlMs);
+    return this.#issuePerson(Accounts.principalOf(user));
   }
 
-  /** False for a wrong current password (or a user gone); the new one works from now on. */
-  async changePassword(userId: string, current: string, next: string): Promise<boolean> {
+  /**
+   * False for a wrong current password (or a user gone). The new one works from now on, and
+   * every token issued before it stops working (a stolen one too), live sessions included:
+   * the reply carries a fresh token for the one who changed it.
+   */
+  async changePassword(
+    userId: string,
+    current: string,
+    next: string,
+  ): Promise<TokenReply | undefined> {
     const user = await this.repo.userById(userId);
     const ok = await verifyPassword(current, user?.passwordHash ?? decoyHash);
-    if (!user || !ok) return false;
-    return this.repo.setPasswordHash(user.id, await hashPassword(next));
+    if (!user || !ok) return undefined;
+    if (!(await this.repo.setPasswordHash(user.id, await hashPassword(next)))) return undefined;
+    await this.versions.bumpTokenVersion(user.id);
+    this.emit('sessionsEnded', user.id);
+    return this.#issuePerson(Accounts.principalOf(user));
   }
 
   /** Undefined when the login is taken. */

@@ -84,6 +84,8 @@ const accounts = new Accounts(
   store.auth,
   new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret)),
   Date.now,
+  undefined,
+  store.security,
 );
 const user = await accounts.createUser({
   login: values.login,

@@ -10,6 +10,8 @@ interface Payload {
   iat?: number;
   /** expiry, ms since epoch */
   exp: number;
+  /** the account's token version when issued (absent: 0); a bumped version ends it */
+  v?: number;
 }
 
 /** What a valid token says: who, and for how long. */
@@ -17,6 +19,8 @@ export interface TokenFacts {
   principal: Principal;
   issuedAt: number | undefined;
   expiresAt: number;
+  /** the account's token version it was issued under */
+  version: number;
 }
 
 const b64 = (s: Buffer | string) => Buffer.from(s).toString('base64url');
@@ -32,10 +36,10 @@ export class TokenIssuer {
     return createHmac('sha256', this.#secret).update(body).digest('base64url');
   }
 
-  sign(principal: Principal, ttlMs: number, now: number): string {
-    const body = b64(
-      JSON.stringify({ p: principal, iat: now, exp: now + ttlMs } satisfies Payload),
-    );
+  sign(principal: Principal, ttlMs: number, now: number, version = 0): string {
+    const payload: Payload = { p: principal, iat: now, exp: now + ttlMs };
+    if (version !== 0) payload.v = version;
+    const body = b64(JSON.stringify(payload));
     return `${body}.${this.#mac(body)}`;
   }
 
@@ -57,7 +61,7 @@ export class TokenIssuer {
     } catch {
       return undefined;
     }
-    const { exp, iat, p } = (payload ?? {}) as Partial<Payload>;
+    const { exp, iat, p, v } = (payload ?? {}) as Partial<Payload>;
     if (typeof exp !== 'number' || exp <= now) return undefined;
     const principal = check(Principal, p);
     if (!principal.ok) return undefined;
@@ -65,6 +69,7 @@ export class TokenIssuer {
       principal: principal.value,
       issuedAt: typeof iat === 'number' ? iat : undefined,
       expiresAt: exp,
+      version: typeof v === 'number' ? v : 0,
     };
   }
 }

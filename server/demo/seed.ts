@@ -100,3 +100,19 @@ export function demoCoordinatorToken(
   };
   return tokens.sign(principal, 12 * 3_600_000, now);
 }
+
+/** The demo's ad-hoc room (room `demo`, code `demo2026`), so a lesson can be tried without an account. */
+export async function seedDemoRoom(store: Store, communityId: string, now: number): Promise<void> {
+  const existing = await store.security.grant('demo');
+  if (existing && existing.expiresAt > now) return;
+  if (existing) await store.security.deleteGrant('demo');
+  await store.security.addGrant({
+    roomId: 'demo',
+    code: 'demo2026',
+    capacity: 40,
+    expiresAt: now + 365 * 24 * 3_600_000,
+    createdAt: now,
+    createdBy: 'demo-coordinator',
+    communityId,
+  });
+}

@@ -53,6 +53,12 @@ function handleError(
       .send({ error: error.code, message: error.message, details: error.details });
   }
   const status = error.statusCode ?? 500;
+  if (status === 429) {
+    return reply.code(429).send({
+      error: 'rate_limited',
+      message: `请求过于频繁，请稍后再试 Too many requests: ${error.message}`,
+    });
+  }
   if (status < 500)
     return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message });
   if (!storeReachable()) {

@@ -92,6 +92,8 @@ export const metricsRoutes: FastifyPluginAsync<MetricsOptions> = async (app, opt
   app.get(
     '/metrics',
     {
+      // Outside the REST budget (a scraper behind a flooded NAT), still restricted below.
+      config: { rateLimit: false },
       schema: { tags: ['system'], summary: 'Prometheus metrics' },
       // For the machine's own scraper, or a coordinator / observer with a token.
       preHandler: async (request, reply) => {

@@ -13,6 +13,7 @@ import { samplePeerStats } from '../media/peerStats';
 import { initialSpatialLayer, shouldReceive } from './policy';
 import type { Participant } from './Participant';
 import { consoleLog, type Log } from '../log';
+import { SignalingError } from './SignalingError';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor = (
@@ -105,10 +106,31 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     return this.#media;
   }
 
+  /**
+   * The 巡课 observer is unseen: nobody but another observer learns it is there — not in
+   * the peer list, not by an event, not in the quality samples.
+   */
+  static sees(viewer: Participant, other: Participant): boolean {
+    return other.role !== 'observer' || viewer.role === 'observer';
+  }
+
+  /** The others in the room that this participant may know of. */
+  peersVisibleTo(viewer: Participant): Participant[] {
+    return [...this.participants.values()].filter((o) => o !== viewer && LiveRoom.sees(viewer, o));
+  }
+
+  /** Sends a peer event to every other participant that may see this one. */
+  #tellOthers(about: Participant, send: (to: Participant) => void): void {
+    for (const other of this.participants.values()) {
+      if (other !== about && LiveRoom.sees(other, about)) send(other);
+    }
+  }
+
   async add(participant: Participant): Promise<void> {
     await this.giveMedia(participant);
     this.participants.set(participant.peerId, participant);
-    participant.socket.to(this.channel).emit('peerJoined', participant.info());
+    const info = participant.info();
+    this.#tellOthers(participant, (o) => o.socket.emit('peerJoined', info));
     void participant.socket.join(this.channel);
     this.emit('joined', participant);
   }
@@ -126,7 +148,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     this.participants.delete(participant.peerId);
     participant.media?.close();
     void participant.socket.leave(this.channel);
-    participant.socket.to(this.channel).emit('peerLeft', { peerId: participant.peerId });
+    this.#tellOthers(participant, (o) => o.socket.emit('peerLeft', { peerId: participant.peerId }));
     this.emit('left', participant, at);
     if (this.stagePeerId === participant.peerId) this.setStage(null);
     if (this.participants.size === 0) this.emit('empty');
@@ -139,7 +161,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   }
 
   broadcastPeer(participant: Participant): void {
-    participant.socket.to(this.channel).emit('peerUpdated', participant.info());
+    const info = participant.info();
+    this.#tellOthers(participant, (o) => o.socket.emit('peerUpdated', info));
   }
 
   /** Called once a participant's receive transport exists, and on every rule change. */
@@ -288,6 +311,9 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   }
 
   addChat(from: Participant, text: string): ChatMessage {
+    if (from.role === 'observer' && this.kind === 'lesson') {
+      throw new SignalingError('forbidden', '巡课不发言 an observer is unseen and does not chat');
+    }
     const message = {
       fromPeerId: from.peerId,
       displayName: from.displayName,
@@ -307,8 +333,13 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
       if (!p.media) continue;
       samples.push({ peerId: p.peerId, ...(await samplePeerStats(p.media)) });
     }
+    const unseen = new Set<string>(
+      [...this.participants.values()].filter((p) => p.role === 'observer').map((p) => p.peerId),
+    );
+    const seen = samples.filter((q) => !unseen.has(q.peerId));
     for (const p of this.participants.values()) {
-      if (p.role === 'teacher' || p.role === 'observer') p.socket.emit('quality', samples);
+      if (p.role === 'observer') p.socket.emit('quality', samples);
+      else if (p.role === 'teacher') p.socket.emit('quality', seen);
     }
     this.emit('quality', samples);
     return samples;

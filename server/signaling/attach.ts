@@ -5,6 +5,8 @@ import type { Principal } from '../../shared/auth';
 import {
   requests,
   type Ack,
+  type AckError,
+  type RoomKind,
   type ClientToServerEvents,
   type RequestName,
   type ServerToClientEvents,
@@ -18,6 +20,8 @@ import { iceServersFor } from './turnCredentials';
 import { TokenWatch } from './tokenWatch';
 import type { TokenRenewal } from '../auth/tokenRenewal';
 import type { LiveSocket } from './Participant';
+import { clientAddress, PerMinuteBudget } from './addressLimits';
+import type { AdhocDecision } from '../security/adhocAdmission';
 
 export interface SignalingOptions {
   rooms: LiveRooms;
@@ -31,6 +35,10 @@ export interface SignalingOptions {
   roomCapacity?: number;
   /** the domain's join rules for scheduled rooms (lessons, research sessions) */
   gate?: RoomGate;
+  /** whether a room-code room may be entered (its grant); absent: any code opens one */
+  adhoc?(roomId: string, roomCode: string | undefined): Promise<AdhocDecision>;
+  /** what one node takes at most, and what one client address may do */
+  limits?: Partial<NodeLimits>;
   /** requests one socket may make per second before it is refused */
   eventsPerSecond?: number;
   log?: Log;
@@ -44,6 +52,31 @@ export interface SignalingOptions {
 
 export const LIVE_NAMESPACE = '/live';
 
+export interface NodeLimits {
+  maxRooms: number;
+  maxParticipants: number;
+  joinsPerAddressPerMinute: number;
+  /** reverse proxies whose X-Forwarded-For names the client */
+  trustedProxies: string[];
+}
+
+type Reply = (r: Ack<unknown>) => void;
+const refuse = (reply: Reply, code: AckError['code'], message: string, field?: string) =>
+  reply({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
+
+/** A node at its caps refuses new rooms and new participants before any media is made. */
+function nodeFull(rooms: LiveRooms, limits: NodeLimits, roomId: string, kind: RoomKind) {
+  const all = rooms.all;
+  if (!rooms.get(roomId, kind) && all.length >= limits.maxRooms) {
+    return `此服务器已满 This server holds at most ${limits.maxRooms} rooms`;
+  }
+  const people = all.reduce((n, r) => n + r.participants.size, 0);
+  if (people >= limits.maxParticipants) {
+    return `此服务器已满 This server holds at most ${limits.maxParticipants} participants`;
+  }
+  return undefined;
+}
+
 export function attachSignaling(io: Server, options: SignalingOptions): void {
   const nsp = io.of(LIVE_NAMESPACE) as ReturnType<
     Server<ClientToServerEvents, ServerToClientEvents>['of']
@@ -51,6 +84,14 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
   const sessions = new Map<string, Session>();
   const budget = options.eventsPerSecond ?? 50;
   const monotonic = options.monotonic ?? (() => performance.now());
+  const limits: NodeLimits = {
+    maxRooms: 500,
+    maxParticipants: 5000,
+    joinsPerAddressPerMinute: 300,
+    trustedProxies: [],
+    ...options.limits,
+  };
+  const joinBudget = new PerMinuteBudget(limits.joinsPerAddressPerMinute, monotonic);
 
   const tokens = options.tokenRenewal
     ? new TokenWatch(options.tokenRenewal, options.now, options.log)
@@ -63,6 +104,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
   });
 
   nsp.on('connection', (socket: LiveSocket) => {
+    const address = clientAddress(socket.request, limits.trustedProxies);
     let session: Session | undefined;
     let windowStart = monotonic();
     let used = 0;
@@ -75,6 +117,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       ...(tokens ? { tokens } : {}),
       roomCapacity: options.roomCapacity ?? 40,
       ...(options.gate ? { gate: options.gate } : {}),
+      ...(options.adhoc ? { adhoc: options.adhoc } : {}),
       iceServers: (who) => iceServersFor(options.turn, who, options.now()),
       get session() {
         return session;
@@ -87,11 +130,22 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       findSession: (id) => sessions.get(id),
     };
 
+    // A request the catalogue does not name is answered too: the client never waits for
+    // its timeout to learn that the server does not know it.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (Object.hasOwn(requests, event)) return;
+      const ack = args[args.length - 1];
+      if (typeof ack !== 'function') return;
+      refuse(ack as Reply, 'unknown_request', `unknown request ${event.slice(0, 64)}`, '/');
+    });
+
     for (const name of Object.keys(requests) as RequestName[]) {
-      socket.on(name, async (payload: unknown, ack: unknown) => {
-        const reply = (typeof ack === 'function' ? ack : () => undefined) as (
-          r: Ack<unknown>,
-        ) => void;
+      socket.on(name, async (first: unknown, second: unknown) => {
+        // Sent without a payload, the ack comes first: answer it, as a missing payload.
+        const payloadless = typeof first === 'function' && second === undefined;
+        const payload = payloadless ? undefined : first;
+        const ack = payloadless ? first : second;
+        const reply = (typeof ack === 'function' ? ack : () => undefined) as Reply;
         const now = monotonic();
         if (now - windowStart >= 1000) {
           windowStart = now;
@@ -104,7 +158,11 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
           });
           return;
         }
-        const checked = check(requests[name], payload ?? {});
+        if (payload === undefined || payload === null) {
+          refuse(reply, 'invalid_payload', `${name}: a payload object is required`, '/');
+          return;
+        }
+        const checked = check(requests[name], payload);
         if (!checked.ok) {
           const first = checked.errors[0];
           reply({
@@ -116,6 +174,22 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
             },
           });
           return;
+        }
+        if (name === 'join') {
+          if (!joinBudget.take(address)) {
+            refuse(
+              reply,
+              'rate_limited',
+              `请稍后再试 more than ${limits.joinsPerAddressPerMinute} joins a minute from this address`,
+            );
+            return;
+          }
+          const p = checked.value as { roomId: string; kind?: RoomKind };
+          const full = nodeFull(options.rooms, limits, p.roomId, p.kind ?? 'lesson');
+          if (full) {
+            refuse(reply, 'room_full', full);
+            return;
+          }
         }
         try {
           const handler = handlers[name] as (c: HandlerContext, p: unknown) => Promise<unknown>;

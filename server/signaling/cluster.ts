@@ -13,6 +13,8 @@ import type { Log } from '../log';
 export interface ClusterEvents {
   lessonTransition: (transition: LessonTransition) => void;
   deviceRevoked: (deviceId: string) => void;
+  /** an account's tokens were ended (password changed, account disabled) */
+  sessionsEnded: (userId: string) => void;
 }
 
 export interface Cluster {
@@ -45,7 +47,8 @@ export function redisCluster(io: Server, redis: Redis, log: Log): Cluster {
           log.warn({ event }, 'cluster: malformed event dropped');
           return;
         }
-        if (event === 'deviceRevoked' && typeof args[0] !== 'string') return;
+        if ((event === 'deviceRevoked' || event === 'sessionsEnded') && typeof args[0] !== 'string')
+          return;
         (listener as (...a: unknown[]) => void)(...args);
       };
       main.on(event as never, guarded as never);

@@ -14,6 +14,7 @@ import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
 import type { TokenWatch } from './tokenWatch';
 import { SignalingError } from './SignalingError';
+import type { AdhocDecision } from '../security/adhocAdmission';
 
 export interface Session {
   room: LiveRoom;
@@ -35,6 +36,8 @@ export interface HandlerContext {
   roomCapacity: number;
   /** the lessons' and research sessions' join rules, when the server runs them */
   gate?: RoomGate;
+  /** whether a room-code room may be entered (its grant, ADHOC_ROOMS) */
+  adhoc?(roomId: string, roomCode: string | undefined): Promise<AdhocDecision>;
   /** TURN servers with fresh credentials for this participant (none without TURN) */
   iceServers(who: string): IceServer[];
 }
@@ -66,7 +69,7 @@ async function sessionState(ctx: HandlerContext, room: LiveRoom, participant: Pa
     role: participant.role,
     kind: room.kind,
     routerRtpCapabilities: media.rtpCapabilities as never,
-    peers: [...room.participants.values()].filter((o) => o !== participant).map((o) => o.info()),
+    peers: room.peersVisibleTo(participant).map((o) => o.info()),
     stagePeerId: room.stagePeerId,
     chat: room.chat,
   };
@@ -114,6 +117,10 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
         : undefined;
     let decision: JoinDecision;
     if (!scheduled) {
+      // Not a scheduled room: it exists only by a grant (ADHOC_ROOMS=granted), at its size.
+      const adhoc = badToken ? undefined : await ctx.adhoc?.(p.roomId, p.roomCode);
+      if (adhoc && !adhoc.ok) throw new SignalingError(adhoc.code, adhoc.message);
+      if (adhoc?.capacity) facts.capacity = Math.min(facts.capacity, adhoc.capacity);
       decision = decideJoin(
         { roomId: p.roomId, kind, roomCode: p.roomCode, askedRole: p.role, principal, badToken },
         facts,

@@ -34,6 +34,21 @@ export function shareNodeDecisions({
   });
   cluster.on('deviceRevoked', dismissDevice);
 
+  // A changed password ends every session of the account, wherever it is (a stolen token's
+  // too); the device's own PC has its own revocation above.
+  const endSessions = (userId: string) => {
+    const ended = rooms.dismissWhere(
+      (p) => p.principal?.sub === userId && p.principal.role !== 'device',
+      '密码已修改，请重新登录 The password changed; sign in again',
+    );
+    log.info({ userId, ended }, 'sessions of the account ended');
+  };
+  accounts.on('sessionsEnded', (userId) => {
+    endSessions(userId);
+    cluster.publish('sessionsEnded', userId);
+  });
+  cluster.on('sessionsEnded', endSessions);
+
   // This node's transitions go out; the others' come back in as `remote` ones, which the
   // lesson bridge acts on like its own.
   lifecycle.on('transition', (t) => {

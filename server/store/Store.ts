@@ -10,6 +10,7 @@ import type {
 } from './lessons/LessonRepository';
 import type { ResearchRepository } from './research/ResearchRepository';
 import type { TimetableRepository } from './timetable/TimetableRepository';
+import type { SecurityRepository } from './security/SecurityRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -21,6 +22,8 @@ export interface Store {
   readonly research: ResearchRepository;
   readonly auth: AuthRepository;
   readonly timetable: TimetableRepository;
+  /** ad-hoc room grants, token versions, the audit log */
+  readonly security: SecurityRepository;
   /**
    * False while the store cannot be reached (Redis down or reconnecting): a failure then is
    * "try again shortly", not a bug. The embedded store is always reachable.

@@ -130,6 +130,8 @@ export interface Replies {
 
 export type ErrorCode =
   | 'invalid_payload'
+  /** the request's name is not in the catalogue */
+  | 'unknown_request'
   | 'not_joined'
   | 'forbidden'
   | 'not_found'

@@ -1,5 +1,5 @@
 // Logins for people, users created by coordinators, enrolment codes for classroom PCs.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
 import {
   ChangePasswordBody,
   DeviceInfo,
@@ -26,26 +26,55 @@ export interface AuthRoutesOptions {
     communityId: string,
     classroomId: string,
   ): Promise<{ id: string; name: string } | undefined>;
+  /** guesses (passwords, codes) a minute: per login name, and per client address */
+  limits?: { perAccount: number; perAddress: number };
 }
 
 const tags = ['auth'];
-const guessing = { rateLimit: { max: 30, timeWindow: '1 minute' } };
+
+/** A 429 the error handler answers as `rate_limited`. */
+class RateLimited extends Error {
+  readonly statusCode = 429;
+}
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { accounts, classroomIn },
+  { accounts, classroomIn, limits = { perAccount: 10, perAddress: 600 } },
 ) => {
   // The app-wide limit (app.ts) is per client address; the routes that take guesses
-  // (passwords, codes) are held to a much lower one.
+  // (passwords, codes) are held to a lower one. A school's teachers log in at 08:00 from
+  // one NAT address, so the address budget is large; one account's is small.
+  const guessing = { rateLimit: { max: limits.perAddress, timeWindow: '1 minute' } };
+  // A second budget beside the route's per-address one (the plugin runs one limiter per
+  // request, so this one is checked by hand once the body is parsed).
+  const budget = (key: (request: FastifyRequest) => string): preHandlerAsyncHookHandler => {
+    const limiter = app.createRateLimit({
+      max: limits.perAccount,
+      timeWindow: '1 minute',
+      keyGenerator: key,
+    });
+    return async (request, reply) => {
+      const result = await limiter(request);
+      if (result.isAllowed || !result.isExceeded) return;
+      void reply.header('retry-after', String(result.ttlInSeconds));
+      throw new RateLimited(`at most ${limits.perAccount} attempts a minute for one account`);
+    };
+  };
+  const perAccount = budget((request) => {
+    const body = request.body as { login?: unknown } | undefined;
+    return `login:${typeof body?.login === 'string' ? body.login.trim().toLowerCase() : ''}`;
+  });
+  const perPrincipal = budget((request) => `password:${request.principal?.sub ?? request.ip}`);
   app.post<{ Body: LoginBody }>(
     '/auth/login',
     {
       config: guessing,
+      preHandler: perAccount,
       schema: {
         tags,
         summary: 'Log in with a login and password; returns a bearer token',
         body: LoginBody,
-        response: { 200: TokenReply, 401: ErrorReply },
+        response: { 200: TokenReply, 401: ErrorReply, 429: ErrorReply },
       },
     },
     async (request, reply) => {
@@ -71,12 +100,13 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     '/auth/password',
     {
       config: guessing,
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: [app.requireRole('coordinator', 'teacher', 'observer'), perPrincipal],
       schema: {
         tags,
-        summary: 'Change your own password (tokens already issued run to their expiry)',
+        summary:
+          'Change your own password: every token issued before stops working (live sessions end); the reply is a fresh token',
         body: ChangePasswordBody,
-        response: { 400: ErrorReply },
+        response: { 200: TokenReply, 400: ErrorReply },
       },
     },
     async (request, reply) => {
@@ -95,7 +125,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
           [{ field: 'body/currentPassword', message: 'does not match' }],
         );
       }
-      return reply.code(204).send();
+      return reply.code(200).send(changed);
     },
   );
 

@@ -106,7 +106,7 @@ export async function mountLessons(
   });
   const attendance = new AttendanceRecorder(store.attendance, now);
   const minutes = new MinutesService(store.research);
-  const accounts = new Accounts(store.auth, tokens, now);
+  const accounts = new Accounts(store.auth, tokens, now, undefined, store.security);
   const names = new LessonNames(store.timetable);
   const lessonDeps = { lifecycle, attendance, materials: store.materials, names };
 
@@ -114,6 +114,10 @@ export async function mountLessons(
     prefix: '/api',
     accounts,
     classroomIn: (communityId, classroomId) => classroomIn(store, communityId, classroomId),
+    limits: {
+      perAccount: deps.config.loginsPerAccountPerMinute,
+      perAddress: deps.config.loginsPerAddressPerMinute,
+    },
   });
   await http.register(lessonRoutes, {
     prefix: '/api',

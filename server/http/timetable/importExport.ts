@@ -2,6 +2,8 @@
 // export the week grid as CSV or XLSX.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import { Type } from '@sinclair/typebox';
+import { ErrorReply } from '../../../shared/lessons';
 import {
   CommunityParams,
   ExportQuery,
@@ -72,7 +74,8 @@ export const importExportRoutes: FastifyPluginAsync<TimetableRoutesOptions> = as
         params: CommunityParams,
         response: {
           201: ImportReply,
-          400: ImportRefusedReply,
+          // Refused rows, or a request refused before any row is read (no file, bad body).
+          400: Type.Union([ImportRefusedReply, ErrorReply]),
         },
       },
     },

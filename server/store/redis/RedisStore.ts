@@ -7,6 +7,7 @@ import { RedisMaterialRepository } from '../lessons/RedisMaterialRepository';
 import { RedisResearchRepository } from '../research/RedisResearchRepository';
 import { RedisAuthRepository } from '../auth/RedisAuthRepository';
 import { RedisTimetableRepository } from '../timetable/RedisTimetableRepository';
+import { RedisSecurityRepository } from '../security/RedisSecurityRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
@@ -18,6 +19,7 @@ export class RedisStore implements Store {
   readonly research: RedisResearchRepository;
   readonly auth: RedisAuthRepository;
   readonly timetable: RedisTimetableRepository;
+  readonly security: RedisSecurityRepository;
 
   static async connect(url: string, log: Log = consoleLog): Promise<RedisStore> {
     // A command waits through a blip (a few reconnection attempts, well under a second),
@@ -47,6 +49,7 @@ export class RedisStore implements Store {
     this.research = new RedisResearchRepository(redis);
     this.auth = new RedisAuthRepository(redis);
     this.timetable = new RedisTimetableRepository(redis);
+    this.security = new RedisSecurityRepository(redis);
   }
 
   reachable(): boolean {

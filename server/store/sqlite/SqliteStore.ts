@@ -8,6 +8,7 @@ import { SqliteMaterialRepository } from '../lessons/SqliteMaterialRepository';
 import { SqliteResearchRepository } from '../research/SqliteResearchRepository';
 import { SqliteAuthRepository } from '../auth/SqliteAuthRepository';
 import { SqliteTimetableRepository } from '../timetable/SqliteTimetableRepository';
+import { SqliteSecurityRepository } from '../security/SqliteSecurityRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
@@ -19,6 +20,7 @@ export class SqliteStore implements Store {
   readonly research: SqliteResearchRepository;
   readonly auth: SqliteAuthRepository;
   readonly timetable: SqliteTimetableRepository;
+  readonly security: SqliteSecurityRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
     this.research = new SqliteResearchRepository(db);
     this.auth = new SqliteAuthRepository(db);
     this.timetable = new SqliteTimetableRepository(db);
+    this.security = new SqliteSecurityRepository(db);
   }
 
   reachable(): boolean {

@@ -8,12 +8,19 @@ describe('REST rate limit per client address', () => {
   });
   afterAll(() => server?.close());
 
-  it('answers 429 past the limit, and says when to come back', async () => {
+  it('answers 429 rate_limited past the limit, and says when to come back', async () => {
     const statuses: number[] = [];
-    for (let i = 0; i < 11; i++) statuses.push((await fetch(`${server.url}/health`)).status);
-    expect(statuses.slice(0, 10).every((s) => s === 200)).toBe(true);
-    const refused = await fetch(`${server.url}/health`);
+    const url = `${server.url}/api/auth/me`;
+    for (let i = 0; i < 10; i++) statuses.push((await fetch(url)).status);
+    expect(statuses.every((s) => s === 401)).toBe(true);
+    const refused = await fetch(url);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ error: 'rate_limited' });
+  });
+
+  it('leaves /health and /metrics outside the budget', async () => {
+    for (let i = 0; i < 15; i++) expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    expect((await fetch(`${server.url}/metrics`)).status).toBe(200);
   });
 });

@@ -12,7 +12,7 @@ const teacher: Principal = {
   communityIds: ['ruian-p-18'],
   teacherId: 'teacher-wang',
 };
-const reissue = (p: Principal) => ({ token: `fresh:${p.sub}`, expiresAt: 0, principal: p });
+const reissue = async (p: Principal) => ({ token: `fresh:${p.sub}`, expiresAt: 0, principal: p });
 
 describe('token renewal', () => {
   it('is due once three quarters of a token’s life are gone', () => {
