@@ -100,4 +100,35 @@ describe('research room in Chromium', () => {
       )
       .toBe(1);
   });
+
+  it('keeps two teachers typing at one spot of a section in two whole runs', async () => {
+    // Each in her own tab with her own login (a token in the fragment stays in that tab).
+    const open = async (token: string) => {
+      const page = await browser.newPage(
+        `${s.url}/research/?occurrence=${encodeURIComponent(o.occurrenceId)}#token=${token}`,
+      );
+      const area = page.locator('textarea[data-section="problems"]');
+      await area.waitFor({ timeout: 15_000 });
+      await area.click();
+      return { page, area };
+    };
+    const wang = await open(s.tokens.wang);
+    const li = await open(s.tokens.li);
+    // Both at the same spot (the empty section), typing at once, key by key.
+    await Promise.all([
+      wang.page.keyboard.type('[王]远端声音偶有延迟', { delay: 40 }),
+      li.page.keyboard.type('[赵]板书看不清', { delay: 40 }),
+    ]);
+    for (const { page } of [wang, li]) {
+      await page.waitForSelector('#save-status[data-status="saved"]');
+    }
+    const whole = ['[王]远端声音偶有延迟[赵]板书看不清', '[赵]板书看不清[王]远端声音偶有延迟'];
+    await expect.poll(() => wang.area.inputValue()).toBe(await li.area.inputValue());
+    expect(whole).toContain(await wang.area.inputValue());
+    const keys = minutesSections(o).map((x) => x.key);
+    const text = await new MinutesService(s.tongke.store.research).text(o.occurrenceId, keys);
+    expect(whole).toContain(text.problems);
+    await wang.page.close();
+    await li.page.close();
+  });
 });
