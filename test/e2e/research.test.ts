@@ -99,6 +99,22 @@ describe('research room in Chromium', () => {
         { timeout: 15_000 },
       )
       .toBe(1);
+    // The page tells the server what it decoded of the video it shows (what attendance
+    // grades a classroom PC by): Chromium's decoded frames and freezes reach the server.
+    const room = s.tongke.rooms.get(o.occurrenceId, 'research')!;
+    const media = [...room.participants.values()].find((p) => p.displayName === '王老师')!.media!;
+    await expect
+      .poll(() => media.received.take(media.consumers.keys())?.framesDecoded ?? 0, {
+        timeout: 10_000,
+        interval: 2_500,
+      })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => media.received.take(media.consumers.keys())?.freezes, {
+        timeout: 10_000,
+        interval: 2_500,
+      })
+      .toBeDefined();
   });
 
   it('keeps two teachers typing at one spot of a section in two whole runs', async () => {
