@@ -17,6 +17,9 @@ export interface TextField {
 export interface TextBinding {
   /** the user changed the field's value: send the change */
   push(): void;
+  /** an IME composition began / ended (its characters are committed) */
+  compositionStart(): void;
+  compositionEnd(): void;
   destroy(): void;
 }
 
@@ -59,13 +62,30 @@ export function diffText(
  * collapsed caret sticks to the character on its left (the one its writer just typed), so
  * someone else's insert landing exactly at it stays after it. Two people typing at one
  * spot then each keep typing into their own run instead of into each other's.
+ *
+ * While an IME composes (拼音 letters shown in the field until a character is picked), the
+ * field is left alone: writing its value would cancel the composition and lose the letters.
+ * Remote changes wait in the Y.Text; when the composition ends, the composed characters go
+ * where the composition began, as a relative position found it again.
  */
 export function bindText(field: TextField, text: Y.Text, hasFocus: () => boolean): TextBinding {
   const doc = text.doc!;
+  const at = (pos: Y.RelativePosition) =>
+    Y.createAbsolutePositionFromRelativePosition(pos, doc)?.index;
   let known = text.toString();
   field.value = known;
   let caret: { start: Y.RelativePosition; end: Y.RelativePosition } | undefined;
+  let composing:
+    | { base: string; start: number; end: number; from: Y.RelativePosition; to: Y.RelativePosition }
+    | undefined;
+  /** remote changes arrived while composing, not yet shown in the field */
+  let behind = false;
 
+  const show = (caretAt?: number) => {
+    known = text.toString();
+    field.value = known;
+    if (caretAt !== undefined && hasFocus()) field.setSelectionRange(caretAt, caretAt);
+  };
   const push = () => {
     const value = field.value;
     if (value === known) return;
@@ -76,9 +96,49 @@ export function bindText(field: TextField, text: Y.Text, hasFocus: () => boolean
     }, LOCAL);
     known = value;
   };
+  const compositionStart = () => {
+    const { selectionStart: start, selectionEnd: end } = field;
+    const from = Y.createRelativePositionFromTypeIndex(text, start, -1);
+    const to = start === end ? from : Y.createRelativePositionFromTypeIndex(text, end, -1);
+    composing = { base: known, start, end, from, to };
+  };
+  const compositionEnd = () => {
+    const c = composing;
+    composing = undefined;
+    if (!c || !behind) return push();
+    behind = false;
+    // The field is still the text of the composition's start, with the composition in it.
+    const value = field.value;
+    const head = c.base.slice(0, c.start);
+    const tail = c.base.slice(c.end);
+    const start = at(c.from) ?? c.start;
+    const end = Math.max(start, at(c.to) ?? start);
+    if (
+      value.length >= head.length + tail.length &&
+      value.startsWith(head) &&
+      value.endsWith(tail)
+    ) {
+      const composed = value.slice(head.length, value.length - tail.length);
+      doc.transact(() => {
+        if (end > start) text.delete(start, end - start);
+        if (composed) text.insert(start, composed);
+      }, LOCAL);
+      show(start + composed.length);
+      return;
+    }
+    // The field changed some other way too (rare): take its edit, placed from the start.
+    const { index, remove, insert } = diffText(c.base, value, field.selectionEnd);
+    const placed = Math.min(text.length, Math.max(0, start + index - c.start));
+    doc.transact(() => {
+      const removed = Math.min(remove, text.length - placed);
+      if (removed > 0) text.delete(placed, removed);
+      if (insert) text.insert(placed, insert);
+    }, LOCAL);
+    show(placed + insert.length);
+  };
   const beforeTransaction = (transaction: Y.Transaction) => {
     caret = undefined;
-    if (transaction.origin === LOCAL || !hasFocus()) return;
+    if (transaction.origin === LOCAL || composing || !hasFocus()) return;
     const { selectionStart: start, selectionEnd: end } = field;
     caret = {
       // A selection keeps what it selected: its start sticks right, its end left.
@@ -88,11 +148,14 @@ export function bindText(field: TextField, text: Y.Text, hasFocus: () => boolean
   };
   const observer = (event: Y.YTextEvent) => {
     if (event.transaction.origin === LOCAL) return;
-    known = text.toString();
-    field.value = known;
+    if (composing) {
+      behind = true;
+      return;
+    }
+    show();
     if (!caret || !hasFocus()) return;
-    const start = Y.createAbsolutePositionFromRelativePosition(caret.start, doc)?.index;
-    const end = Y.createAbsolutePositionFromRelativePosition(caret.end, doc)?.index;
+    const start = at(caret.start);
+    const end = at(caret.end);
     if (start !== undefined && end !== undefined) {
       field.setSelectionRange(Math.min(start, end), end);
     }
@@ -101,6 +164,8 @@ export function bindText(field: TextField, text: Y.Text, hasFocus: () => boolean
   text.observe(observer);
   return {
     push,
+    compositionStart,
+    compositionEnd,
     destroy() {
       doc.off('beforeTransaction', beforeTransaction);
       text.unobserve(observer);
@@ -110,15 +175,13 @@ export function bindText(field: TextField, text: Y.Text, hasFocus: () => boolean
 
 export function bindTextarea(textarea: HTMLTextAreaElement, text: Y.Text): () => void {
   const binding = bindText(textarea, text, () => document.activeElement === textarea);
-  let composing = false;
+  // The input event's own flag, not one kept here: a composition the browser dropped
+  // without a compositionend must not swallow the typing after it.
   const onInput = (e: Event) => {
-    if (!composing && !(e as InputEvent).isComposing) binding.push();
+    if (!(e as InputEvent).isComposing) binding.push();
   };
-  const onCompositionStart = () => (composing = true);
-  const onCompositionEnd = () => {
-    composing = false;
-    binding.push();
-  };
+  const onCompositionStart = () => binding.compositionStart();
+  const onCompositionEnd = () => binding.compositionEnd();
 
   textarea.addEventListener('input', onInput);
   textarea.addEventListener('compositionstart', onCompositionStart);

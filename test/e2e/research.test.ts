@@ -147,4 +147,42 @@ describe('research room in Chromium', () => {
     await wang.page.close();
     await li.page.close();
   });
+
+  it('keeps a pinyin composition whole while someone else types at the same spot', async () => {
+    const open = async (token: string) => {
+      const page = await browser.newPage(
+        `${s.url}/research/?occurrence=${encodeURIComponent(o.occurrenceId)}#token=${token}`,
+      );
+      const area = page.locator('textarea[data-section="nextSteps"]');
+      await area.waitFor({ timeout: 15_000 });
+      await area.click();
+      await page.keyboard.press('Control+End');
+      return { page, area };
+    };
+    const wang = await open(s.tokens.wang);
+    const li = await open(s.tokens.li);
+    const before = await wang.area.inputValue();
+    const cdp = await wang.page.context().newCDPSession(wang.page);
+    // 王 composes 远端 in pinyin (the IME shows the letters in the field until she picks)…
+    for (const letters of ['y', 'yu', 'yua', 'yuan', 'yuand', 'yuandu', 'yuandua', 'yuanduan']) {
+      await cdp.send('Input.imeSetComposition', {
+        text: letters,
+        selectionStart: letters.length,
+        selectionEnd: letters.length,
+      });
+      // …while 李 types at the same spot.
+      await li.page.keyboard.type('李', { delay: 10 });
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await cdp.send('Input.insertText', { text: '远端' }); // she picks the characters
+    await wang.page.keyboard.type('声音', { delay: 30 });
+    for (const { page } of [wang, li]) {
+      await page.waitForSelector('#save-status[data-status="saved"]');
+    }
+    await expect.poll(() => wang.area.inputValue()).toBe(await li.area.inputValue());
+    const after = await wang.area.inputValue();
+    expect([`${before}远端声音李李李李李李李李`, `${before}李李李李李李李李远端声音`]).toContain(
+      after,
+    );
+  });
 });

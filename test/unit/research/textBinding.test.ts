@@ -26,6 +26,22 @@ function writer(clientID: number, initial: Uint8Array) {
     caretAt(i: number) {
       field.setSelectionRange(i, i);
     },
+    /** An IME: its letters show in the field (no input is sent) until a character is picked. */
+    compose(letters: string[], picked: string, between: () => void) {
+      binding.compositionStart();
+      const at = field.selectionStart;
+      let shown: string | undefined;
+      for (const l of letters) {
+        // The first letters replace the selection; later ones, the letters shown so far.
+        if (shown !== undefined) field.setSelectionRange(at, at + shown.length);
+        field.typeIn(l);
+        shown = l;
+        between();
+      }
+      field.setSelectionRange(at, at + (shown ?? '').length);
+      field.typeIn(picked);
+      binding.compositionEnd();
+    },
   };
 }
 
@@ -162,5 +178,44 @@ describe('textarea ↔ Y.Text binding', () => {
       expect([`：${wang}${zhao}`, `：${zhao}${wang}`]).toContain(a.text.toString());
       expect(b.text.toString()).toBe(a.text.toString());
     }
+  });
+
+  it('leaves a pinyin composition alone while others type, and places it where it began', () => {
+    const { a, b, deliver } = twoWriters(1, 2, '问题：');
+    a.caretAt(3);
+    b.caretAt(3);
+    const seen: string[] = [];
+    a.compose(['y', 'yu', 'yuan', 'yuand', 'yuanduan'], '远端', () => {
+      b.type('李');
+      deliver();
+      seen.push(a.field.value);
+    });
+    // The letters stayed in the field (writing it would have cancelled the composition)…
+    expect(seen).toEqual(['问题：y', '问题：yu', '问题：yuan', '问题：yuand', '问题：yuanduan']);
+    a.type('声音');
+    deliver();
+    // …and the picked characters went where the composition began, as one run with what follows.
+    expect(a.text.toString()).toBe('问题：远端声音李李李李李');
+    expect(b.text.toString()).toBe(a.text.toString());
+    expect(a.field.value).toBe(a.text.toString());
+    expect(a.field.selectionStart).toBe(7);
+  });
+
+  it('replaces a selection by the composed characters, and sends a quiet composition as typed', () => {
+    const { a, b, deliver } = twoWriters(1, 2, '网络卡顿严重');
+    a.field.setSelectionRange(2, 4); // 卡顿 selected
+    let once = false;
+    a.compose(['diu', 'diubao'], '丢包', () => {
+      if (once) return;
+      once = true;
+      b.caretAt(0);
+      b.type('[李]');
+      deliver();
+    });
+    expect(a.text.toString()).toBe('[李]网络丢包严重');
+    a.caretAt(a.field.value.length);
+    a.compose(['le'], '了', () => undefined);
+    deliver();
+    expect(b.text.toString()).toBe('[李]网络丢包严重了');
   });
 });
