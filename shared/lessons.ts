@@ -46,12 +46,32 @@ export const LessonRecord = Type.Object({
 });
 export type LessonRecord = Static<typeof LessonRecord>;
 
+/**
+ * What a member classroom got of the teacher's camera during one sample (~2 s), when the
+ * teacher was sending it: what the server forwarded, and what the classroom decoded.
+ */
+export const TeacherVideoSample = Type.Object({
+  /** kbit/s the server forwarded to the classroom of the teacher's camera */
+  forwardedKbps: Type.Number({ minimum: 0 }),
+  /** the server held it paused for the classroom (its screen said the tile is hidden) */
+  paused: Type.Boolean(),
+  /** frames the classroom decoded of it since the previous sample; absent: no report came */
+  framesDecoded: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** freezes the classroom's browser counted since the previous sample, where it counts them */
+  freezes: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type TeacherVideoSample = Static<typeof TeacherVideoSample>;
+
 export const QualitySample = Type.Object({
   /** received from (or sent by) the classroom, kbit/s */
   bitrateKbps: Type.Number({ minimum: 0 }),
   /** packet loss, percent 0–100 */
   lossPct: Type.Number({ minimum: 0, maximum: 100 }),
   rttMs: Type.Number({ minimum: 0 }),
+  /** video (camera, screen) the server received from the classroom, kbit/s */
+  sentVideoKbps: Type.Optional(Type.Number({ minimum: 0 })),
+  /** a member classroom while the teacher's camera was on */
+  teacherVideo: Type.Optional(TeacherVideoSample),
 });
 export type QualitySample = Static<typeof QualitySample>;
 
@@ -80,6 +100,33 @@ export const QualityGrade = Type.Union([
 ]);
 export type QualityGrade = Static<typeof QualityGrade>;
 
+/** Why a classroom's grade is not good: what its people noticed, or would have. */
+export const QualityIssue = Type.Union([
+  Type.Literal('no_teacher_video'),
+  Type.Literal('teacher_video_gaps'),
+  Type.Literal('teacher_video_freezes'),
+  Type.Literal('nothing_sent'),
+  Type.Literal('packet_loss'),
+  Type.Literal('high_rtt'),
+]);
+export type QualityIssue = Static<typeof QualityIssue>;
+
+export const qualityIssueLabels: Record<QualityIssue, string> = {
+  no_teacher_video: '未收到主讲画面 no teacher video',
+  teacher_video_gaps: '主讲画面时断时续 teacher video came and went',
+  teacher_video_freezes: '主讲画面卡顿 teacher video froze',
+  nothing_sent: '本教室画面未送出 this classroom sent no video',
+  packet_loss: '丢包多 packet loss',
+  high_rtt: '时延高 high delay',
+};
+
+export const qualityGradeLabels: Record<QualityGrade, string> = {
+  good: '良好',
+  fair: '一般',
+  poor: '差',
+  none: '无数据',
+};
+
 export const QualitySummary = Type.Object({
   samples: Type.Integer(),
   avgBitrateKbps: Type.Number(),
@@ -87,7 +134,23 @@ export const QualitySummary = Type.Object({
   maxLossPct: Type.Number(),
   avgRttMs: Type.Number(),
   maxRttMs: Type.Number(),
+  /** average video the server received from the classroom; absent if never measured */
+  avgSentVideoKbps: Type.Optional(Type.Number()),
+  /** of the samples while the teacher's camera was on (member classrooms only) */
+  teacherVideo: Type.Optional(
+    Type.Object({
+      samples: Type.Integer(),
+      /** share of them in which the classroom decoded (or, unreported, was sent) her video */
+      receivedPct: Type.Number(),
+      /** share of them in which the server held her video paused for the classroom */
+      pausedPct: Type.Number(),
+      framesDecoded: Type.Integer(),
+      freezes: Type.Integer(),
+    }),
+  ),
   grade: QualityGrade,
+  /** why the grade is not good, worst first; empty when it is */
+  issues: Type.Array(QualityIssue),
 });
 export type QualitySummary = Static<typeof QualitySummary>;
 

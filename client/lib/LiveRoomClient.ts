@@ -13,6 +13,7 @@ import type {
   RequestPayload,
 } from '../../shared/signaling/events';
 import { neverGiveUp } from './reconnectPolicy';
+import { ReceiveReporter } from './receiveReport';
 import { TypedEmitter } from './TypedEmitter';
 import { RemoteTracks } from './remoteTracks';
 import { connected, openSignalingSocket, request, type ClientSocket } from './signalingSocket';
@@ -52,10 +53,25 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   readonly #peers = new Map<string, PeerInfo>();
   #attempt = 0;
   #recovering = false;
+  /** tells the server what this client decoded of its video, for attendance */
+  readonly #reporter: ReceiveReporter;
 
   constructor(options: LiveRoomClientOptions) {
     super();
     this.#options = options;
+    this.#reporter = new ReceiveReporter({
+      everyMs: options.receiveReportMs ?? 2000,
+      setTimer: (fn, ms) => this.#timer(fn, ms),
+      stats: async () =>
+        this.#state === 'joined' && this.#recv && !this.#recv.closed
+          ? (await this.#recv.getStats()).values()
+          : undefined,
+      tracks: () =>
+        this.#tracks.all
+          .filter((t) => t.kind === 'video')
+          .map((t) => ({ consumerId: t.consumerId, trackId: t.track.id })),
+      send: (consumers) => this.request('receiveReport', { consumers }),
+    });
     this.#socket = openSignalingSocket(options.url);
     this.#listen();
   }
@@ -116,6 +132,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     await this.#setupMedia(reply);
     this.#attempt = 0;
     this.#setState('joined');
+    this.#reporter.start();
     this.emit('joined', reply);
     this.emit('peers', this.peers);
     this.emit('stage', reply.stagePeerId);
@@ -322,6 +339,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
       this.emit('token', fresh);
     });
     s.on('roomClosed', (info) => {
+      this.#reporter.stop();
       this.#dropMedia();
       this.#setState('closed');
       this.emit('closed', info);
@@ -394,6 +412,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
 
   /** Leaves the room and stops reconnecting. Published tracks stay the caller's to stop. */
   async close(): Promise<void> {
+    this.#reporter.stop();
     if (this.#state === 'closed') return;
     if (this.#socket.connected && this.#reply)
       await this.request('leave', {}).catch(() => undefined);

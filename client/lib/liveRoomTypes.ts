@@ -74,4 +74,6 @@ export interface LiveRoomClientOptions {
   /** 'relay': media only through the TURN server (networks where nothing else gets out) */
   iceTransportPolicy?: 'all' | 'relay';
   setTimer?: (fn: () => void, ms: number) => unknown;
+  /** how often to tell the server what this client decoded (attendance); 0: never */
+  receiveReportMs?: number;
 }

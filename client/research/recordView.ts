@@ -1,15 +1,23 @@
 // The lesson record beside the minutes: attendance, connection quality, material.
-import { materialKindLabels, type LessonView, type QualityGrade } from '../../shared/lessons';
+import {
+  materialKindLabels,
+  qualityGradeLabels,
+  qualityIssueLabels,
+  type LessonView,
+  type QualitySummary,
+} from '../../shared/lessons';
 import { labelOf } from '../../shared/timetable/names';
 import { h } from '../lib/dom';
 import { api } from './api';
 
-const gradeLabels: Record<QualityGrade, string> = {
-  good: '良好',
-  fair: '一般',
-  poor: '较差',
-  none: '无数据',
-};
+/** The grade first, then why (what the classroom saw of the teacher first), then figures. */
+export function qualityText(q: QualitySummary): string {
+  if (q.samples === 0) return qualityGradeLabels.none;
+  const why = q.issues.map((i) => qualityIssueLabels[i]);
+  const figures = [`丢包 ${q.avgLossPct}%`, `时延 ${q.avgRttMs} ms`];
+  if (q.teacherVideo) figures.unshift(`主讲画面 ${q.teacherVideo.receivedPct}%`);
+  return `${qualityGradeLabels[q.grade]}${why.length > 0 ? ` · ${why.join('，')}` : ''}（${figures.join('，')}）`;
+}
 
 export function formatTime(ms: number, timeZone = 'Asia/Shanghai'): string {
   return new Intl.DateTimeFormat('zh-CN', {
@@ -31,13 +39,7 @@ export function recordView(view: LessonView): HTMLElement {
       h('td', {
         text: c.intervals.map((i) => `${formatTime(i.from)}–${formatTime(i.to)}`).join('，'),
       }),
-      h(
-        'td',
-        { class: `grade-${c.quality.grade}` },
-        c.quality.samples > 0
-          ? `${gradeLabels[c.quality.grade]}（丢包 ${c.quality.avgLossPct}%，时延 ${c.quality.avgRttMs} ms）`
-          : gradeLabels.none,
-      ),
+      h('td', { class: `grade-${c.quality.grade}`, text: qualityText(c.quality) }),
     ),
   );
   const table = h(

@@ -1,6 +1,7 @@
 // Where the signaling layer reports who is in a lesson: each event is appended to the store
 // before the call resolves, so an acknowledged join is never lost.
 import { QualitySample, type AttendanceReport, type LessonRecord } from '../../shared/lessons';
+import { Value } from '@sinclair/typebox/value';
 import { check, describeErrors } from '../../shared/validation';
 import type { AttendanceRepository } from '../store/lessons/LessonRepository';
 import { computeAttendance, lessonWindow } from './attendance';
@@ -41,13 +42,13 @@ export class AttendanceRecorder {
     const last = this.#lastSample.get(key);
     if (last !== undefined && at - last < 1_000) return false;
     this.#lastSample.set(key, at);
-    const { bitrateKbps, lossPct, rttMs } = checked.value;
     await this.#repo.append({
       kind: 'quality',
       occurrenceId,
       classroomId,
       at,
-      sample: { bitrateKbps, lossPct, rttMs },
+      // Only the schema's fields are stored, whatever else the caller's object carries.
+      sample: Value.Clean(QualitySample, structuredClone(checked.value)) as QualitySample,
     });
     return true;
   }

@@ -1,12 +1,15 @@
-// Attendance as a pure fold over the recorded join/leave/quality events of one occurrence.
+// Attendance as a pure fold over the recorded join/leave/quality events of one occurrence,
+// and the grade of each classroom's lesson as its people saw it.
 import type {
   AttendanceEvent,
   AttendanceReport,
   ClassroomAttendance,
   LessonRecord,
   QualityGrade,
+  QualityIssue,
   QualitySample,
   QualitySummary,
+  TeacherVideoSample,
 } from '../../shared/lessons';
 import type { ScheduledOccurrence } from '../../shared/timetable/occurrence';
 import { plannedEndOf } from './transitions';
@@ -34,39 +37,102 @@ function overlap(a: Interval, b: Interval): number {
   return Math.max(0, Math.min(a.to, b.to) - Math.max(a.from, b.from));
 }
 
-/** Grades follow what a remote class notices: loss above 2 % or rtt above 200 ms shows. */
-export function gradeQuality(avgLossPct: number, avgRttMs: number): QualityGrade {
-  if (avgLossPct < 2 && avgRttMs < 200) return 'good';
-  if (avgLossPct < 5 && avgRttMs < 400) return 'fair';
-  return 'poor';
+type Side = 'core' | 'member';
+
+/** Below this many samples (~6 s) a figure says nothing yet. */
+const MIN_SAMPLES = 3;
+
+/** The figures a grade is read from: a summary before it is graded. */
+export type QualityFigures = Omit<QualitySummary, 'grade' | 'issues'>;
+
+/**
+ * Grades follow what the people in a classroom notice. A member classroom is there for the
+ * teacher: one that did not get her picture is poor whatever its network figures say
+ * (issue #10: a PC showing a black tile all lesson was graded good on loss and rtt alone).
+ * Then: her picture coming and going or freezing; the classroom's own picture not reaching
+ * the server (the core classroom's is the lesson itself); loss above 2 % or rtt above 200 ms.
+ */
+export function gradeQuality(
+  f: QualityFigures,
+  side: Side,
+): { grade: QualityGrade; issues: QualityIssue[] } {
+  if (f.samples === 0) return { grade: 'none', issues: [] };
+  const found: [QualityIssue, 'fair' | 'poor'][] = [];
+  const tv = f.teacherVideo;
+  if (tv && tv.samples >= MIN_SAMPLES) {
+    // A blip (a few seconds at the start) of an otherwise black lesson is still no teacher.
+    if (tv.receivedPct < 10) found.push(['no_teacher_video', 'poor']);
+    else if (tv.receivedPct < 50) found.push(['teacher_video_gaps', 'poor']);
+    else if (tv.receivedPct < 90) found.push(['teacher_video_gaps', 'fair']);
+    // Freezes per received sample (~2 s): one every 20 s shows, one every 4 s ruins it.
+    const received = (tv.samples * tv.receivedPct) / 100;
+    const rate = received > 0 ? tv.freezes / received : 0;
+    if (rate > 0.5) found.push(['teacher_video_freezes', 'poor']);
+    else if (rate > 0.1) found.push(['teacher_video_freezes', 'fair']);
+  }
+  if (f.avgSentVideoKbps === 0 && f.samples >= MIN_SAMPLES) {
+    found.push(['nothing_sent', side === 'core' ? 'poor' : 'fair']);
+  }
+  if (f.avgLossPct >= 5) found.push(['packet_loss', 'poor']);
+  else if (f.avgLossPct >= 2) found.push(['packet_loss', 'fair']);
+  if (f.avgRttMs >= 400) found.push(['high_rtt', 'poor']);
+  else if (f.avgRttMs >= 200) found.push(['high_rtt', 'fair']);
+  const poor = found.filter(([, g]) => g === 'poor').map(([i]) => i);
+  const fair = found.filter(([, g]) => g === 'fair').map(([i]) => i);
+  return {
+    grade: poor.length > 0 ? 'poor' : fair.length > 0 ? 'fair' : 'good',
+    issues: [...poor, ...fair],
+  };
 }
 
-export function summarizeQuality(samples: readonly QualitySample[]): QualitySummary {
-  if (samples.length === 0) {
-    return {
-      samples: 0,
-      avgBitrateKbps: 0,
-      avgLossPct: 0,
-      maxLossPct: 0,
-      avgRttMs: 0,
-      maxRttMs: 0,
-      grade: 'none',
+/** Whether the classroom had the teacher's picture in one sample. */
+function receivedTeacher(s: TeacherVideoSample): boolean {
+  // Its own report of decoded frames is the truth; without one, what the server forwarded.
+  if (s.framesDecoded !== undefined) return s.framesDecoded > 0;
+  return !s.paused && s.forwardedKbps > 0;
+}
+
+export function summarizeQuality(
+  samples: readonly QualitySample[],
+  side: Side = 'member',
+): QualitySummary {
+  const n = samples.length;
+  const round = (x: number) => Math.round(x * 10) / 10;
+  const avg = <T>(list: readonly T[], f: (x: T) => number) =>
+    list.reduce((a, x) => a + f(x), 0) / list.length;
+  const figures: QualityFigures =
+    n === 0
+      ? { samples: 0, avgBitrateKbps: 0, avgLossPct: 0, maxLossPct: 0, avgRttMs: 0, maxRttMs: 0 }
+      : {
+          samples: n,
+          avgBitrateKbps: round(avg(samples, (s) => s.bitrateKbps)),
+          avgLossPct: round(avg(samples, (s) => s.lossPct)),
+          maxLossPct: Math.max(...samples.map((s) => s.lossPct)),
+          avgRttMs: round(avg(samples, (s) => s.rttMs)),
+          maxRttMs: Math.max(...samples.map((s) => s.rttMs)),
+        };
+  const sent = samples.flatMap((s) => (s.sentVideoKbps === undefined ? [] : [s.sentVideoKbps]));
+  if (sent.length > 0) figures.avgSentVideoKbps = round(avg(sent, (x) => x));
+  const tv = samples.flatMap((s) => (s.teacherVideo ? [s.teacherVideo] : []));
+  if (tv.length > 0) {
+    figures.teacherVideo = {
+      samples: tv.length,
+      receivedPct: round((tv.filter(receivedTeacher).length / tv.length) * 100),
+      pausedPct: round((tv.filter((s) => s.paused).length / tv.length) * 100),
+      framesDecoded: tv.reduce((a, s) => a + (s.framesDecoded ?? 0), 0),
+      freezes: tv.reduce((a, s) => a + (s.freezes ?? 0), 0),
     };
   }
-  const n = samples.length;
-  const sum = (f: (s: QualitySample) => number) => samples.reduce((a, s) => a + f(s), 0);
-  const round = (x: number) => Math.round(x * 10) / 10;
-  const avgLossPct = sum((s) => s.lossPct) / n;
-  const avgRttMs = sum((s) => s.rttMs) / n;
-  return {
-    samples: n,
-    avgBitrateKbps: round(sum((s) => s.bitrateKbps) / n),
-    avgLossPct: round(avgLossPct),
-    maxLossPct: Math.max(...samples.map((s) => s.lossPct)),
-    avgRttMs: round(avgRttMs),
-    maxRttMs: Math.max(...samples.map((s) => s.rttMs)),
-    grade: gradeQuality(avgLossPct, avgRttMs),
-  };
+  // Grades read unrounded loss and rtt, as before the figures were kept.
+  const exact =
+    n === 0
+      ? figures
+      : {
+          ...figures,
+          avgLossPct: avg(samples, (s) => s.lossPct),
+          avgRttMs: avg(samples, (s) => s.rttMs),
+        };
+  return { ...figures, ...gradeQuality(exact, side) };
 }
 
 /**
@@ -115,7 +181,7 @@ export function computeAttendance(
       intervals,
       minutesConnected: Math.floor(connectedMs / 60_000),
       absent: intervals.length === 0,
-      quality: summarizeQuality(samples),
+      quality: summarizeQuality(samples, side),
     };
   });
   return {

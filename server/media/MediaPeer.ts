@@ -1,5 +1,6 @@
 import type { types } from 'mediasoup';
 import type { MediaRoom } from './MediaRoom';
+import { ReceiveCounters } from './receiveCounters';
 
 export type Direction = 'send' | 'recv';
 
@@ -20,6 +21,8 @@ export class MediaPeer {
   readonly transports = new Map<string, types.WebRtcTransport>();
   readonly producers = new Map<string, types.Producer>();
   readonly consumers = new Map<string, types.Consumer>();
+  /** what the peer's browser reports it decoded of its consumers */
+  readonly received = new ReceiveCounters();
   #closed = false;
 
   constructor(room: MediaRoom, router: types.Router) {
@@ -95,7 +98,10 @@ export class MediaPeer {
     );
     if (!consumer) return undefined;
     this.consumers.set(consumer.id, consumer);
-    consumer.observer.once('close', () => this.consumers.delete(consumer.id));
+    consumer.observer.once('close', () => {
+      this.consumers.delete(consumer.id);
+      this.received.forget(consumer.id);
+    });
     return consumer;
   }
 

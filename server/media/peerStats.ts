@@ -1,3 +1,4 @@
+import type { TeacherVideoSample } from '../../shared/lessons';
 import type { PeerQuality } from '../../shared/signaling/events';
 import type { MediaPeer } from './MediaPeer';
 
@@ -22,11 +23,13 @@ export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
   let score = 10;
   let rtt: number | null = null;
   let frozen = false;
+  let recvVideoBitrate = 0;
   for (const producer of peer.producers.values()) {
     const streams = await producer.getStats().catch(() => []);
     if (producer.kind === 'video' && !producer.paused && streams.length > 0) {
       frozen ||= streams.every((s) => s.bitrate === 0);
     }
+    if (producer.kind === 'video') for (const s of streams) recvVideoBitrate += s.bitrate;
     for (const s of streams) {
       // fractionLost is RTCP's 8-bit fraction of the last report interval.
       lost += (s.fractionLost / 256) * s.packetCount;
@@ -50,9 +53,35 @@ export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
     frozen,
     receivedLayer,
     recvBitrate,
+    recvVideoBitrate,
     sendBitrate,
     rttMs: rtt === null ? null : Math.round(rtt),
     lossFraction: received > 0 ? lost / received : 0,
     score,
+  };
+}
+
+/**
+ * What the peer got of the teacher's camera since the previous sample: what the server
+ * forwarded (its consumers of `producerIds`, one stats request each) and what the peer's
+ * browser reported it decoded. The caller says which producers are the teacher's camera.
+ */
+export async function sampleTeacherVideo(
+  peer: MediaPeer,
+  producerIds: ReadonlySet<string>,
+): Promise<TeacherVideoSample> {
+  const consumers = [...peer.consumers.values()].filter((c) => producerIds.has(c.producerId));
+  let bitrate = 0;
+  for (const consumer of consumers) {
+    if (consumer.paused) continue;
+    const stats = await consumer.getStats().catch(() => []);
+    for (const s of stats) if (s.type === 'outbound-rtp') bitrate += s.bitrate;
+  }
+  const decoded = peer.received.take(consumers.map((c) => c.id));
+  return {
+    forwardedKbps: Math.round(bitrate / 1000),
+    paused: consumers.length > 0 && consumers.every((c) => c.paused),
+    ...(decoded ? { framesDecoded: decoded.framesDecoded } : {}),
+    ...(decoded?.freezes !== undefined ? { freezes: decoded.freezes } : {}),
   };
 }

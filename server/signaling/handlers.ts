@@ -331,6 +331,13 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     return empty;
   },
 
+  async receiveReport(ctx, p) {
+    const media = mediaOf(joined(ctx));
+    // Only consumers this peer has: a report cannot make counters for anything else.
+    media.received.report(p.consumers.filter((c) => media.consumers.has(c.consumerId)));
+    return empty;
+  },
+
   async leave(ctx) {
     const { room, participant } = joined(ctx);
     room.remove(participant);

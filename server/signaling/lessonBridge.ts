@@ -1,8 +1,10 @@
 // Ties live rooms to the lesson domain: classroom joins, leaves and connection samples of a
 // scheduled lesson go to attendance; a lesson that ends closes its room and sends the
 // teachers on to the research meeting; a research session that closes ends its meeting.
+import type { QualitySample, TeacherVideoSample } from '../../shared/lessons';
 import type { PeerQuality } from '../../shared/signaling/events';
 import type { AttendanceRecorder } from '../lessons/AttendanceRecorder';
+import { sampleTeacherVideo } from '../media/peerStats';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
@@ -30,12 +32,26 @@ async function classroomOf(
   return (await lifecycle.get(room.id))?.occurrence.coreClassroomId;
 }
 
-export function toQualitySample(q: PeerQuality) {
+export function toQualitySample(q: PeerQuality, teacherVideo?: TeacherVideoSample): QualitySample {
   return {
     bitrateKbps: Math.round(q.recvBitrate / 1000),
     lossPct: Math.min(100, Math.round(q.lossFraction * 1000) / 10),
     rttMs: q.rttMs ?? 0,
+    sentVideoKbps: Math.round(q.recvVideoBitrate / 1000),
+    ...(teacherVideo ? { teacherVideo } : {}),
   };
+}
+
+/** The teacher's cameras now sending: what a member classroom is there to see. */
+function teacherCameras(room: LiveRoom): Set<string> {
+  const ids = new Set<string>();
+  for (const p of room.participants.values()) {
+    if (p.role !== 'teacher') continue;
+    for (const producer of p.media?.producers.values() ?? []) {
+      if (producer.appData.source === 'camera' && !producer.paused) ids.add(producer.id);
+    }
+  }
+  return ids;
 }
 
 export function bridgeLessons({ rooms, lifecycle, attendance, log }: LessonBridgeDeps): () => void {
@@ -60,12 +76,29 @@ export function bridgeLessons({ rooms, lifecycle, attendance, log }: LessonBridg
       .then((id) => (id ? attendance.left(room.id, id, at) : undefined))
       .catch(failed('leave'));
   };
+  // The teacher cameras each classroom has been sampled with: the first sample of a new
+  // pair (0–2 s after the camera or the classroom came) falls before the first keyframe can
+  // arrive, and says nothing about the classroom.
+  const warm = new WeakMap<Participant, Set<string>>();
   const onQuality = (room: LiveRoom, samples: PeerQuality[]) => {
+    const cameras = teacherCameras(room);
     for (const q of samples) {
       const p = room.participants.get(q.peerId);
       if (!p) continue;
+      const seen = warm.get(p) ?? new Set<string>();
+      warm.set(p, cameras);
+      const settled = new Set([...cameras].filter((c) => seen.has(c)));
       void classroom(room, p)
-        .then((id) => (id ? attendance.quality(room.id, id, toQualitySample(q)) : undefined))
+        .then(async (id) => {
+          if (!id) return;
+          // A member classroom is graded on what it got of the teacher, while she sends.
+          const media = p.media;
+          const teacherVideo =
+            p.role === 'classroom' && settled.size > 0 && media && !media.closed
+              ? await sampleTeacherVideo(media, settled)
+              : undefined;
+          await attendance.quality(room.id, id, toQualitySample(q, teacherVideo));
+        })
         .catch(failed('quality'));
     }
   };

@@ -69,6 +69,21 @@ export const requests = {
   raiseHand: Type.Object({ raised: Type.Boolean() }),
   setStage: Type.Object({ peerId: Type.Union([Id, Type.Null()]) }),
   chat: Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) }),
+  /**
+   * What the browser decoded of its video consumers, cumulative, every ~2 s: attendance
+   * grades a classroom by whether it really showed the teacher, not by its network alone.
+   */
+  receiveReport: Type.Object({
+    consumers: Type.Array(
+      Type.Object({
+        consumerId: Id,
+        framesDecoded: Type.Integer({ minimum: 0 }),
+        /** Chromium counts freezes; other browsers leave it out */
+        freezeCount: Type.Optional(Type.Integer({ minimum: 0 })),
+      }),
+      { maxItems: 32 },
+    ),
+  }),
   leave: Type.Object({}),
 } as const;
 
@@ -125,6 +140,7 @@ export interface Replies {
   raiseHand: Record<string, never>;
   setStage: Record<string, never>;
   chat: Record<string, never>;
+  receiveReport: Record<string, never>;
   leave: Record<string, never>;
 }
 
@@ -172,6 +188,8 @@ export interface PeerQuality {
   peerId: string;
   /** bits per second the server receives from / sends to the peer */
   recvBitrate: number;
+  /** of which video (cameras, screens) */
+  recvVideoBitrate: number;
   sendBitrate: number;
   /** round-trip time in ms, from the transport's ICE/RTCP measurements */
   rttMs: number | null;

@@ -107,5 +107,90 @@ describe('research room in Chromium', () => {
         { timeout: 15_000 },
       )
       .toBe(1);
+    // The page tells the server what it decoded of the video it shows (what attendance
+    // grades a classroom PC by): Chromium's decoded frames and freezes reach the server.
+    const room = s.tongke.rooms.get(o.occurrenceId, 'research')!;
+    const media = [...room.participants.values()].find((p) => p.displayName === '王老师')!.media!;
+    await expect
+      .poll(() => media.received.take(media.consumers.keys())?.framesDecoded ?? 0, {
+        timeout: 10_000,
+        interval: 2_500,
+      })
+      .toBeGreaterThan(0);
+    await expect
+      .poll(() => media.received.take(media.consumers.keys())?.freezes, {
+        timeout: 10_000,
+        interval: 2_500,
+      })
+      .toBeDefined();
+  });
+
+  it('keeps two teachers typing at one spot of a section in two whole runs', async () => {
+    // Each in her own tab with her own login (a token in the fragment stays in that tab).
+    const open = async (token: string) => {
+      const page = await browser.newPage(
+        `${s.url}/research/?occurrence=${encodeURIComponent(o.occurrenceId)}#token=${token}`,
+      );
+      const area = page.locator('textarea[data-section="problems"]');
+      await area.waitFor({ timeout: 15_000 });
+      await area.click();
+      return { page, area };
+    };
+    const wang = await open(s.tokens.wang);
+    const li = await open(s.tokens.li);
+    // Both at the same spot (the empty section), typing at once, key by key.
+    await Promise.all([
+      wang.page.keyboard.type('[王]远端声音偶有延迟', { delay: 40 }),
+      li.page.keyboard.type('[赵]板书看不清', { delay: 40 }),
+    ]);
+    for (const { page } of [wang, li]) {
+      await page.waitForSelector('#save-status[data-status="saved"]');
+    }
+    const whole = ['[王]远端声音偶有延迟[赵]板书看不清', '[赵]板书看不清[王]远端声音偶有延迟'];
+    await expect.poll(() => wang.area.inputValue()).toBe(await li.area.inputValue());
+    expect(whole).toContain(await wang.area.inputValue());
+    const keys = minutesSections(o).map((x) => x.key);
+    const text = await new MinutesService(s.tongke.store.research).text(o.occurrenceId, keys);
+    expect(whole).toContain(text.problems);
+    await wang.page.close();
+    await li.page.close();
+  });
+
+  it('keeps a pinyin composition whole while someone else types at the same spot', async () => {
+    const open = async (token: string) => {
+      const page = await browser.newPage(
+        `${s.url}/research/?occurrence=${encodeURIComponent(o.occurrenceId)}#token=${token}`,
+      );
+      const area = page.locator('textarea[data-section="nextSteps"]');
+      await area.waitFor({ timeout: 15_000 });
+      await area.click();
+      await page.keyboard.press('Control+End');
+      return { page, area };
+    };
+    const wang = await open(s.tokens.wang);
+    const li = await open(s.tokens.li);
+    const before = await wang.area.inputValue();
+    const cdp = await wang.page.context().newCDPSession(wang.page);
+    // 王 composes 远端 in pinyin (the IME shows the letters in the field until she picks)…
+    for (const letters of ['y', 'yu', 'yua', 'yuan', 'yuand', 'yuandu', 'yuandua', 'yuanduan']) {
+      await cdp.send('Input.imeSetComposition', {
+        text: letters,
+        selectionStart: letters.length,
+        selectionEnd: letters.length,
+      });
+      // …while 李 types at the same spot.
+      await li.page.keyboard.type('李', { delay: 10 });
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    await cdp.send('Input.insertText', { text: '远端' }); // she picks the characters
+    await wang.page.keyboard.type('声音', { delay: 30 });
+    for (const { page } of [wang, li]) {
+      await page.waitForSelector('#save-status[data-status="saved"]');
+    }
+    await expect.poll(() => wang.area.inputValue()).toBe(await li.area.inputValue());
+    const after = await wang.area.inputValue();
+    expect([`${before}远端声音李李李李李李李李`, `${before}李李李李李李李李远端声音`]).toContain(
+      after,
+    );
   });
 });

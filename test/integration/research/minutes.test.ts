@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import type { Invitation, ResearchView } from '../../../shared/research';
 import { MinutesClient } from '../../../client/research/minutesClient';
 import { toBase64 } from '../../../client/research/base64';
+import { bindText } from '../../../client/research/textBinding';
+import { FakeTextField } from '../../helpers/textField';
 import { ManualClock } from '../../../server/lessons/clock';
 import { MemoryOccurrenceSource, MIN, occurrence } from '../../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
@@ -111,6 +113,39 @@ describe('minutes written by several people at once', () => {
     await li.whenSaved();
     await vi.waitFor(() => expect(wang.text('problems').toString()).toBe('网络：宁益教室丢包。'));
     await vi.waitFor(() => expect(li.text('core').toString()).toContain('板书清晰。'));
+  });
+
+  it('keeps two people typing at one spot in two whole runs, through the server', async () => {
+    const key = 'member:room-ningyi-1';
+    const wang = await client(s.tokens.wang);
+    const zhao = await client(s.tokens.li);
+    wang.text(key).insert(0, '宁益：');
+    await wang.whenSaved();
+    await vi.waitFor(() => expect(zhao.text(key).toString()).toBe('宁益：'));
+    // Each one clicks at the end of the section and types, one key every 20 ms, at once.
+    const typist = (c: MinutesClient) => {
+      const field = new FakeTextField();
+      const binding = bindText(field, c.text(key), () => true);
+      return async (run: string) => {
+        field.setSelectionRange(3, 3);
+        for (const ch of run) {
+          field.typeIn(ch);
+          binding.push();
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(field.value).toBe(c.text(key).toString());
+      };
+    };
+    await Promise.all([typist(wang)('[王]远端声音偶有延迟'), typist(zhao)('[赵]板书看不清')]);
+    await Promise.all([wang.whenSaved(), zhao.whenSaved()]);
+    await vi.waitFor(() => expect(zhao.text(key).toString()).toBe(wang.text(key).toString()));
+    const view = (await (
+      await s.api(`/api/research/${encodeURIComponent(id)}`, { token: s.tokens.coordinator })
+    ).json()) as ResearchView;
+    expect([
+      '宁益：[王]远端声音偶有延迟[赵]板书看不清',
+      '宁益：[赵]板书看不清[王]远端声音偶有延迟',
+    ]).toContain(view.minutes[key]);
   });
 
   it('keeps unsent edits across a page reload through the pending storage', async () => {
