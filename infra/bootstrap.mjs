@@ -109,6 +109,7 @@ function ensureTestPrograms() {
     ip: 'iproute2',
     // Screenshots the screen tests keep are read by people: Chinese needs a CJK font.
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
+    '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf': 'fonts-noto-color-emoji',
   };
   const present = (program) =>
     program.startsWith('/usr/share/')

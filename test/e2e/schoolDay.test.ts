@@ -62,6 +62,7 @@ describe('a school day, end to end', () => {
   const pcs: Page[] = [];
   let unseen: LivePeer | undefined;
   let research: { wang: Page; zhao: Page } | undefined;
+  let ticking: ReturnType<typeof setInterval> | undefined;
 
   const boot = () => startTongke({ port, dataDir, numWorkers: 1 }, { clock, now: clock.now });
   const api = async (path: string, token: string, body?: unknown) => {
@@ -115,6 +116,7 @@ describe('a school day, end to end', () => {
   });
 
   afterAll(async () => {
+    clearInterval(ticking);
     await unseen?.stop();
     await browsers?.close();
     await server?.close();
@@ -178,6 +180,9 @@ describe('a school day, end to end', () => {
 
   it('the room opens five minutes before the bell and the PCs join by themselves', async () => {
     await clock.advanceTo(at('08:45'));
+    // From now on lesson time passes as real time does: attendance samples what each
+    // classroom receives once a second of lesson time.
+    ticking = setInterval(() => void clock.advanceBy(1000), 1000);
     for (const page of pcs) {
       await expect.poll(() => pcState(page), { timeout: 40_000 }).toBe('joined');
     }
@@ -207,13 +212,15 @@ describe('a school day, end to end', () => {
     const row = teacher.locator(`li[data-occurrence="${occurrenceId}"]`);
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 15_000 }).toBe('open');
     await row.locator('button').click();
-    await teacher.click('button:has-text("开始上课 Start lesson")');
+    // One start button: before the bell it says how early, and makes the lesson live.
+    const start = teacher.locator('button[data-action="start"]');
+    await expect.poll(() => start.textContent(), { timeout: 20_000 }).toContain('提前开始上课');
+    await start.click();
     await expect
       .poll(() => teacher.evaluate(() => (window as unknown as PcDebug).__tongke.state), {
         timeout: 20_000,
       })
       .toBe('joined');
-    await teacher.click('button:has-text("提前开始上课")');
     const wang = await login('wang');
     await expect
       .poll(async () => (await api(`/api/lessons/${occurrenceId}`, wang)).body?.lesson?.state, {
@@ -231,7 +238,11 @@ describe('a school day, end to end', () => {
     }
     const wall = teacher.locator('.wall .tile.classroom');
     await expect.poll(() => wall.locator('video').count(), { timeout: 30_000 }).toBe(3);
-    for (const name of ['高楼镇中心小学', '宁益小学']) {
+    for (const name of [
+      '高楼镇中心小学 · 三年级同步教室',
+      '宁益小学 · 三年级同步教室',
+      '高楼镇中心小学 · 四年级教室',
+    ]) {
       const tile = wall.filter({ hasText: name });
       await waitShown(tile.locator('video'), `the teacher's wall: ${name}`);
     }
@@ -253,13 +264,18 @@ describe('a school day, end to end', () => {
     await off.click();
     await expect.poll(() => staged.count(), { timeout: 10_000 }).toBe(0);
     // With the stage cleared the wall is painted again, every classroom on it.
-    for (const name of ['高楼镇中心小学', '宁益小学']) {
+    for (const name of [
+      '高楼镇中心小学 · 三年级同步教室',
+      '宁益小学 · 三年级同步教室',
+      '高楼镇中心小学 · 四年级教室',
+    ]) {
       const back = teacher.locator('.wall .tile.classroom').filter({ hasText: name });
       await waitShown(back.locator('video'), `the wall after 下台: ${name}`);
     }
   });
 
   it('she ends early; the PCs do not announce the finished lesson again', async () => {
+    clearInterval(ticking);
     await clock.advanceTo(at('09:10'));
     await teacher.click('button:has-text("下课 End lesson")');
     for (const page of pcs) {
@@ -338,11 +354,14 @@ describe('a school day, end to end', () => {
     }
     const attendance = record.body.attendance.classrooms as {
       classroomId: string;
-      quality: { grade: string };
+      quality: { grade: string; issues: string[] };
     }[];
-    const grade = (id: string) => attendance.find((a) => a.classroomId === id)?.quality.grade;
-    expect(grade('room-gaolou-2')).toBe('poor');
-    expect(grade('room-gaolou-1')).not.toBe('poor');
+    const quality = (id: string) => attendance.find((a) => a.classroomId === id)!.quality;
+    expect(quality('room-gaolou-2').grade).toBe('poor');
+    expect(quality('room-gaolou-2').issues).toContain('no_teacher_video');
+    for (const seen of ['room-gaolou-1', 'room-ningyi-1']) {
+      expect(quality(seen).issues, seen).not.toContain('no_teacher_video');
+    }
   });
 
   async function lessonOccurrence() {
