@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { keepScreenshots, waitShown } from '../helpers/screen';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../integration/lessons/support/lessonServer';
 
@@ -79,6 +80,11 @@ describe('an enrolled classroom PC follows its timetable', () => {
     await expect
       .poll(async () => (await camera())!.frames, { timeout: 10_000 })
       .toBeGreaterThan(before + 10);
+    await waitShown(
+      page.locator('.screens .tile[data-source="camera"] video').first(),
+      'the PC: the teacher',
+    );
+    await keepScreenshots(page, 'classroom-device');
     // The member teacher can open the lesson's material on the classroom PC.
     await expect
       .poll(() => page.locator('.materials-box').textContent(), { timeout: 10_000 })

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { startTongke, type TestServer } from '../helpers/tongkeServer';
 import { waitUntil } from '../helpers/waitUntil';
+import { keepScreenshots, waitShown } from '../helpers/screen';
 
 interface TileInfo {
   source: string;
@@ -84,7 +85,20 @@ describe('live lesson in Chromium', () => {
         { timeout: 20_000 },
       )
       .toBe(2);
-    const names = await teacher.locator('.wall .tile.classroom > .caption').allTextContents();
+    for (const [i, video] of (
+      await teacher.locator('.wall .tile.classroom video').all()
+    ).entries()) {
+      await waitShown(video, `the teacher's wall: classroom ${i + 1}`);
+    }
+    for (const [i, page] of classrooms.entries()) {
+      await waitShown(
+        page.locator('.screens .tile[data-source="camera"] video').first(),
+        `classroom ${i + 1}: the teacher`,
+      );
+    }
+    await keepScreenshots(teacher, 'live-teacher');
+    await keepScreenshots(classrooms[0]!, 'live-classroom');
+    const names = await teacher.locator('.wall .tile.classroom .footer .caption').allTextContents();
     expect(names.sort()).toEqual(['下林小学 三(2)班', '潘山分校 三(1)班'].sort());
   });
 

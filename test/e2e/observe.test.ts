@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { keepScreenshots, waitShown } from '../helpers/screen';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
 import {
   PASSWORD,
@@ -96,7 +97,11 @@ describe('an observer watches a live lesson', () => {
       .toContain('kbps');
     // Watching only: no stage control, and nobody receives anything from the observer.
     expect(await page.locator('.wall button:visible').count()).toBe(0);
-    const observer = peers[0]!.client.peers.find((p) => p.role === 'observer');
-    expect(observer?.sources).toEqual([]);
+    // As the inspector sees it: the teacher and the classroom in sight, moving.
+    await waitShown(page.locator('.teacher video').first(), '巡课: the teacher');
+    await waitShown(page.locator('.wall .tile.classroom video').first(), '巡课: the classroom');
+    await keepScreenshots(page, 'observe');
+    // The server keeps the observer out of everyone's peer list (issue #12).
+    expect(peers[0]!.client.peers.find((p) => p.role === 'observer')).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromium, type Browser } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { keepScreenshots, waitShown } from '../helpers/screen';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
 import {
   PASSWORD,
@@ -20,9 +21,11 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
   let page: Page;
   let classroom: LivePeer | undefined;
 
+  // Her own password ends the sessions of the old one: the test reads with a fresh login.
+  let wangToken = '';
   const state = async () => {
     const res = await s.api(`/api/lessons/${encodeURIComponent(o.occurrenceId)}`, {
-      token: s.tokens.wang,
+      token: wangToken || s.tokens.wang,
     });
     return ((await res.json()) as { lesson: { state: string } }).lesson.state;
   };
@@ -60,6 +63,7 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
       body: JSON.stringify({ login: 'wang', password: 'wang-own-secret' }),
     });
     expect(relogin.status).toBe(200);
+    wangToken = ((await relogin.json()) as { token: string }).token;
     await row.locator('button').click();
     // One start button, and it says what it does: 4 minutes before the bell it starts early.
     const starts = page.locator('button:has-text("开始上课")');
@@ -84,14 +88,21 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
   });
 
   it('is seen by a member classroom’s PC', async () => {
-    classroom = await livePeer(s.url, {
-      roomId: o.occurrenceId,
-      displayName: '高楼镇中心小学 三(1)班',
-      token: await s.deviceToken('room-gaolou-1'),
-    });
+    classroom = await livePeer(
+      s.url,
+      {
+        roomId: o.occurrenceId,
+        displayName: '高楼镇中心小学 三(1)班',
+        token: await s.deviceToken('room-gaolou-1'),
+      },
+      { camera: { width: 320, height: 180 }, mic: true },
+    );
     const teacher = classroom.client.peers.find((p) => p.role === 'teacher')!;
     const camera = await classroom.waitForTrack(teacher.peerId, 'camera', 20_000);
     await camera.video!.waitFor(5);
+    // And she sees the classroom on her wall, as a person would.
+    await waitShown(page.locator('.wall .tile.classroom video').first(), "the teacher's wall");
+    await keepScreenshots(page, 'teacher-lesson');
   });
 
   it('ends the lesson and is offered the research room', async () => {
