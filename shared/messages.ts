@@ -28,6 +28,11 @@ const catalogue = {
   too_early: text('离上课时间还早，暂时不能开始', 'Too early to start'),
   already_live: text('这节课已经开始', 'The lesson has already started'),
   not_live: text('这节课还没有开始', 'The lesson has not started'),
+  beyond_late_limit: text(
+    '已到拖堂上限，不能再延长',
+    'The lesson cannot run over any further (the late-end limit)',
+  ),
+  in_the_past: text('这个时间已经过去', 'That time has already passed'),
   // The research room (server/research/researchGate.ts, signaling/LessonRoomGate.ts).
   wrong_lesson: text('这个链接属于另一节课', 'This link is for another lesson'),
   research_not_open: text('课堂尚未结束，教研室还没有开放', 'The research room is not open yet'),

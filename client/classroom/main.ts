@@ -6,12 +6,14 @@ import {
   LiveRoomError,
   type ConnectionState,
   type JoinOptions,
+  type PublishOptions,
 } from '../lib/LiveRoomClient';
 import { $ } from '../lib/dom';
 import { classroomCameraEncodings } from '../../shared/signaling/events';
 import { lessonView, type TileInfo } from './lessonView';
 import { listMaterials, materialList } from '../lib/materials';
 import { setupForm } from './setupForm';
+import { RoomDevices, type RoomDeviceKind } from './roomDevices';
 import { describeLesson, HttpError, today } from './schedule';
 import { forgetSettings, loadSettings, saveSettings, type ClassroomSettings } from './settings';
 
@@ -51,22 +53,11 @@ function showWaiting(line: string, detail = ''): void {
   app.replaceChildren(box);
 }
 
-/**
- * The room's camera and microphone. A missing or busy device never keeps the PC out of
- * the lesson: it then takes part with what it has, down to receiving only.
- */
-async function roomMedia(): Promise<MediaStream> {
-  const video = { width: 1280, height: 720, frameRate: 30 };
-  const audio = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
-  for (const constraints of [{ video, audio }, { audio }, { video }]) {
-    try {
-      return await navigator.mediaDevices.getUserMedia(constraints);
-    } catch (error) {
-      console.warn('camera/microphone unavailable', constraints, error);
-    }
-  }
-  return new MediaStream();
-}
+/** What each of the room's devices is published with. */
+const publishOptions: Record<RoomDeviceKind, PublishOptions> = {
+  camera: { encodings: classroomCameraEncodings },
+  mic: { codecOptions: { opusFec: true, opusDtx: true } },
+};
 
 /** One lesson: camera on, join, show it; resolves when the room closes for this PC. */
 async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> {
@@ -77,7 +68,13 @@ async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> 
   const ended = new Promise<void>(
     (resolve) => (stopWaiting = client.on('closed', () => resolve())),
   );
-  const media = await roomMedia();
+  // Published before the join they go out with it; after, as soon as they come (back).
+  const devices = new RoomDevices((kind, track) => {
+    view.showSelf(devices.stream);
+    const done = track ? client.publish(kind, track, publishOptions[kind]) : client.unpublish(kind);
+    void done.catch((error: unknown) => console.warn(`publish ${kind}`, error));
+  });
+  await devices.start();
   try {
     debug.joinRequestedAt = performance.now();
     void view.firstTeacherFrame.then((at) => (debug.firstTeacherFrameAt = at));
@@ -89,20 +86,15 @@ async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> 
         .then((list) => view.showMaterials(materialList(list, token)))
         .catch(() => undefined); // material is a help, never a reason to miss the lesson
     }
-    view.showSelf(media);
-    const [video] = media.getVideoTracks();
-    const [audio] = media.getAudioTracks();
-    if (video) await client.publish('camera', video, { encodings: classroomCameraEncodings });
-    if (audio)
-      await client.publish('mic', audio, { codecOptions: { opusFec: true, opusDtx: true } });
+    view.showSelf(devices.stream);
     await ended;
   } finally {
     stopWaiting();
     view.dispose();
     // Between lessons the classroom's camera and microphone are off.
+    devices.close();
     await client.unpublish('camera');
     await client.unpublish('mic');
-    for (const track of media.getTracks()) track.stop();
   }
 }
 

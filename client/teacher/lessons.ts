@@ -1,12 +1,14 @@
 // The signed-in teacher's lessons of today and the lesson actions (no DOM).
 import type { Principal } from '../../shared/auth';
 import type { JoinCheckReply, LessonSummary } from '../../shared/lessons';
-import type { TeacherDayReply } from '../../shared/timetable/api';
+import type { TeacherDayReply, TeacherWeekReply, TodayLesson } from '../../shared/timetable/api';
 import { authorized } from '../lib/session';
 
 export interface TeacherDay {
   me: Principal;
   lessons: LessonSummary[];
+  /** her whole week (Monday to Sunday), taught or assisted, each with its state */
+  week: TodayLesson[];
 }
 
 /**
@@ -44,7 +46,15 @@ export async function teacherDay(): Promise<TeacherDay> {
       byId.set(lesson.occurrenceId, lesson);
   }
   const lessons = [...byId.values()].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  return { me, lessons };
+  const week = me.teacherId
+    ? await authorized<TeacherWeekReply>(
+        `/api/teachers/${encodeURIComponent(me.teacherId)}/week`,
+      ).then(
+        (w) => w.lessons,
+        () => [], // the week is a help beside today's lessons, never a reason to fail
+      )
+    : [];
+  return { me, lessons, week };
 }
 
 const action = (what: 'start' | 'end') => (occurrenceId: string) =>
@@ -66,3 +76,10 @@ export const joinCheck = (occurrenceId: string) =>
 export function enterable(lesson: LessonSummary): boolean {
   return lesson.state === 'scheduled' || lesson.state === 'open' || lesson.state === 'live';
 }
+
+/** Runs over (拖堂): the lesson now ends at `until`, within the server's late-end limit. */
+export const extendLesson = (occurrenceId: string, until: string) =>
+  authorized(`/api/lessons/${encodeURIComponent(occurrenceId)}/extend`, {
+    method: 'POST',
+    body: JSON.stringify({ until }),
+  });

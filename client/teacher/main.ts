@@ -10,7 +10,7 @@ import type { LessonState, LessonSummary } from '../../shared/lessons';
 import { describeJoinError } from '../../shared/messages';
 import { ClassroomWall } from './wall';
 import { devicePicker, shareScreen, type DevicePicker } from './devices';
-import { endLesson, joinCheck, startLesson, teacherDay } from './lessons';
+import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 
@@ -56,7 +56,32 @@ function lessonControls(lesson: LessonSummary | undefined): HTMLElement[] {
       void endLesson(lesson.occurrenceId).catch((e: Error) => alert(describeJoinError(e)));
     }
   });
-  return [end];
+  return [end, overrunButton(lesson)];
+}
+
+/**
+ * 拖堂: the teacher runs over by five minutes at a time, from her screen; the server holds
+ * the limit (LESSON_LATE_END_MAX_MIN) and says so when it is reached.
+ */
+function overrunButton(lesson: LessonSummary): HTMLElement {
+  const step = 5 * 60_000;
+  let plannedEnd = Date.parse(lesson.end);
+  const button = h('button', { 'data-action': 'extend', text: '拖堂 5 分钟 Run over 5 min' });
+  const time = (ms: number) =>
+    new Intl.DateTimeFormat('zh-CN', { hour: '2-digit', minute: '2-digit', hour12: false }).format(
+      new Date(ms),
+    );
+  button.addEventListener('click', () => {
+    const until = plannedEnd + step;
+    void extendLesson(lesson.occurrenceId, new Date(until).toISOString()).then(
+      () => {
+        plannedEnd = until;
+        button.textContent = `拖堂至 ${time(until)}，再延 5 分钟 Until ${time(until)}, +5 min`;
+      },
+      (e: Error) => alert(describeJoinError(e)),
+    );
+  });
+  return button;
 }
 
 /**

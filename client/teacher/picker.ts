@@ -22,6 +22,39 @@ function time(iso: string): string {
   }).format(new Date(iso));
 }
 
+/** Her week as a list: day, time, subject, her part in it and its state. */
+function weekList(day: TeacherDay): HTMLElement | null {
+  if (day.week.length === 0) return null;
+  const date = (iso: string) =>
+    new Intl.DateTimeFormat('zh-CN', {
+      month: '2-digit',
+      day: '2-digit',
+      weekday: 'short',
+      timeZone: 'Asia/Shanghai',
+    }).format(new Date(iso));
+  return h(
+    'details',
+    { class: 'week', open: true },
+    h('summary', { text: '本周的同步课堂 This week' }),
+    h(
+      'ul',
+      {},
+      ...day.week.map((o) =>
+        h(
+          'li',
+          { 'data-week-occurrence': o.occurrenceId, 'data-state': o.lessonState ?? 'scheduled' },
+          h('span', { text: date(o.start) }),
+          h('strong', { text: `${time(o.start)}–${time(o.end)} ${o.subject}` }),
+          h('span', {
+            class: 'muted',
+            text: `${o.role === 'core' ? '主讲' : '辅导教师'} · ${stateText[o.lessonState ?? 'scheduled']}`,
+          }),
+        ),
+      ),
+    ),
+  );
+}
+
 export function lessonPicker(day: TeacherDay): {
   element: HTMLElement;
   chosen: Promise<LessonSummary>;
@@ -69,6 +102,7 @@ export function lessonPicker(day: TeacherDay): {
       : h('p', {
           text: '目前没有要上的同步课堂（课前一小时出现在这里） No lessons in the next hour',
         }),
+    weekList(day),
   );
   return { element, chosen };
 }

@@ -12,6 +12,8 @@ import type { PeerInfo, PeerQuality } from '../../shared/signaling/events';
 interface Slot {
   element: HTMLElement;
   hand: HTMLElement;
+  /** what the classroom cannot send (no camera, no microphone), said on its tile */
+  missing: HTMLElement;
   quality: HTMLElement;
   level: HTMLElement;
   volume: HTMLInputElement;
@@ -68,6 +70,7 @@ export class ClassroomWall {
     if (slot) return slot;
     const hand = h('span', { class: 'hand', text: '✋', hidden: true, title: '举手 Hand raised' });
     const quality = h('span', { class: 'quality', text: '…' });
+    const missing = h('div', { class: 'missing', hidden: true });
     const level = h('span', { class: 'level', 'aria-hidden': 'true' });
     const volume = h('input', {
       type: 'range',
@@ -97,6 +100,7 @@ export class ClassroomWall {
       { class: 'tile classroom', 'data-peer': peer.peerId },
       hand,
       quality,
+      missing,
       // One bar along the bottom edge, so that nothing sits over the middle of the video.
       h(
         'div',
@@ -106,7 +110,7 @@ export class ClassroomWall {
         h('span', { class: 'actions' }, volume, stageButton),
       ),
     );
-    slot = { element, hand, quality, level, volume, stageButton };
+    slot = { element, hand, missing, quality, level, volume, stageButton };
     this.#slots.set(peer.peerId, slot);
     this.#wall.append(element);
     this.#layout();
@@ -119,6 +123,12 @@ export class ClassroomWall {
       const slot = this.#slot(peer);
       slot.hand.hidden = !peer.handRaised;
       slot.element.classList.toggle('hand-raised', peer.handRaised);
+      const cannot = [
+        peer.sources.includes('camera') ? '' : '未发送画面 No camera',
+        peer.sources.includes('mic') ? '' : '无麦克风 No microphone',
+      ].filter(Boolean);
+      slot.missing.hidden = cannot.length === 0;
+      slot.missing.textContent = cannot.join(' · ');
     }
     for (const [peerId, slot] of this.#slots) {
       if (classrooms.some((p) => p.peerId === peerId)) continue;

@@ -3,7 +3,7 @@
 // A lesson the clock has already ended is neither: the PC waits for its next lesson.
 import { teacherRole, type ScheduledOccurrence } from '../../shared/timetable/occurrence';
 import type { LessonState } from '../../shared/lessons';
-import { epochToLocal, localToEpoch, addDays } from './localTime';
+import { epochToLocal, localToEpoch, addDays, weekdayOf } from './localTime';
 
 export interface TodayLesson extends ScheduledOccurrence {
   role: 'core' | 'member';
@@ -89,4 +89,41 @@ export function teacherDay(
       return role ? [{ ...o, role }] : [];
     });
   return { date, lessons };
+}
+
+/** The Monday-to-Sunday week holding `date`, as [from, to) ms since epoch. */
+export function weekBounds(
+  date: string,
+  zone: string,
+): { weekStart: string; from: number; to: number } {
+  const weekStart = addDays(date, 1 - weekdayOf(date));
+  return {
+    weekStart,
+    from: localToEpoch(weekStart, '00:00', zone),
+    to: localToEpoch(addDays(weekStart, 7), '00:00', zone),
+  };
+}
+
+/**
+ * A teacher's week: every lesson she teaches or assists in (辅导教师) from Monday to
+ * Sunday, each with the lesson clock's state where it has one.
+ */
+export function teacherWeek(
+  teacherId: string,
+  occurrences: readonly ScheduledOccurrence[],
+  date: string,
+  zone: string,
+  states: ReadonlyMap<string, LessonState> = new Map(),
+): { weekStart: string; lessons: TodayLesson[] } {
+  const { weekStart, from, to } = weekBounds(date, zone);
+  const lessons: TodayLesson[] = occurrences
+    .filter((o) => o.status === 'scheduled')
+    .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+    .flatMap((o) => {
+      const role = teacherRole(teacherId, o);
+      const lessonState = states.get(o.occurrenceId);
+      return role ? [{ ...o, role, ...(lessonState ? { lessonState } : {}) }] : [];
+    });
+  return { weekStart, lessons };
 }

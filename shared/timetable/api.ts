@@ -156,6 +156,7 @@ export const TodayLesson = Type.Composite([
     lessonState: Type.Optional(LessonState),
   }),
 ]);
+export type TodayLesson = Static<typeof TodayLesson>;
 export const TodayReply = Type.Object({
   classroomId: Id,
   date: IsoDate,
@@ -237,3 +238,17 @@ export const TeacherDayReply = Type.Object({
   lessons: Type.Array(TodayLesson),
 });
 export type TeacherDayReply = Static<typeof TeacherDayReply>;
+
+export const TeacherWeekQuery = Type.Object({
+  /** any day of the week wanted (the community's date); default: today */
+  date: Type.Optional(IsoDate),
+});
+export type TeacherWeekQuery = Static<typeof TeacherWeekQuery>;
+
+/** A teacher's lessons of one week (Monday to Sunday), each with its lesson state. */
+export const TeacherWeekReply = Type.Object({
+  teacherId: Id,
+  weekStart: IsoDate,
+  lessons: Type.Array(TodayLesson),
+});
+export type TeacherWeekReply = Static<typeof TeacherWeekReply>;

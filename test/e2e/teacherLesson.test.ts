@@ -105,6 +105,19 @@ describe('a signed-in teacher teaches her scheduled lesson', () => {
     await keepScreenshots(page, 'teacher-lesson');
   });
 
+  it('runs over (拖堂) from her screen, up to the limit', async () => {
+    const endAt = async () => {
+      const res = await s.api(`/api/lessons/${encodeURIComponent(o.occurrenceId)}`, {
+        token: wangToken,
+      });
+      return ((await res.json()) as { lesson: { endAt?: number } }).lesson.endAt;
+    };
+    const overrun = page.locator('button[data-action="extend"]');
+    await overrun.click();
+    await expect.poll(endAt, { timeout: 10_000 }).toBe(Date.parse(o.end) + 5 * MIN);
+    await expect.poll(() => overrun.textContent()).toContain('拖堂至');
+  });
+
   it('ends the lesson and is offered the research room', async () => {
     await page.click('button:has-text("下课 End lesson")');
     await expect.poll(state, { timeout: 10_000 }).toBe('research');

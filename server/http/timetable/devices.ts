@@ -6,11 +6,13 @@ import {
   ClassroomParams,
   TeacherDayReply,
   TeacherParams,
+  TeacherWeekReply,
+  TeacherWeekQuery,
   TodayReply,
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
 import { teacherRole } from '../../../shared/timetable/occurrence';
-import { teacherDay, todayFor } from '../../timetable/today';
+import { dayBounds, teacherDay, teacherWeek, todayFor, weekBounds } from '../../timetable/today';
 import { icalFeed } from '../../timetable/ical';
 import { AccessError } from '../../auth/authPlugin';
 import { DomainError } from '../errorHandler';
@@ -107,6 +109,36 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       const mine = day.filter((o) => p.communityIds.includes(o.communityId));
       return { teacherId: id, ...teacherDay(id, mine, now, service.zone) };
+    },
+  );
+
+  app.get<{ Params: TeacherParams; Querystring: TeacherWeekQuery }>(
+    '/teachers/:id/week',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary:
+          "A teacher's week (Monday to Sunday): the lessons she teaches or assists in, with their states",
+        params: TeacherParams,
+        querystring: TeacherWeekQuery,
+        response: { 200: TeacherWeekReply, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      const p = request.principal!;
+      const { id } = request.params;
+      if (p.role === 'teacher' && p.teacherId !== id) {
+        request.log.warn({ sub: p.sub, teacherId: id }, "teacher asked for another's week");
+        throw new AccessError(403, "a teacher sees her own week; coordinators see their teachers'");
+      }
+      const date = request.query.date ?? dayBounds(service.now(), service.zone).date;
+      const { from, to } = weekBounds(date, service.zone);
+      const week = (await schedule.occurrencesBetween(from, to)).filter((o) =>
+        p.communityIds.includes(o.communityId),
+      );
+      const states = await lessons.states(week.map((o) => o.occurrenceId));
+      return { teacherId: id, ...teacherWeek(id, week, date, service.zone, states) };
     },
   );
 
