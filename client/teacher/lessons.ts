@@ -9,6 +9,8 @@ export interface TeacherDay {
   lessons: LessonSummary[];
   /** her whole week (Monday to Sunday), taught or assisted, each with its state */
   week: TodayLesson[];
+  /** the communities' clock, from the server */
+  timeZone: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export async function teacherDay(): Promise<TeacherDay> {
         () => [], // the week is a help beside today's lessons, never a reason to fail
       )
     : [];
-  return { me, lessons, week };
+  return { me, lessons, week, timeZone: timetable?.timeZone ?? 'Asia/Shanghai' };
 }
 
 const action = (what: 'start' | 'end') => (occurrenceId: string) =>

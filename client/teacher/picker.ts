@@ -13,12 +13,12 @@ const stateText: Record<LessonSummary['state'], string> = {
   archived: '已归档',
 };
 
-function time(iso: string): string {
+function time(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('zh-CN', {
     hour: '2-digit',
     minute: '2-digit',
     hour12: false,
-    timeZone: 'Asia/Shanghai',
+    timeZone,
   }).format(new Date(iso));
 }
 
@@ -30,7 +30,7 @@ function weekList(day: TeacherDay): HTMLElement | null {
       month: '2-digit',
       day: '2-digit',
       weekday: 'short',
-      timeZone: 'Asia/Shanghai',
+      timeZone: day.timeZone,
     }).format(new Date(iso));
   return h(
     'details',
@@ -44,7 +44,9 @@ function weekList(day: TeacherDay): HTMLElement | null {
           'li',
           { 'data-week-occurrence': o.occurrenceId, 'data-state': o.lessonState ?? 'scheduled' },
           h('span', { text: date(o.start) }),
-          h('strong', { text: `${time(o.start)}–${time(o.end)} ${o.subject}` }),
+          h('strong', {
+            text: `${time(o.start, day.timeZone)}–${time(o.end, day.timeZone)} ${o.subject}`,
+          }),
           h('span', {
             class: 'muted',
             text: `${o.role === 'core' ? '主讲' : '辅导教师'} · ${stateText[o.lessonState ?? 'scheduled']}`,
@@ -86,7 +88,9 @@ export function lessonPicker(day: TeacherDay): {
     return h(
       'li',
       { 'data-occurrence': lesson.occurrenceId, 'data-state': lesson.state },
-      h('strong', { text: `${time(lesson.start)}–${time(lesson.end)} ${lesson.subject}` }),
+      h('strong', {
+        text: `${time(lesson.start, day.timeZone)}–${time(lesson.end, day.timeZone)} ${lesson.subject}`,
+      }),
       h('span', { class: 'muted', text: ` ${stateText[lesson.state]}` }),
       enter,
       research,

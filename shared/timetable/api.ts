@@ -235,6 +235,8 @@ export type TeacherParams = Static<typeof TeacherParams>;
 export const TeacherDayReply = Type.Object({
   teacherId: Id,
   date: IsoDate,
+  /** the communities' clock (TIME_ZONE): screens show times on it, whatever the PC says */
+  timeZone: Type.String(),
   lessons: Type.Array(TodayLesson),
 });
 export type TeacherDayReply = Static<typeof TeacherDayReply>;

@@ -108,7 +108,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       const now = service.now();
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       const mine = day.filter((o) => p.communityIds.includes(o.communityId));
-      return { teacherId: id, ...teacherDay(id, mine, now, service.zone) };
+      return { teacherId: id, timeZone: service.zone, ...teacherDay(id, mine, now, service.zone) };
     },
   );
 

@@ -17,6 +17,8 @@ describe("a teacher's day", () => {
     expect(res.status).toBe(200);
     const day = (await res.json()) as { date: string; lessons: { occurrenceId: string }[] };
     expect(day.date).toBe('2025-09-01');
+    // The screens show times on the communities' clock, taken from here.
+    expect((day as unknown as { timeZone: string }).timeZone).toBe('Asia/Shanghai');
     expect(day.lessons.map((l) => l.occurrenceId)).toEqual([o.occurrenceId]);
   });
 
