@@ -72,6 +72,25 @@ export function todayFor(
   return { date, now: current, next, lessons };
 }
 
+/** The lessons a teacher teaches or assists in (辅导教师) overlapping [from, to), in order. */
+function teacherLessons(
+  teacherId: string,
+  occurrences: readonly ScheduledOccurrence[],
+  from: number,
+  to: number,
+  states: ReadonlyMap<string, LessonState> = new Map(),
+): TodayLesson[] {
+  return occurrences
+    .filter((o) => o.status === 'scheduled')
+    .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
+    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
+    .flatMap((o) => {
+      const role = teacherRole(teacherId, o);
+      const lessonState = states.get(o.occurrenceId);
+      return role ? [{ ...o, role, ...(lessonState ? { lessonState } : {}) }] : [];
+    });
+}
+
 /** A teacher's lessons of the local day holding `now`: those she teaches or assists in. */
 export function teacherDay(
   teacherId: string,
@@ -80,15 +99,7 @@ export function teacherDay(
   zone: string,
 ): { date: string; lessons: TodayLesson[] } {
   const { date, from, to } = dayBounds(now, zone);
-  const lessons: TodayLesson[] = occurrences
-    .filter((o) => o.status === 'scheduled')
-    .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .flatMap((o) => {
-      const role = teacherRole(teacherId, o);
-      return role ? [{ ...o, role }] : [];
-    });
-  return { date, lessons };
+  return { date, lessons: teacherLessons(teacherId, occurrences, from, to) };
 }
 
 /** The Monday-to-Sunday week holding `date`, as [from, to) ms since epoch. */
@@ -116,14 +127,5 @@ export function teacherWeek(
   states: ReadonlyMap<string, LessonState> = new Map(),
 ): { weekStart: string; lessons: TodayLesson[] } {
   const { weekStart, from, to } = weekBounds(date, zone);
-  const lessons: TodayLesson[] = occurrences
-    .filter((o) => o.status === 'scheduled')
-    .filter((o) => Date.parse(o.start) < to && Date.parse(o.end) > from)
-    .sort((a, b) => Date.parse(a.start) - Date.parse(b.start))
-    .flatMap((o) => {
-      const role = teacherRole(teacherId, o);
-      const lessonState = states.get(o.occurrenceId);
-      return role ? [{ ...o, role, ...(lessonState ? { lessonState } : {}) }] : [];
-    });
-  return { weekStart, lessons };
+  return { weekStart, lessons: teacherLessons(teacherId, occurrences, from, to, states) };
 }

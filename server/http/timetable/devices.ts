@@ -53,6 +53,14 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     app.assertCommunity(request, mine?.id ?? communities[0]?.id ?? '(none)');
   }
 
+  /** A teacher reads her own day and week; coordinators and observers their teachers'. */
+  function assertOwnSchedule(request: FastifyRequest, teacherId: string): void {
+    const p = request.principal!;
+    if (p.role !== 'teacher' || p.teacherId === teacherId) return;
+    request.log.warn({ sub: p.sub, teacherId }, "teacher asked for another's schedule");
+    throw new AccessError(403, "a teacher sees her own lessons; coordinators see their teachers'");
+  }
+
   async function classroom(request: FastifyRequest, id: string) {
     const room = await repo.get('classroom', id);
     if (!room) throw new DomainError('not_found', `no classroom ${id}`, 404);
@@ -101,10 +109,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     async (request) => {
       const p = request.principal!;
       const { id } = request.params;
-      if (p.role === 'teacher' && p.teacherId !== id) {
-        request.log.warn({ sub: p.sub, teacherId: id }, "teacher asked for another's day");
-        throw new AccessError(403, "a teacher sees her own day; coordinators see their teachers'");
-      }
+      assertOwnSchedule(request, id);
       const now = service.now();
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       const mine = day.filter((o) => p.communityIds.includes(o.communityId));
@@ -128,10 +133,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     async (request) => {
       const p = request.principal!;
       const { id } = request.params;
-      if (p.role === 'teacher' && p.teacherId !== id) {
-        request.log.warn({ sub: p.sub, teacherId: id }, "teacher asked for another's week");
-        throw new AccessError(403, "a teacher sees her own week; coordinators see their teachers'");
-      }
+      assertOwnSchedule(request, id);
       const date = request.query.date ?? dayBounds(service.now(), service.zone).date;
       const { from, to } = weekBounds(date, service.zone);
       const week = (await schedule.occurrencesBetween(from, to)).filter((o) =>
