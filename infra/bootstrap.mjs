@@ -107,6 +107,9 @@ function ensureTestPrograms() {
     turnserver: 'coturn',
     nft: 'nftables',
     ip: 'iproute2',
+    // A classroom's loudspeakers and microphone for the echo test (test/helpers/pulseAudio.ts)
+    pulseaudio: 'pulseaudio',
+    pactl: 'pulseaudio-utils',
     // Screenshots the screen tests keep are read by people: Chinese needs a CJK font.
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
     '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf': 'fonts-noto-color-emoji',

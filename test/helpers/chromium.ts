@@ -1,4 +1,5 @@
-// Debian's Chromium driven by playwright-core, with a fake camera and microphone.
+// Debian's Chromium driven by playwright-core, with a fake camera and microphone (or the
+// sound devices of a PulseAudio daemon).
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,13 +27,28 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+export interface LaunchOptions {
+  /**
+   * The real sound devices of a PulseAudio daemon (its PULSE_SERVER, XDG_RUNTIME_DIR)
+   * instead of the fake camera and microphone: the browser records its microphone and
+   * plays into its speaker (playwright mutes Chromium unless told not to).
+   */
+  pulseAudio?: Record<string, string>;
+}
+
 /** One browser profile in a fresh temp dir; pages share it like tabs of one PC. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'tongke-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: chromiumArgs,
+    ...(options.pulseAudio
+      ? {
+          args: chromiumArgs.filter((a) => !a.startsWith('--use-fake-device-for-media-stream')),
+          ignoreDefaultArgs: ['--mute-audio'],
+          env: { ...process.env, ...options.pulseAudio },
+        }
+      : { args: chromiumArgs }),
   });
   return {
     context,

@@ -39,7 +39,12 @@ export interface LivePeer {
 export async function livePeer(
   url: string,
   join: JoinOptions,
-  publish: { camera?: { width: number; height: number }; mic?: boolean; screen?: boolean } = {},
+  publish: {
+    camera?: { width: number; height: number };
+    /** true: a 440 Hz tone; or a source of one's own (e.g. speechLikeAudio) */
+    mic?: boolean | SyntheticVideo;
+    screen?: boolean;
+  } = {},
   clientOptions: Partial<LiveRoomClientOptions> = {},
 ): Promise<LivePeer> {
   const client = new LiveRoomClient({ url, handlerName: wrtcHandlerName, ...clientOptions });
@@ -83,7 +88,7 @@ export async function livePeer(
     await client.publish('screen', screen.track);
   }
   if (publish.mic) {
-    const audio = syntheticAudio();
+    const audio = publish.mic === true ? syntheticAudio() : publish.mic;
     sources.push(audio);
     await client.publish('mic', audio.track, { codecOptions: { opusFec: true } });
   }

@@ -225,3 +225,113 @@ export function countAudio(track: MediaStreamTrack): AudioCounter {
     },
   };
 }
+
+/** Running sum of squared samples (full scale = 1): the energy of a stretch of sound. */
+export interface EnergyMeter {
+  /** where the sound is now; `since` of two marks gives the mean energy between them */
+  mark(): { sum: number; samples: number };
+  /** mean square from `from` to now (0 when nothing came) */
+  since(from: { sum: number; samples: number }): number;
+}
+
+function energyMeter(): EnergyMeter & { add(samples: Int16Array): void } {
+  let sum = 0;
+  let count = 0;
+  return {
+    add(samples) {
+      for (const s of samples) sum += (s / 32768) ** 2;
+      count += samples.length;
+    },
+    mark: () => ({ sum, samples: count }),
+    since: (from) => (count > from.samples ? (sum - from.sum) / (count - from.samples) : 0),
+  };
+}
+
+/** An energy meter on a received audio track. */
+export function meterAudio(track: MediaStreamTrack): EnergyMeter & { stop(): void } {
+  const sink = new wrtc.nonstandard.RTCAudioSink(track as never);
+  const meter = energyMeter();
+  sink.ondata = (event: { samples: Int16Array }) => meter.add(event.samples);
+  return { mark: meter.mark, since: meter.since, stop: () => sink.stop() };
+}
+
+/** A deterministic pseudo-random sequence in [0, 1) (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Something that sounds, to an echo canceller and a noise suppressor, like a teacher
+ * talking: syllables of 120–300 ms, each a gliding pitch of 110–260 Hz with ten harmonics
+ * and a little breath noise under a rise-and-fall envelope, parted by short gaps and, now
+ * and then, a pause. A steady tone would be too easy (an echo canceller locks onto it and
+ * a noise suppressor takes it for noise). Metered as it is sent.
+ */
+export function speechLikeAudio(seed = 13): SyntheticVideo & { meter: EnergyMeter } {
+  const source = new RTCAudioSource();
+  const track = source.createTrack() as unknown as MediaStreamTrack;
+  const meter = energyMeter();
+  const rand = random(seed);
+  const rate = 48000;
+  const samples = new Int16Array(480);
+  let phase = 0;
+  // the current syllable (or gap, when voiced is false), in samples
+  let left = 0;
+  let length = 1;
+  let voiced = false;
+  let f0From = 0;
+  let f0To = 0;
+  let loudness = 0;
+  let syllables = 0;
+  const next = () => {
+    if (voiced) {
+      voiced = false;
+      syllables += 1;
+      // a breath between phrases every ~8 syllables
+      length = Math.round(
+        rate * (syllables % 8 === 0 ? 0.35 + rand() * 0.3 : 0.04 + rand() * 0.12),
+      );
+    } else {
+      voiced = true;
+      length = Math.round(rate * (0.12 + rand() * 0.18));
+      f0From = 110 + rand() * 150;
+      f0To = f0From * (0.8 + rand() * 0.4);
+      loudness = 0.12 + rand() * 0.14;
+    }
+    left = length;
+  };
+  const timer = setInterval(() => {
+    for (let i = 0; i < samples.length; i++) {
+      if (left <= 0) next();
+      const t = 1 - left / length;
+      left -= 1;
+      if (!voiced) {
+        samples[i] = 0;
+        continue;
+      }
+      const f0 = f0From + (f0To - f0From) * t;
+      phase += (2 * Math.PI * f0) / rate;
+      let v = 0;
+      for (let k = 1; k <= 10; k++) v += Math.sin(k * phase) / k;
+      v = v * 0.5 + (rand() - 0.5) * 0.1;
+      samples[i] = Math.round(Math.sin(Math.PI * t) * loudness * v * 32767);
+    }
+    meter.add(samples);
+    source.onData({ samples, sampleRate: rate });
+  }, 10);
+  return {
+    track,
+    meter,
+    stop() {
+      clearInterval(timer);
+      track.stop();
+    },
+  };
+}
