@@ -6,7 +6,8 @@ export type RoomDeviceKind = 'camera' | 'mic';
 
 const constraints: Record<RoomDeviceKind, MediaStreamConstraints> = {
   camera: { video: { width: 1280, height: 720, frameRate: 30 } },
-  mic: { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: true } },
+  // No automatic gain: it lifted the echo the canceller let through (docs/live-lesson.md, Echo).
+  mic: { audio: { echoCancellation: true, noiseSuppression: true, autoGainControl: false } },
 };
 
 export interface RoomDevicesEvents {
