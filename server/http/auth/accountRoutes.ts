@@ -1,10 +1,11 @@
 // Sessions from links (a one-time code traded for a token) and accounts a coordinator
 // disables or enables again. Logins and passwords are in authRoutes.ts.
-import type { FastifyPluginAsync } from 'fastify';
-import { ExchangeBody, TokenReply } from '../../../shared/auth';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { AccountState, ExchangeBody, TokenReply, UserParams } from '../../../shared/auth';
 import { ErrorReply } from '../../../shared/lessons';
 import type { Accounts } from '../../auth/accounts';
 import type { SignInCodes } from '../../auth/signInCodes';
+import { DomainError } from '../errorHandler';
 
 export interface AccountRoutesOptions {
   accounts: Accounts;
@@ -17,7 +18,7 @@ const tags = ['auth'];
 
 export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
   app,
-  { codes, perAddress = 600 },
+  { accounts, codes, perAddress = 600 },
 ) => {
   app.post<{ Body: ExchangeBody }>(
     '/auth/exchange',
@@ -39,6 +40,68 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
           .send({ error: 'bad_code', message: '链接已使用或已过期 This link was used or expired' });
       }
       return result;
+    },
+  );
+
+  /** The account, if it is a person in one of the coordinator's communities. */
+  async function accountOf(request: FastifyRequest<{ Params: UserParams }>) {
+    const user = await accounts.userById(request.params.userId);
+    if (!user) throw new DomainError('not_found', `no account ${request.params.userId}`, 404);
+    const p = request.principal!;
+    const shared = user.communityIds.find((id) => p.communityIds.includes(id));
+    app.assertCommunity(request, shared ?? user.communityIds[0] ?? '(none)');
+    return user;
+  }
+
+  const change = {
+    preHandler: app.requireRole('coordinator'),
+    schema: {
+      tags,
+      params: UserParams,
+      response: { 200: AccountState, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply },
+    },
+  };
+
+  app.post<{ Params: UserParams }>(
+    '/auth/users/:userId/disable',
+    {
+      ...change,
+      schema: {
+        ...change.schema,
+        summary:
+          'A coordinator disables an account of their community: no login, every token refused, live sessions end',
+      },
+    },
+    async (request) => {
+      const user = await accountOf(request);
+      if (user.id === request.principal!.sub) {
+        throw new DomainError(
+          'own_account',
+          '不能停用自己的账号 You cannot disable yourself',
+          409,
+          [{ field: '/userId' }],
+        );
+      }
+      const disabledAt = await accounts.disable(user.id);
+      request.log.info({ sub: request.principal!.sub, userId: user.id }, 'account disabled');
+      return { userId: user.id, disabledAt };
+    },
+  );
+
+  app.post<{ Params: UserParams }>(
+    '/auth/users/:userId/enable',
+    {
+      ...change,
+      schema: {
+        ...change.schema,
+        summary: 'A coordinator enables a disabled account again (its old tokens stay ended)',
+      },
+    },
+    async (request) => {
+      const user = await accountOf(request);
+      await accounts.enable(user.id);
+      request.log.info({ sub: request.principal!.sub, userId: user.id }, 'account enabled');
+      return { userId: user.id };
     },
   );
 };

@@ -157,6 +157,7 @@ export async function mountLessons(
     lifecycle,
     minutes,
     names,
+    sessions: accounts,
     log,
   });
 
