@@ -107,6 +107,9 @@ function ensureTestPrograms() {
     turnserver: 'coturn',
     nft: 'nftables',
     ip: 'iproute2',
+    // test/e2e/tlsFrontDoor.test.ts runs infra/nginx/tongke.conf with a self-signed certificate
+    nginx: 'nginx',
+    openssl: 'openssl',
     // Screenshots the screen tests keep are read by people: Chinese needs a CJK font.
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
     '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf': 'fonts-noto-color-emoji',

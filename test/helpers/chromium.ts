@@ -27,12 +27,16 @@ export interface Browser {
 }
 
 /** One browser profile in a fresh temp dir; pages share it like tabs of one PC. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(
+  /** a test's own self-signed certificate (the TLS front door test) */
+  options: { ignoreHTTPSErrors?: boolean } = {},
+): Promise<Browser> {
   const profile = await mkdtemp(join(tmpdir(), 'tongke-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: chromiumArgs,
+    ...options,
   });
   return {
     context,
