@@ -28,10 +28,17 @@ function show(...children: (Node | string)[]) {
   app.replaceChildren(...children);
 }
 
+/** Why the link did not sign her in (a used invitation), shown above the login form. */
+let refusal: string | undefined;
+
 async function signIn(): Promise<void> {
   const form = loginForm('同课 · 同步教学研讨');
-  show(form.element);
+  show(
+    ...(refusal ? [h('p', { class: 'error link-refused', role: 'alert', text: refusal })] : []),
+    form.element,
+  );
   await form.signedIn;
+  refusal = undefined;
 }
 
 async function chooseSession(): Promise<string> {
@@ -138,7 +145,7 @@ async function room(occurrenceId: string) {
 async function main() {
   const link = await takeLinkCode();
   if (link.token) session.set(link.token, false);
-  if (link.refused) show(h('p', { class: 'error' }, link.refused));
+  refusal = link.refused;
   if (!session.token) await signIn();
   try {
     const occurrenceId = params.get('occurrence') ?? (await chooseSession());
