@@ -55,6 +55,7 @@ function render(
     [/listen \[::\]:443 ssl http2;\n/, ''],
     [/\/etc\/ssl\/tongke\/fullchain\.pem/, join(dir, 'cert.pem')],
     [/\/etc\/ssl\/tongke\/privkey\.pem/, join(dir, 'key.pem')],
+    [/\/var\/log\/nginx\/tongke\.access\.log/, join(dir, 'tongke.access.log')],
   ];
   for (const [pattern, replacement] of edits) {
     expect(conf, `infra/nginx/tongke.conf has ${pattern}`).toMatch(pattern);
@@ -163,6 +164,21 @@ http {
     expect(redirect).toEqual({ status: 301, location: 'https://127.0.0.1/teacher/?x=1' });
   });
 
+  it('keeps a calendar feed’s token out of its access log', async () => {
+    const feed = '/api/ical/classrooms/room-gaolou-1.ics?token=ical_secret_in_a_calendar_app';
+    expect((await httpsGet(`${base}${feed}`, cert)).status).toBe(401);
+    expect(
+      (await httpsGet(`${base}/api/lessons?communityId=x&token=ical_second`, cert)).status,
+    ).toBe(401);
+    await new Promise((r) => setTimeout(r, 200)); // nginx writes the line after the answer
+    const log = await readFile(join(dir, 'tongke.access.log'), 'utf8');
+    expect(log).toContain(
+      '"GET /api/ical/classrooms/room-gaolou-1.ics?[token not logged] HTTP/1.1" 401',
+    );
+    expect(log).not.toContain('ical_secret');
+    expect(log).not.toContain('ical_second');
+  });
+
   it('keeps client_max_body_size 1 MB above the material limit, and lets such a file through', async () => {
     expect(site).toMatch(new RegExp(`client_max_body_size ${s.config.materialMaxMb + 1}m;`));
     // 2 MB: nginx's default limit (1 MB) would answer 413 before Tongke saw it.
@@ -192,7 +208,7 @@ http {
     const o = occurrence();
     await page.locator(`li[data-occurrence="${o.occurrenceId}"]`).waitFor({ timeout: 15_000 });
     // The login went through nginx: its access log has it.
-    const log = await readFile(join(dir, 'access.log'), 'utf8');
+    const log = await readFile(join(dir, 'tongke.access.log'), 'utf8');
     expect(log).toMatch(/"POST \/api\/auth\/login HTTP\/[\d.]+" 200/);
   });
 
