@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, platform, release } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   locateWorkerBin,
   pinnedMediasoupVersion,
@@ -31,6 +31,8 @@ const jobs = {
     ['npx', 'vitest', 'run'],
   ],
   bench: [['npx', 'tsx', 'test/bench/run.ts']],
+  // only what every job needs first: the worker and node_modules for this Node
+  install: [],
 };
 
 const job = process.argv[2];
@@ -79,6 +81,14 @@ async function ensureWorker() {
   return join(dir, 'mediasoup-worker');
 }
 
+/** Whether better-sqlite3 (the one native module built per Node ABI) loads in this Node. */
+function sqliteLoads() {
+  const probe = "new (require('better-sqlite3'))(':memory:').close()";
+  return (
+    spawnSync(process.execPath, ['-e', probe], { cwd: repoRoot, stdio: 'ignore' }).status === 0
+  );
+}
+
 function ensureInstalled(env) {
   const lock = readFileSync(join(repoRoot, 'package-lock.json'));
   const want = createHash('sha256')
@@ -87,13 +97,26 @@ function ensureInstalled(env) {
     .digest('hex');
   const stampFile = join(repoRoot, 'node_modules/.tongke-install');
   const have = existsSync(stampFile) ? readFileSync(stampFile, 'utf8') : '';
-  if (have === want) return;
-  log('installing dependencies (npm install from package-lock.json)');
-  // Not `npm ci`: npm 11 writes lock files without other platforms' optional packages
-  // (rollup's) and then its own `npm ci` refuses them as "out of sync". `--no-save` keeps
-  // the lock file as committed.
-  run('npm', ['install', '--no-save', '--no-audit', '--no-fund'], env);
-  writeFileSync(stampFile, want);
+  // Node's own Linux tarball carries its headers: node-gyp compiles against them instead of
+  // downloading them from nodejs.org (unreachable here).
+  const prefix = dirname(dirname(process.execPath));
+  if (!env.npm_config_nodedir && existsSync(join(prefix, 'include/node/node_version.h'))) {
+    env = { ...env, npm_config_nodedir: prefix };
+  }
+  if (have !== want) {
+    log('installing dependencies (npm install from package-lock.json)');
+    // Not `npm ci`: npm 11 writes lock files without other platforms' optional packages
+    // (rollup's) and then its own `npm ci` refuses them as "out of sync". `--no-save` keeps
+    // the lock file as committed.
+    run('npm', ['install', '--no-save', '--no-audit', '--no-fund'], env);
+    writeFileSync(stampFile, want);
+  }
+  // node_modules installed under another Node (20 → 24): `npm install` does not rebuild
+  // what is already there, so the SQLite binding would not load.
+  if (!sqliteLoads()) {
+    log(`better-sqlite3: building it for Node ${process.version} (~1.5 min)`);
+    run('npm', ['rebuild', 'better-sqlite3'], env);
+  }
 }
 
 /**
@@ -110,6 +133,9 @@ function ensureTestPrograms() {
     // A classroom's loudspeakers and microphone for the echo test (test/helpers/pulseAudio.ts)
     pulseaudio: 'pulseaudio',
     pactl: 'pulseaudio-utils',
+    // test/e2e/tlsFrontDoor.test.ts runs infra/nginx/tongke.conf with a self-signed certificate
+    nginx: 'nginx',
+    openssl: 'openssl',
     // Screenshots the screen tests keep are read by people: Chinese needs a CJK font.
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc': 'fonts-noto-cjk',
     '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf': 'fonts-noto-color-emoji',

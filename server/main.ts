@@ -1,7 +1,7 @@
 // Composition root: read the config, build the server, start it, stop it cleanly.
 import { ConfigError, loadConfig } from './config';
 import { createTongke } from './app';
-import { demoCoordinatorToken, seedDemo, seedDemoRoom } from './demo/seed';
+import { demoCoordinatorCode, seedDemo, seedDemoRoom } from './demo/seed';
 
 let config;
 try {
@@ -31,10 +31,11 @@ tongke.http.log.info(
 console.warn(`\n  Tongke 同课 is running at ${url}/  (health: ${url}/health)\n`);
 if (dev) {
   const ids = (await tongke.store.timetable.list('community')).map((c) => c.id);
-  const token = demoCoordinatorToken(tongke.tokens, ids, tongke.now());
+  const code = await demoCoordinatorCode(tongke.lessons.signInCodes, ids, tongke.now());
   // The room-code demo is an ad-hoc room like any other: it exists by its grant.
   await seedDemoRoom(tongke.store, ids[0] ?? 'demo', tongke.now());
-  console.warn(`  协调员 (dev, 12 h): ${url}/coordinator/?token=${token}\n`);
+  // A one-time code, not a token: the page trades it for a session and drops it from the URL.
+  console.warn(`  协调员 (dev, 一次性链接 one-time link): ${url}/coordinator/#code=${code}\n`);
   // A lesson anyone can try without an account: the demo room's code instead of the timetable.
   const demo = 'room=demo&code=demo2026';
   console.warn(

@@ -104,3 +104,20 @@ export type DevicesQuery = Static<typeof DevicesQuery>;
 
 export const DeviceParams = Type.Object({ deviceId: Type.String({ minLength: 1 }) });
 export type DeviceParams = Static<typeof DeviceParams>;
+
+/** A one-time sign-in code (from a printed link or an invitation), traded for a token. */
+export const ExchangeBody = Type.Object({
+  code: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+});
+export type ExchangeBody = Static<typeof ExchangeBody>;
+
+/** A person's account a coordinator disables or enables again. */
+export const UserParams = Type.Object({ userId: Type.String({ minLength: 1, maxLength: 128 }) });
+export type UserParams = Static<typeof UserParams>;
+
+export const AccountState = Type.Object({
+  userId: Type.String(),
+  /** ms since epoch; absent while the account works */
+  disabledAt: Type.Optional(Type.Number()),
+});
+export type AccountState = Static<typeof AccountState>;

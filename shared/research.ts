@@ -115,7 +115,7 @@ export const Invitation = Type.Object({
   classroomId: Type.String(),
   /** the link token itself (signaling can hand it to the classroom PC) */
   token: Type.String(),
-  /** path of the research page; the token rides in the #fragment, never sent to a server */
+  /** path of the research page; a one-time sign-in code rides in the #fragment (POST /api/auth/exchange) */
   url: Type.String(),
   expiresAt: Type.Number(),
 });

@@ -122,9 +122,13 @@ export class TimetableApi {
     form.append('file', file, name);
     return this.#call<ImportReply>('POST', `/communities/${cid}/import`, form);
   };
-  /** For links: the token rides in the query (downloads and calendar subscriptions). */
-  exportUrl = (cid: string, date: string, by: string, format: 'csv' | 'xlsx') =>
-    `${this.base}/communities/${cid}/export?date=${date}&by=${by}&format=${format}&token=${encodeURIComponent(this.token)}`;
-  icalUrl = (kind: 'classrooms' | 'teachers', id: string) =>
-    `${this.base}/ical/${kind}/${id}.ics?token=${encodeURIComponent(this.token)}`;
+  /** The export as a file, fetched with the header: a token never sits in a URL. */
+  exportFile = async (cid: string, date: string, by: string, format: 'csv' | 'xlsx') => {
+    const query = new URLSearchParams({ date, by, format });
+    const res = await this.fetchFn(`${this.base}/communities/${cid}/export?${query}`, {
+      headers: { authorization: `Bearer ${this.token}` },
+    });
+    if (!res.ok) throw new ApiError(res.status, String(res.status), res.statusText, undefined);
+    return res.blob();
+  };
 }

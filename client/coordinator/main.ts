@@ -9,6 +9,7 @@ import { lessonForm } from './lessonForm';
 import { seriesPanel } from './seriesPanel';
 import { termEditor } from './termEditor';
 import { devicePanel } from './devicePanel';
+import { takeLinkCode } from '../lib/linkCode';
 
 const params = new URLSearchParams(location.search);
 const bar = document.getElementById('bar')!;
@@ -168,18 +169,25 @@ function toolbar(api: TimetableApi, communities: { id: string; name: string }[])
       },
       ...options.map(([v, l]) => h('option', { value: v, selected: v === value }, l)),
     );
-  // The href is filled at click time: it follows the week and view shown now.
+  // Fetched at click time with the header (it follows the week and view shown now), then
+  // saved from a blob: the token never rides in the link.
   const exportLink = (format: 'csv' | 'xlsx', label: string) =>
     h(
       'a',
       {
         href: '#',
         onclick: ((e: Event) => {
-          (e.currentTarget as HTMLAnchorElement).href = api.exportUrl(
-            state.communityId,
-            state.date,
-            state.by,
-            format,
+          e.preventDefault();
+          void api.exportFile(state.communityId, state.date, state.by, format).then(
+            (blob) => {
+              const save = h('a', {
+                href: URL.createObjectURL(blob),
+                download: `tongke-${state.communityId}-${state.date}.${format}`,
+              });
+              save.click();
+              setTimeout(() => URL.revokeObjectURL(save.href), 60_000);
+            },
+            (error: unknown) => tell(String(error)),
           );
         }) as EventListener,
       },
@@ -303,6 +311,10 @@ function toolbar(api: TimetableApi, communities: { id: string; name: string }[])
 }
 
 async function start() {
+  // The printed dev link carries a one-time code, traded here for this tab's session.
+  const link = await takeLinkCode();
+  if (link.token) sessionStorage.setItem('tongke.token', link.token);
+  if (link.refused) tell(link.refused);
   const t = token();
   if (!t) return login();
   const api = new TimetableApi(t);

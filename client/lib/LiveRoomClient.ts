@@ -72,7 +72,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
           .map((t) => ({ consumerId: t.consumerId, trackId: t.track.id })),
       send: (consumers) => this.request('receiveReport', { consumers }),
     });
-    this.#socket = openSignalingSocket(options.url);
+    this.#socket = openSignalingSocket(options.url, options.ca);
     this.#listen();
   }
 

@@ -69,6 +69,8 @@ export interface LiveRoomClientOptions {
   url: string;
   /** mediasoup-client handler; needed in Node (wrtc), detected in browsers */
   handlerName?: ms.BuiltinHandlerName;
+  /** Node only: a CA to trust for https (a front door with its own certificate) */
+  ca?: string;
   reconnect?: ReconnectPolicy;
   requestTimeoutMs?: number;
   /** 'relay': media only through the TURN server (networks where nothing else gets out) */

@@ -13,8 +13,9 @@ import { LiveRoomError } from './liveRoomTypes';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export function openSignalingSocket(url: string): ClientSocket {
+export function openSignalingSocket(url: string, ca?: string): ClientSocket {
   return io(`${url}/live`, {
+    ...(ca !== undefined ? { ca } : {}),
     autoConnect: false,
     transports: ['websocket'],
     reconnection: true,

@@ -4,6 +4,7 @@
 import { describeRefusal } from '../../shared/messages';
 import type { ResearchSummary } from '../../shared/research';
 import { h } from '../lib/dom';
+import { takeLinkCode } from '../lib/linkCode';
 import { loginForm } from '../lib/loginForm';
 import { api, ApiError, session } from './api';
 import { MinutesClient, type PendingStorage } from './minutesClient';
@@ -15,7 +16,8 @@ const app = document.getElementById('app')!;
 const params = new URLSearchParams(location.search);
 
 // A link token arrives in the URL fragment (never sent to a server, so never in a log):
-// keep it for this tab and take it out of the address bar.
+// keep it for this tab and take it out of the address bar. An invitation link carries a
+// one-time code instead, traded for the token (takeLinkCode in main()).
 const linkToken = new URLSearchParams(location.hash.slice(1)).get('token');
 if (linkToken) {
   session.set(linkToken, false);
@@ -26,10 +28,17 @@ function show(...children: (Node | string)[]) {
   app.replaceChildren(...children);
 }
 
+/** Why the link did not sign her in (a used invitation), shown above the login form. */
+let refusal: string | undefined;
+
 async function signIn(): Promise<void> {
   const form = loginForm('同课 · 同步教学研讨');
-  show(form.element);
+  show(
+    ...(refusal ? [h('p', { class: 'error link-refused', role: 'alert', text: refusal })] : []),
+    form.element,
+  );
   await form.signedIn;
+  refusal = undefined;
 }
 
 async function chooseSession(): Promise<string> {
@@ -134,6 +143,9 @@ async function room(occurrenceId: string) {
 }
 
 async function main() {
+  const link = await takeLinkCode();
+  if (link.token) session.set(link.token, false);
+  refusal = link.refused;
   if (!session.token) await signIn();
   try {
     const occurrenceId = params.get('occurrence') ?? (await chooseSession());

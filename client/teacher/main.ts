@@ -13,6 +13,7 @@ import { devicePicker, shareScreen, type DevicePicker } from './devices';
 import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
+import { adhocRoomsPanel } from './adhocRooms';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -35,7 +36,7 @@ async function chooseLesson(): Promise<{ join: JoinOptions; lesson?: LessonSumma
     try {
       const day = await teacherDay();
       const picker = lessonPicker(day);
-      app.replaceChildren(picker.element);
+      app.replaceChildren(picker.element, adhocRoomsPanel(day.me));
       const lesson = await picker.chosen;
       return {
         join: { roomId: lesson.occurrenceId, token: session.token!, displayName: day.me.name },

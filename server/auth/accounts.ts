@@ -28,12 +28,23 @@ export type NewUser = Omit<UserRecord, 'id' | 'passwordHash' | 'createdAt'> & { 
 export interface AccountsEvents {
   /** a classroom PC's enrolment was revoked: its live sessions must end too */
   deviceRevoked: [device: DeviceRecord];
-  /** every token of this account was ended (password changed): its live sessions end too */
+  /** every token of this account was ended (password changed, account disabled): its live sessions end too */
   sessionsEnded: [userId: string];
 }
 
-type Versions = Pick<SecurityRepository, 'tokenVersion' | 'bumpTokenVersion'>;
-const unversioned: Versions = { tokenVersion: async () => 0, bumpTokenVersion: async () => 0 };
+type Versions = Pick<
+  SecurityRepository,
+  'tokenVersion' | 'bumpTokenVersion' | 'disabledAt' | 'setDisabled'
+>;
+const unversioned: Versions = {
+  tokenVersion: async () => 0,
+  bumpTokenVersion: async () => 0,
+  disabledAt: async () => undefined,
+  setDisabled: async () => {},
+};
+
+/** What a login attempt gives: a token, or why not. */
+export type LoginResult = TokenReply | 'bad_credentials' | 'disabled';
 
 export class Accounts extends EventEmitter<AccountsEvents> {
   constructor(
@@ -77,12 +88,41 @@ export class Accounts extends EventEmitter<AccountsEvents> {
     return this.#issuePerson(principal);
   }
 
-  /** Undefined for an unknown login or a wrong password, alike. */
-  async login(login: string, password: string): Promise<TokenReply | undefined> {
+  /**
+   * An unknown login and a wrong password answer alike; a disabled account is told so only
+   * to someone who knows its password.
+   */
+  async login(login: string, password: string): Promise<LoginResult> {
     const user = await this.repo.userByLogin(login.trim().toLowerCase());
     const ok = await verifyPassword(password, user?.passwordHash ?? decoyHash);
-    if (!user || !ok) return undefined;
+    if (!user || !ok) return 'bad_credentials';
+    if ((await this.versions.disabledAt(user.id)) !== undefined) return 'disabled';
     return this.#issuePerson(Accounts.principalOf(user));
+  }
+
+  userById(userId: string): Promise<UserRecord | undefined> {
+    return this.repo.userById(userId);
+  }
+
+  /** When the account was disabled; undefined while it works. */
+  disabledAt(userId: string): Promise<number | undefined> {
+    return this.versions.disabledAt(userId);
+  }
+
+  /**
+   * The account can no longer log in, every token it has stops working (the version
+   * bump, as for a password change) and its live sessions end. Returns when it was disabled.
+   */
+  async disable(userId: string): Promise<number> {
+    await this.versions.setDisabled(userId, this.now());
+    await this.versions.bumpTokenVersion(userId);
+    this.emit('sessionsEnded', userId);
+    return (await this.versions.disabledAt(userId)) ?? this.now();
+  }
+
+  /** The account logs in again; tokens from before it was disabled stay ended. */
+  async enable(userId: string): Promise<void> {
+    await this.versions.setDisabled(userId, undefined);
   }
 
   /**

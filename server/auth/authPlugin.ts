@@ -32,11 +32,13 @@ export class AccessError extends Error {
   }
 }
 
+/**
+ * The Authorization header only: a token in a URL ends up in histories, proxy logs and
+ * Referer headers. Calendar feeds take a feed token of their own (http/timetable/icalFeeds).
+ */
 function bearer(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7);
-  const query = request.query as Record<string, unknown> | undefined;
-  return typeof query?.token === 'string' ? query.token : undefined;
+  return header?.startsWith('Bearer ') ? header.slice(7) : undefined;
 }
 
 export interface AuthPluginOptions {

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import type { Principal } from '../../shared/auth';
 import type { SeriesRecord } from '../../shared/timetable/series';
 import type { Store } from '../store/Store';
-import type { TokenIssuer } from '../auth/tokens';
+import type { SignInCodes } from '../auth/signInCodes';
 import { checkTimetable, groupOverrides } from '../timetable/timetable';
 import { hardCount, type TimetableContext } from '../timetable/conflicts';
 import { newSeries, propose, publish, respond, type Answer } from '../timetable/negotiation';
@@ -86,19 +86,24 @@ export async function seedDemo(
   };
 }
 
-/** A coordinator of every demo community, for development only (until demo accounts exist). */
-export function demoCoordinatorToken(
-  tokens: TokenIssuer,
+/**
+ * A coordinator of every demo community, for development only (until demo accounts exist):
+ * a one-time code for the printed link, so no token sits in the terminal, the browser's
+ * history or a proxy's log. It works once within 12 h; the session lasts 12 h.
+ */
+export function demoCoordinatorCode(
+  codes: Pick<SignInCodes, 'mint'>,
   communityIds: string[],
   now: number,
-): string {
+): Promise<string> {
   const principal: Principal = {
     sub: 'demo-coordinator',
     role: 'coordinator',
     name: '演示协调员',
     communityIds,
   };
-  return tokens.sign(principal, 12 * 3_600_000, now);
+  const day = 12 * 3_600_000;
+  return codes.mint(principal, day, now + day);
 }
 
 /** The demo's ad-hoc room (room `demo`, code `demo2026`), so a lesson can be tried without an account. */

@@ -39,7 +39,7 @@ export function shareNodeDecisions({
   const endSessions = (userId: string) => {
     const ended = rooms.dismissWhere(
       (p) => p.principal?.sub === userId && p.principal.role !== 'device',
-      '密码已修改，请重新登录 The password changed; sign in again',
+      '会话已结束（密码已修改或账号已停用），请重新登录 Your session ended (password changed or account disabled); sign in again',
     );
     log.info({ userId, ended }, 'sessions of the account ended');
   };

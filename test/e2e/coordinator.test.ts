@@ -209,4 +209,24 @@ describe('coordinator screen', () => {
     );
     await shoot(page, 'coordinator-negotiated');
   });
+
+  it('signs in from the one-time link npm start prints, and drops its code from the address bar', async () => {
+    const principal = {
+      sub: 'demo-coordinator',
+      role: 'coordinator' as const,
+      name: '演示协调员',
+      communityIds: [ruian.id],
+    };
+    const now = server.tongke.now();
+    const code = await server.tongke.lessons.signInCodes.mint(principal, 60_000, now + 3_600_000);
+    const link = `${server.url}/coordinator/?date=2026-09-08#code=${code}`;
+    const page = await browser.newPage(link);
+    const core = page.locator('section.grid[data-school-id="sch-core"]');
+    await core.waitFor({ timeout: 15_000 });
+    expect(page.url()).toBe(`${server.url}/coordinator/?date=2026-09-08`);
+    // Opened again (history, a copied link): spent; the screen asks for a login instead.
+    const again = await browser.newPage(link);
+    await again.locator('input[name=password]').waitFor({ timeout: 15_000 });
+    expect(await again.locator('section.grid').count()).toBe(0);
+  });
 });

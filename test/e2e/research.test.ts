@@ -193,4 +193,30 @@ describe('research room in Chromium', () => {
       after,
     );
   });
+
+  it('lets a member classroom’s teacher in by her invitation link once, and drops its code from the address bar', async () => {
+    const res = await s.api(`/api/research/${encodeURIComponent(o.occurrenceId)}/invitations`, {
+      method: 'POST',
+      token: s.tokens.wang,
+    });
+    const [link] = (await res.json()) as { url: string }[];
+    expect(link!.url).toMatch(/#code=/);
+    // A PC of her own: a fresh profile, nobody signed in.
+    const own = await launchChromium();
+    try {
+      const page = await own.newPage(`${s.url}${link!.url}`);
+      await page.locator('textarea[data-section="core"]').waitFor({ timeout: 15_000 });
+      expect(new URL(page.url()).hash).toBe('');
+      expect(page.url()).not.toContain('code=');
+      // The same link again (a forwarded message, the browser's history): the code is spent.
+      const again = await own.newPage(`${s.url}${link!.url}`);
+      await again.locator('input[name=login]').waitFor({ timeout: 15_000 });
+      await expect(again.locator('p.link-refused').textContent()).resolves.toContain(
+        '链接已使用或已过期',
+      );
+      expect(await again.locator('textarea[data-section="core"]').count()).toBe(0);
+    } finally {
+      await own.close();
+    }
+  });
 });

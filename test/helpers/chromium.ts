@@ -34,6 +34,8 @@ export interface LaunchOptions {
    * plays into its speaker (playwright mutes Chromium unless told not to).
    */
   pulseAudio?: Record<string, string>;
+  /** a test's own self-signed certificate (the TLS front door test) */
+  ignoreHTTPSErrors?: boolean;
 }
 
 /** One browser profile in a fresh temp dir; pages share it like tabs of one PC. */
@@ -49,6 +51,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
           env: { ...process.env, ...options.pulseAudio },
         }
       : { args: chromiumArgs }),
+    ...(options.ignoreHTTPSErrors ? { ignoreHTTPSErrors: true } : {}),
   });
   return {
     context,

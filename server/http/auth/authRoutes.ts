@@ -79,9 +79,16 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     },
     async (request, reply) => {
       const result = await accounts.login(request.body.login, request.body.password);
-      if (!result) {
+      if (result === 'bad_credentials') {
         request.log.warn({ login: request.body.login }, 'login refused');
         return reply.code(401).send({ error: 'bad_credentials', message: '用户名或密码错误' });
+      }
+      if (result === 'disabled') {
+        request.log.warn({ login: request.body.login }, 'login of a disabled account refused');
+        return reply.code(401).send({
+          error: 'account_disabled',
+          message: '此账号已停用，请联系协调员 This account is disabled; ask your coordinator',
+        });
       }
       return result;
     },

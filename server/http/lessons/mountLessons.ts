@@ -9,6 +9,7 @@ import type { OccurrenceSource, ScheduledOccurrence } from '../../../shared/time
 import type { Config } from '../../config';
 import { Accounts } from '../../auth/accounts';
 import type { ResolvePrincipal } from '../../auth/principals';
+import { SignInCodes } from '../../auth/signInCodes';
 import type { TokenIssuer } from '../../auth/tokens';
 import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
@@ -22,6 +23,7 @@ import { MinutesService } from '../../research/MinutesService';
 import type { Store } from '../../store/Store';
 import { classroomLabel } from '../../../shared/timetable/names';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
+import { accountRoutes } from '../auth/accountRoutes';
 import { authRoutes } from '../auth/authRoutes';
 import { attachMinutesNamespace } from '../research/minutesSocket';
 import { researchRoutes } from '../research/researchRoutes';
@@ -42,7 +44,9 @@ export interface LessonServices {
    * Link tokens for the member classrooms' teachers of a lesson whose research session is
    * open (or about to): signaling may pass one to a classroom PC when the lesson ends.
    */
-  invitations(record: LessonRecord): Invitation[];
+  invitations(record: LessonRecord): Promise<Invitation[]>;
+  /** One-time sign-in codes that links carry instead of tokens. */
+  readonly signInCodes: SignInCodes;
   /** The join gate with this server's limits and clock. */
   joinGate(principal: Principal, occurrence: ScheduledOccurrence, state: LessonState): JoinDecision;
   /** Starts the lesson clock (createTongke's listen() calls it, after every subscriber). */
@@ -107,6 +111,7 @@ export async function mountLessons(
   const attendance = new AttendanceRecorder(store.attendance, now);
   const minutes = new MinutesService(store.research);
   const accounts = new Accounts(store.auth, tokens, now, undefined, store.security);
+  const signInCodes = new SignInCodes(store.security, tokens, now);
   const names = new LessonNames(store.timetable);
   const lessonDeps = { lifecycle, attendance, materials: store.materials, names };
 
@@ -118,6 +123,12 @@ export async function mountLessons(
       perAccount: deps.config.loginsPerAccountPerMinute,
       perAddress: deps.config.loginsPerAddressPerMinute,
     },
+  });
+  await http.register(accountRoutes, {
+    prefix: '/api',
+    accounts,
+    codes: signInCodes,
+    perAddress: deps.config.loginsPerAddressPerMinute,
   });
   await http.register(lessonRoutes, {
     prefix: '/api',
@@ -132,13 +143,21 @@ export async function mountLessons(
     maxBytes: config.materialMaxMb * 1024 * 1024,
     now,
   });
-  await http.register(researchRoutes, { prefix: '/api', ...lessonDeps, minutes, tokens, now });
+  await http.register(researchRoutes, {
+    prefix: '/api',
+    ...lessonDeps,
+    minutes,
+    tokens,
+    codes: signInCodes,
+    now,
+  });
   attachMinutesNamespace(io, {
     resolvePrincipal: deps.resolvePrincipal,
     now,
     lifecycle,
     minutes,
     names,
+    sessions: accounts,
     log,
   });
 
@@ -148,7 +167,8 @@ export async function mountLessons(
     minutes,
     accounts,
     roomGate: new LessonRoomGate(lifecycle, names),
-    invitations: (record) => researchInvitations(record, tokens, settings, now()),
+    signInCodes,
+    invitations: (record) => researchInvitations(record, tokens, signInCodes, settings, now()),
     joinGate: (principal, occurrence, state) =>
       joinGate(principal, occurrence, state, now(), { maxEarlyStartMs: settings.maxEarlyStartMs }),
     start: () => lifecycle.start(),

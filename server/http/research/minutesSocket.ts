@@ -16,6 +16,7 @@ import {
   type ResearchAccess,
 } from '../../../shared/research';
 import { check } from '../../../shared/validation';
+import type { Accounts } from '../../auth/accounts';
 import type { ResolvePrincipal } from '../../auth/principals';
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { LessonNames } from '../../lessons/LessonNames';
@@ -39,6 +40,8 @@ export interface MinutesSocketDeps {
   minutes: MinutesService;
   /** titles the classrooms' sections with their schools and names */
   names?: LessonNames;
+  /** "every token of this account ended" (password changed, account disabled) */
+  sessions?: Pick<Accounts, 'on'>;
   log: { warn(obj: object, msg: string): void; error(obj: object, msg: string): void };
 }
 
@@ -162,7 +165,13 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
     return ++w.count <= EVENTS_PER_SECOND * 10;
   }
 
+  // The live namespace's "principal revoked" signal ends the account's minutes sockets too;
+  // the room per account reaches them on every node (the adapter spans the cluster).
+  const account = (sub: string) => `account:${sub}`;
+  deps.sessions?.on('sessionsEnded', (userId) => ns.in(account(userId)).disconnectSockets(true));
+
   ns.on('connection', (socket) => {
+    void socket.join(account(socket.data.principal.sub));
     on(socket, 'minutes:join', MinutesJoin, join);
     on(socket, 'minutes:update', MinutesUpdate, update);
     socket.on('minutes:leave', (p: unknown) => {

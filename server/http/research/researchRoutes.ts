@@ -16,6 +16,7 @@ import {
   minutesSections,
 } from '../../../shared/research';
 import { AccessError } from '../../auth/authPlugin';
+import type { SignInCodes } from '../../auth/signInCodes';
 import type { TokenIssuer } from '../../auth/tokens';
 import { LessonActionError } from '../../lessons/LessonLifecycle';
 import { mayControl } from '../../lessons/teacherActions';
@@ -32,6 +33,7 @@ import {
 export interface ResearchRoutesOptions extends LessonDeps {
   minutes: MinutesService;
   tokens: TokenIssuer;
+  codes: SignInCodes;
   now: () => number;
 }
 
@@ -141,7 +143,8 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
       preHandler: app.requireRole('coordinator', 'teacher'),
       schema: {
         tags,
-        summary: 'Links with a token for each member classroom’s teacher (no login needed)',
+        summary:
+          'Links for each member classroom’s teacher (no login needed): a one-time code to trade for a token',
         params: OccurrenceParams,
         response: { 200: Type.Array(Invitation), 403: ErrorReply, 409: ErrorReply },
       },
@@ -153,7 +156,7 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
       if (record.state === 'archived') {
         return mapLessonError(request, new LessonActionError('research_not_open', 'closed'));
       }
-      return researchInvitations(record, deps.tokens, lifecycle.settings, deps.now());
+      return researchInvitations(record, deps.tokens, deps.codes, lifecycle.settings, deps.now());
     },
   );
 };

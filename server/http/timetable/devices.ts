@@ -1,7 +1,6 @@
-// What classroom PCs and calendars read: today's lessons of a classroom, and iCalendar
-// feeds per classroom and per teacher (the token may come as ?token= for subscriptions).
+// What classroom PCs and teachers read: today's lessons of a classroom or of a teacher.
+// The calendar feeds are in icalFeeds.ts.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { Type } from '@sinclair/typebox';
 import {
   ClassroomParams,
   TeacherDayReply,
@@ -11,12 +10,10 @@ import {
   TodayReply,
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
-import { teacherRole } from '../../../shared/timetable/occurrence';
 import { dayBounds, teacherDay, teacherWeek, todayFor, weekBounds } from '../../timetable/today';
-import { icalFeed } from '../../timetable/ical';
 import { AccessError } from '../../auth/authPlugin';
-import { DomainError } from '../errorHandler';
 import { tags, type TimetableRoutesOptions } from './common';
+import { schoolAccess } from './schoolAccess';
 import type { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import type { OccurrenceSource } from '../../../shared/timetable/occurrence';
 import type { LessonClockView } from '../../lessons/clockView';
@@ -33,25 +30,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app,
   { service, occurrences, schedule = occurrences, lessons },
 ) => {
-  const { repo } = service;
   const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'device');
-
-  /** A device sees its own classroom only; people see the classrooms of their communities. */
-  async function assertSchoolAccess(
-    request: FastifyRequest,
-    schoolId: string,
-    classroomId?: string,
-  ) {
-    const p = request.principal!;
-    if (p.role === 'device') {
-      if (p.classroomId === classroomId) return;
-      request.log.warn({ sub: p.sub, classroomId }, 'device asked for another classroom');
-      throw new AccessError(403, 'a classroom PC sees only its own classroom');
-    }
-    const communities = await repo.byRef('community', `school:${schoolId}`);
-    const mine = communities.find((c) => p.communityIds.includes(c.id));
-    app.assertCommunity(request, mine?.id ?? communities[0]?.id ?? '(none)');
-  }
 
   /** A teacher reads her own day and week; coordinators and observers their teachers'. */
   function assertOwnSchedule(request: FastifyRequest, teacherId: string): void {
@@ -61,12 +40,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     throw new AccessError(403, "a teacher sees her own lessons; coordinators see their teachers'");
   }
 
-  async function classroom(request: FastifyRequest, id: string) {
-    const room = await repo.get('classroom', id);
-    if (!room) throw new DomainError('not_found', `no classroom ${id}`, 404);
-    await assertSchoolAccess(request, room.schoolId, id);
-    return room;
-  }
+  const { classroom } = schoolAccess(app, service);
 
   app.get<{ Params: ClassroomParams }>(
     '/classrooms/:id/today',
@@ -141,69 +115,6 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
       );
       const states = await lessons.states(week.map((o) => o.occurrenceId));
       return { teacherId: id, ...teacherWeek(id, week, date, service.zone, states) };
-    },
-  );
-
-  async function feed(kind: 'classroom' | 'teacher', id: string) {
-    const ctx = await service.context();
-    const all = await occurrences.published();
-    const mine = all.filter((o) =>
-      kind === 'teacher'
-        ? teacherRole(id, o) !== undefined
-        : o.coreClassroomId === id || o.memberClassroomIds.includes(id),
-    );
-    const name = kind === 'teacher' ? ctx.teachers.get(id)?.name : ctx.classrooms.get(id)?.name;
-    return icalFeed(
-      mine,
-      {
-        calendar: `同步课堂 ${name ?? id}`,
-        classroom: (c) => {
-          const room = ctx.classrooms.get(c);
-          return room ? `${ctx.schools.get(room.schoolId)?.name ?? ''} ${room.name}` : c;
-        },
-        teacher: (t) => ctx.teachers.get(t)?.name ?? t,
-      },
-      service.zone,
-    );
-  }
-
-  app.get<{ Params: { id: string } }>(
-    '/ical/classrooms/:id.ics',
-    {
-      preHandler: anyone,
-      schema: {
-        tags,
-        summary: "iCalendar feed of a classroom's published lessons",
-        params: ClassroomParams,
-        response: { 200: Type.String() },
-      },
-    },
-    async (request, reply) => {
-      await classroom(request, request.params.id);
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .send(await feed('classroom', request.params.id));
-    },
-  );
-
-  app.get<{ Params: { id: string } }>(
-    '/ical/teachers/:id.ics',
-    {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
-      schema: {
-        tags,
-        summary: "iCalendar feed of a teacher's published lessons",
-        params: ClassroomParams,
-        response: { 200: Type.String() },
-      },
-    },
-    async (request, reply) => {
-      const teacher = await repo.get('teacher', request.params.id);
-      if (!teacher) throw new DomainError('not_found', `no teacher ${request.params.id}`, 404);
-      await assertSchoolAccess(request, teacher.schoolId);
-      return reply
-        .type('text/calendar; charset=utf-8')
-        .send(await feed('teacher', request.params.id));
     },
   );
 };

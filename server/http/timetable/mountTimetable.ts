@@ -13,11 +13,15 @@ import { negotiationRoutes } from './negotiation';
 import { occurrenceRoutes } from './occurrences';
 import { importExportRoutes } from './importExport';
 import { deviceRoutes } from './devices';
+import { icalFeedRoutes } from './icalFeeds';
+import { IcalFeeds } from '../../auth/icalFeeds';
 import type { LessonClockView } from '../../lessons/clockView';
 
 export interface TimetableServices {
   service: TimetableService;
   occurrences: TimetableOccurrenceSource;
+  /** calendar subscriptions' own tokens */
+  feeds: IcalFeeds;
 }
 
 export function timetableServices(
@@ -28,6 +32,7 @@ export function timetableServices(
   return {
     service: new TimetableService(store.timetable, zone, now),
     occurrences: new TimetableOccurrenceSource(store.timetable, zone),
+    feeds: new IcalFeeds(store.security, now),
   };
 }
 
@@ -53,6 +58,11 @@ export async function mountTimetable(
         occurrences: services.occurrences,
         lessons,
         ...(schedule ? { schedule } : {}),
+      });
+      await api.register(icalFeedRoutes, {
+        ...opts,
+        occurrences: services.occurrences,
+        feeds: services.feeds,
       });
     },
     { prefix: '/api' },

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AdhocGrant, AuditEntry } from '../../../shared/security';
-import type { SecurityRepository } from './SecurityRepository';
+import type { FeedRecord, SecurityRepository, SignInCodeRecord } from './SecurityRepository';
 
 export class SqliteSecurityRepository implements SecurityRepository {
   readonly #db: Database.Database;
@@ -22,7 +22,25 @@ export class SqliteSecurityRepository implements SecurityRepository {
       community_id TEXT NOT NULL,
       json TEXT NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS audit_log_community ON audit_log (community_id, seq);`);
+    CREATE INDEX IF NOT EXISTS audit_log_community ON audit_log (community_id, seq);
+    CREATE TABLE IF NOT EXISTS disabled_accounts (
+      subject TEXT PRIMARY KEY,
+      disabled_at INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS sign_in_codes (
+      code_hash TEXT PRIMARY KEY,
+      expires_at INTEGER NOT NULL,
+      used_at INTEGER,
+      json TEXT NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS ical_feeds (
+      id TEXT PRIMARY KEY,
+      token_hash TEXT NOT NULL UNIQUE,
+      owner_sub TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      json TEXT NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS ical_feeds_owner ON ical_feeds (owner_sub, created_at);`);
   }
 
   async addGrant(g: AdhocGrant): Promise<boolean> {
@@ -66,6 +84,77 @@ export class SqliteSecurityRepository implements SecurityRepository {
       )
       .get(subject) as { version: number };
     return row.version;
+  }
+
+  async setDisabled(subject: string, at: number | undefined): Promise<void> {
+    if (at === undefined) {
+      this.#db.prepare('DELETE FROM disabled_accounts WHERE subject = ?').run(subject);
+    } else {
+      this.#db.prepare('INSERT OR IGNORE INTO disabled_accounts VALUES (?, ?)').run(subject, at);
+    }
+  }
+
+  async disabledAt(subject: string): Promise<number | undefined> {
+    const row = this.#db
+      .prepare('SELECT disabled_at FROM disabled_accounts WHERE subject = ?')
+      .get(subject) as { disabled_at: number } | undefined;
+    return row?.disabled_at;
+  }
+
+  async addSignInCode(codeHash: string, record: SignInCodeRecord): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO sign_in_codes (code_hash, expires_at, json) VALUES (?, ?, ?)')
+      .run(codeHash, record.expiresAt, JSON.stringify(record));
+  }
+
+  async consumeSignInCode(codeHash: string, now: number): Promise<SignInCodeRecord | undefined> {
+    // Expired codes go on each use, so the table stays small.
+    this.#db.prepare('DELETE FROM sign_in_codes WHERE expires_at <= ?').run(now);
+    // One statement: two requests racing with one code cannot both get it.
+    const row = this.#db
+      .prepare(
+        `UPDATE sign_in_codes SET used_at = ?
+         WHERE code_hash = ? AND used_at IS NULL AND expires_at > ? RETURNING json`,
+      )
+      .get(now, codeHash, now) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as SignInCodeRecord) : undefined;
+  }
+
+  async addFeed(feed: FeedRecord): Promise<void> {
+    this.#db
+      .prepare('INSERT INTO ical_feeds VALUES (?, ?, ?, ?, ?)')
+      .run(feed.id, feed.tokenHash, feed.ownerSub, feed.createdAt, JSON.stringify(feed));
+  }
+
+  #feedWhere(column: 'id' | 'token_hash', value: string): FeedRecord | undefined {
+    const row = this.#db.prepare(`SELECT json FROM ical_feeds WHERE ${column} = ?`).get(value) as
+      { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as FeedRecord) : undefined;
+  }
+
+  async feedByTokenHash(tokenHash: string): Promise<FeedRecord | undefined> {
+    return this.#feedWhere('token_hash', tokenHash);
+  }
+
+  async feed(id: string): Promise<FeedRecord | undefined> {
+    return this.#feedWhere('id', id);
+  }
+
+  async feedsOf(ownerSub: string): Promise<FeedRecord[]> {
+    const rows = this.#db
+      .prepare('SELECT json FROM ical_feeds WHERE owner_sub = ? ORDER BY created_at DESC, id')
+      .all(ownerSub) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as FeedRecord);
+  }
+
+  async revokeFeed(id: string, at: number): Promise<FeedRecord | undefined> {
+    const feed = this.#feedWhere('id', id);
+    if (!feed || feed.revokedAt !== undefined) return feed;
+    const revoked: FeedRecord = { ...feed, revokedAt: at };
+    this.#db
+      .prepare('UPDATE ical_feeds SET json = ? WHERE id = ?')
+      .run(JSON.stringify(revoked), id);
+    return revoked;
   }
 
   async appendAudit(entry: AuditEntry): Promise<void> {

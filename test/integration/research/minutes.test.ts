@@ -239,8 +239,15 @@ describe('minutes written by several people at once', () => {
     expect(links.map((l) => l.classroomId)).toEqual(['room-gaolou-1', 'room-ningyi-1']);
     const url = new URL(links[0]!.url, s.url);
     expect(url.search).not.toContain('token');
-    const token = new URLSearchParams(url.hash.slice(1)).get('token')!;
-    expect(token).toBe(links[0]!.token);
+    expect(url.hash).not.toContain(links[0]!.token);
+    // The link carries a one-time code: traded once for the link token, then refused.
+    const code = new URLSearchParams(url.hash.slice(1)).get('code')!;
+    const trade = () =>
+      s.api('/api/auth/exchange', { method: 'POST', body: JSON.stringify({ code }) });
+    const traded = await trade();
+    expect(traded.status).toBe(200);
+    const { token } = (await traded.json()) as { token: string };
+    expect((await trade()).status).toBe(401);
     const guest = await client(token);
     expect(guest.access).toBe('write');
     expect((await s.api(`/api/research/${encodeURIComponent(id)}`, { token })).status).toBe(200);

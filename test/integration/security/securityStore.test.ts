@@ -55,4 +55,49 @@ describe.each(backends)('security repository on %s', (kind) => {
     expect((await s.auditIn('ruian-p-18', 2)).map((e) => e.at)).toEqual([3, 2]);
     expect(await s.auditIn('fengze-5g-01', 10)).toEqual([entry(4, 'fengze-5g-01')]);
   });
+
+  it('gives a sign-in code once, and never after it expired', async () => {
+    const s = store().security;
+    const principal = { sub: 'u-c', role: 'coordinator' as const, name: '教务', communityIds: [] };
+    const record = { principal, tokenExpiresAt: 5000, issuedAt: 1000, expiresAt: 2000 };
+    await s.addSignInCode('h1', record);
+    await s.addSignInCode('h2', record);
+    expect(await s.consumeSignInCode('h1', 1500)).toEqual(record);
+    expect(await s.consumeSignInCode('h1', 1500)).toBeUndefined();
+    expect(await s.consumeSignInCode('h2', 2000)).toBeUndefined();
+    expect(await s.consumeSignInCode('nope', 1500)).toBeUndefined();
+  });
+
+  it('keeps feeds by token hash and owner, revoked once', async () => {
+    const s = store().security;
+    const feed = (id: string, createdAt: number, ownerSub = 'u-wang') => ({
+      id,
+      kind: 'classroom' as const,
+      targetId: 'room-1',
+      ownerSub,
+      createdAt,
+      tokenHash: `hash-${id}`,
+    });
+    await s.addFeed(feed('f1', 1));
+    await s.addFeed(feed('f2', 2));
+    await s.addFeed(feed('f3', 3, 'u-li'));
+    expect(await s.feedByTokenHash('hash-f2')).toEqual(feed('f2', 2));
+    expect(await s.feedByTokenHash('hash-none')).toBeUndefined();
+    expect((await s.feedsOf('u-wang')).map((f) => f.id)).toEqual(['f2', 'f1']);
+    expect((await s.revokeFeed('f1', 10))?.revokedAt).toBe(10);
+    expect((await s.revokeFeed('f1', 20))?.revokedAt).toBe(10);
+    expect((await s.feed('f1'))?.revokedAt).toBe(10);
+    expect(await s.revokeFeed('none', 10)).toBeUndefined();
+  });
+
+  it('marks accounts disabled and enabled again', async () => {
+    const s = store().security;
+    expect(await s.disabledAt('u-wang')).toBeUndefined();
+    await s.setDisabled('u-wang', 100);
+    await s.setDisabled('u-wang', 200);
+    expect(await s.disabledAt('u-wang')).toBe(100);
+    expect(await s.disabledAt('u-li')).toBeUndefined();
+    await s.setDisabled('u-wang', undefined);
+    expect(await s.disabledAt('u-wang')).toBeUndefined();
+  });
 });

@@ -256,9 +256,17 @@ describe('timetable REST API', () => {
   });
 
   it('serves iCalendar feeds per classroom and per teacher', async () => {
-    const res = await fetch(
-      `${server.url}/api/ical/classrooms/room-gaolou-1.ics?token=${encodeURIComponent(tokenFor(server, { role: 'observer', communityIds: [ruian.id] }))}`,
+    // A subscription address holds a feed token of its own (security/noCredentialInUrls).
+    const observer = client(
+      server,
+      tokenFor(server, { role: 'observer', communityIds: [ruian.id] }),
     );
+    const made = await observer.post('/ical-feeds', {
+      kind: 'classroom',
+      targetId: 'room-gaolou-1',
+    });
+    expect(made.status).toBe(201);
+    const res = await fetch(`${server.url}${(made.body as { url: string }).url}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/calendar');
     const ics = await res.text();
