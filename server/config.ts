@@ -48,6 +48,18 @@ export const ConfigSchema = Type.Object({
   researchDurationMin: Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 }),
   /** largest material file a teacher may attach */
   materialMaxMb: Type.Integer({ minimum: 1, maximum: 2048 }),
+  /** record every scheduled lesson while it is live ('off': none; code rooms on request) */
+  recordLessons: Type.Union([Type.Literal('on'), Type.Literal('off')]),
+  /** where recordings go; unset: DATA_DIR/recordings */
+  recordingDir: Type.Optional(Type.String({ minLength: 1 })),
+  /** below this much free disk, recording stops with a warning (live media goes on) */
+  recordingMinFreeMb: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  /** loopback UDP ports the recorder processes receive RTP on (two per stream) */
+  recordingMinPort: Type.Integer({ minimum: 1024, maximum: 65534 }),
+  recordingMaxPort: Type.Integer({ minimum: 1025, maximum: 65535 }),
+  /** Debian's ffmpeg / ffprobe, or another build */
+  ffmpegPath: Type.String({ minLength: 1 }),
+  ffprobePath: Type.String({ minLength: 1 }),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -83,6 +95,13 @@ export const envNames: Record<keyof Config, string> = {
   lessonLateEndMaxMin: 'LESSON_LATE_END_MAX_MIN',
   researchDurationMin: 'RESEARCH_DURATION_MIN',
   materialMaxMb: 'MATERIAL_MAX_MB',
+  recordLessons: 'RECORD_LESSONS',
+  recordingDir: 'RECORDING_DIR',
+  recordingMinFreeMb: 'RECORDING_MIN_FREE_MB',
+  recordingMinPort: 'RECORDING_MIN_PORT',
+  recordingMaxPort: 'RECORDING_MAX_PORT',
+  ffmpegPath: 'FFMPEG_PATH',
+  ffprobePath: 'FFPROBE_PATH',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -100,6 +119,9 @@ const numeric = new Set<keyof Config>([
   'lessonLateEndMaxMin',
   'researchDurationMin',
   'materialMaxMb',
+  'recordingMinFreeMb',
+  'recordingMinPort',
+  'recordingMaxPort',
 ]);
 
 /** First non-internal IPv4 address: what a classroom PC on the school LAN can reach. */
@@ -129,6 +151,12 @@ export function defaults(): Config {
     lessonLateEndMaxMin: 15,
     researchDurationMin: 60,
     materialMaxMb: 50,
+    recordLessons: 'on',
+    recordingMinFreeMb: 2048,
+    recordingMinPort: 20000,
+    recordingMaxPort: 29999,
+    ffmpegPath: 'ffmpeg',
+    ffprobePath: 'ffprobe',
     logLevel: 'info',
   };
 }
@@ -161,6 +189,9 @@ export function loadConfig(
   } else {
     if (result.value.rtcMinPort > result.value.rtcMaxPort) {
       problems.push(`RTC_MIN_PORT must not exceed RTC_MAX_PORT`);
+    }
+    if (result.value.recordingMinPort + 3 > result.value.recordingMaxPort) {
+      problems.push('RECORDING_MIN_PORT must be at least 4 below RECORDING_MAX_PORT');
     }
     if (result.value.turnUrls && !result.value.turnSecret) {
       problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');

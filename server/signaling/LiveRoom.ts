@@ -38,6 +38,8 @@ export interface LiveRoomEvents {
   left: [participant: Participant, at: number];
   quality: [samples: PeerQuality[]];
   empty: [];
+  /** Someone joined, left, published, raised a hand, went on stage, chatted (recording). */
+  changed: [];
 }
 
 const CHAT_HISTORY = 50;
@@ -111,6 +113,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     participant.socket.to(this.channel).emit('peerJoined', participant.info());
     void participant.socket.join(this.channel);
     this.emit('joined', participant);
+    this.emit('changed');
   }
 
   /** A media session for the participant on the room's (possibly rebuilt) routers. */
@@ -128,6 +131,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     void participant.socket.leave(this.channel);
     participant.socket.to(this.channel).emit('peerLeft', { peerId: participant.peerId });
     this.emit('left', participant, at);
+    this.emit('changed');
     if (this.stagePeerId === participant.peerId) this.setStage(null);
     if (this.participants.size === 0) this.emit('empty');
   }
@@ -140,6 +144,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
 
   broadcastPeer(participant: Participant): void {
     participant.socket.to(this.channel).emit('peerUpdated', participant.info());
+    this.emit('changed');
   }
 
   /** Called once a participant's receive transport exists, and on every rule change. */
@@ -284,6 +289,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   setStage(peerId: string | null): void {
     this.stagePeerId = peerId;
     for (const p of this.participants.values()) p.socket.emit('stageChanged', { peerId });
+    this.emit('changed');
     void this.reconcileAll();
   }
 
@@ -297,6 +303,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     this.chat.push(message);
     if (this.chat.length > CHAT_HISTORY) this.chat.shift();
     for (const p of this.participants.values()) p.socket.emit('chat', message);
+    this.emit('changed');
     return message;
   }
 
