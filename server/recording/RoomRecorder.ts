@@ -49,6 +49,8 @@ export interface RoomRecorderDeps {
   /** below this many free bytes on the recording disk, recording stops with a warning */
   minFreeBytes: number;
   tickMs?: number;
+  /** how long a planned track must stay as it is before its segment starts */
+  settleMs?: number;
   portRange?: [number, number];
 }
 
@@ -61,6 +63,7 @@ export interface RoomRecorderOptions {
 }
 
 const DISK_CHECK_MS = 10_000;
+const SETTLE_MS = 400;
 const DISK_LOW_WARNING =
   '磁盘空间不足，录制已停止（直播不受影响）/ Disk space low: recording stopped (live media unaffected)';
 
@@ -80,6 +83,8 @@ export class RoomRecorder {
   readonly #ending = new Set<Promise<void>>();
   readonly #jobs = new Set<Promise<void>>();
   #chatSeeded = false;
+  /** when each planned track was first seen: a track starts once it has settled */
+  readonly #seenAt = new Map<string, number>();
   readonly #seenChat = new WeakSet<object>();
   #look: RoomLook = emptyLook();
   #room: RecordableRoom | undefined;
@@ -218,8 +223,18 @@ export class RoomRecorder {
     for (const [key, segment] of this.#segments) {
       if (!wanted.has(key)) void segment.stop('stopped');
     }
+    for (const key of this.#seenAt.keys()) if (!wanted.has(key)) this.#seenAt.delete(key);
+    const settle = this.#deps.settleMs ?? SETTLE_MS;
     for (const t of plan) {
       if (this.#segments.has(t.key) || this.#starting.has(t.key)) continue;
+      // A client that (re)publishes sends its camera and its mic a few ms apart: wait for
+      // both, so they make one segment, not a stub and then another.
+      const seen = this.#seenAt.get(t.key) ?? now;
+      this.#seenAt.set(t.key, seen);
+      if (now - seen < settle) {
+        setTimeout(() => this.reconcile(), settle - (now - seen) + 10).unref();
+        continue;
+      }
       const retry = this.#retryAt.get(t.key);
       if (retry && retry.at > now) continue;
       const peer = peers.find((p) => p.peerId === t.peerId);
