@@ -45,3 +45,38 @@ export async function ffprobe(file: string): Promise<Probed> {
     ...(video?.nb_read_frames ? { fps: Number(video.nb_read_frames) / durationS } : {}),
   };
 }
+
+/**
+ * The brightest pixel (0–255) of a box of the frame shown at `atS` seconds: the synthetic
+ * test pictures are dark with a white bar, an empty box is black.
+ */
+export async function maxLuma(
+  file: string,
+  atS: number,
+  box: { x: number; y: number; w: number; h: number },
+): Promise<number> {
+  const { stdout } = await promisify(execFile)(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-ss',
+      String(atS),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-vf',
+      `crop=${box.w}:${box.h}:${box.x}:${box.y}`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'gray',
+      'pipe:1',
+    ],
+    { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
+  );
+  let max = 0;
+  for (const v of stdout) max = Math.max(max, v);
+  return max;
+}

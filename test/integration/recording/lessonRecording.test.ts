@@ -8,7 +8,7 @@ import type { RecordingView } from '../../../shared/recording';
 import { MIN, occurrence } from '../../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
 import { livePeer, type LivePeer } from '../../helpers/livePeer';
-import { ffprobe } from '../../helpers/ffprobe';
+import { ffprobe, maxLuma } from '../../helpers/ffprobe';
 
 const o = occurrence();
 const start = Date.parse(o.start);
@@ -78,7 +78,10 @@ describe('a live lesson is recorded', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await teacher.client.sendChat('请高楼镇的同学回答');
     await ningyi.client.raiseHand(true);
-    await new Promise((r) => setTimeout(r, 5000));
+    await new Promise((r) => setTimeout(r, 2500));
+    // The courseware is put away: the projectors show the teacher large again.
+    await teacher.client.unpublish('screen');
+    await new Promise((r) => setTimeout(r, 3000));
 
     endedAt = Date.now();
     await s.clock.advanceTo(end + 1);
@@ -109,6 +112,7 @@ describe('a live lesson is recorded', () => {
     });
     expect(view.events.find((e) => e.type === 'hand')).toMatchObject({ raised: true });
     expect(view.events.find((e) => e.type === 'share_started')).toMatchObject({ source: 'screen' });
+    expect(view.events.find((e) => e.type === 'share_stopped')).toMatchObject({ source: 'screen' });
     // Media and events on one clock: the stage segment starts right after the stage event.
     const stageSegment = view.manifest.segments.find((x) => x.track === 'stage')!;
     expect(stageSegment.startedAt - stage!.at).toBeGreaterThanOrEqual(0);
@@ -138,7 +142,9 @@ describe('a live lesson is recorded', () => {
     console.log('screen', JSON.stringify(screen));
     expect(screen.video).toMatchObject({ width: 1280, height: 720 });
     expect(screen.audio).toBeUndefined();
-    expect(Math.abs(screen.durationS - lessonS)).toBeLessThan(1);
+    const screenS = (segment('screen').endedAt! - segment('screen').startedAt) / 1000;
+    expect(screenS).toBeLessThan(lessonS - 2);
+    expect(Math.abs(screen.durationS - screenS)).toBeLessThan(1);
 
     const stage = await ffprobe(join(dir, segment('stage').file));
     console.log('stage', JSON.stringify(stage));
@@ -146,5 +152,44 @@ describe('a live lesson is recorded', () => {
     expect(stage.audio).toMatchObject({ codec_name: 'opus' });
     const stageS = (segment('stage').endedAt! - segment('stage').startedAt) / 1000;
     expect(Math.abs(stage.durationS - stageS)).toBeLessThan(1);
+  });
+  it('exports one MP4 (H.264 + AAC) with the layout switching when the courseware went away', async () => {
+    const res = await s.api(`/api/recordings/${id}/export`, {
+      method: 'POST',
+      token: s.tokens.wang,
+    });
+    expect(res.status).toBe(202);
+    const began = Date.now();
+    await expect
+      .poll(
+        async () => {
+          const r = await s.api(`/api/recordings/${id}`, { token: s.tokens.wang });
+          return ((await r.json()) as RecordingView).export?.state;
+        },
+        { timeout: 90_000, interval: 500 },
+      )
+      .toBe('done');
+    const recordingS = (view.manifest.endedAt! - view.manifest.startedAt) / 1000;
+    console.log('export took', Date.now() - began, 'ms for', recordingS, 's');
+    const download = await s.api(`/api/recordings/${id}/export.mp4`, { token: s.tokens.wang });
+    expect(download.status).toBe(200);
+    expect(download.headers.get('content-type')).toBe('video/mp4');
+    const file = join(s.tongke.recording.recordings.dirOf(o.occurrenceId), 'export.mp4');
+    const mp4 = await ffprobe(file);
+    console.log('export', JSON.stringify(mp4));
+    expect(mp4.video).toMatchObject({ codec_name: 'h264', width: 1280, height: 720 });
+    expect(mp4.audio).toMatchObject({ codec_name: 'aac' });
+    expect(Math.abs(mp4.durationS - recordingS)).toBeLessThan(0.5);
+    // Beside the courseware the stage sits below the teacher; once the courseware is put
+    // away the teacher is large and the stage beside her, and that lower box is empty.
+    const t0 = view.manifest.startedAt;
+    const stage = view.manifest.segments.find((x) => x.track === 'stage')!;
+    const screen = view.manifest.segments.find((x) => x.track === 'screen')!;
+    const shared = (stage.startedAt + screen.endedAt!) / 2 - t0;
+    const after = (screen.endedAt! + view.manifest.endedAt!) / 2 - t0;
+    const lower = { x: 960, y: 270, w: 320, h: 180 };
+    expect(await maxLuma(file, shared / 1000, lower)).toBeGreaterThan(200);
+    expect(await maxLuma(file, after / 1000, lower)).toBeLessThan(40);
+    expect(await maxLuma(file, after / 1000, { x: 0, y: 90, w: 960, h: 540 })).toBeGreaterThan(200);
   });
 });
