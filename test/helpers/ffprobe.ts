@@ -80,3 +80,59 @@ export async function maxLuma(
   for (const v of stdout) max = Math.max(max, v);
   return max;
 }
+
+/** Per-frame (video) or per-10-ms (audio) levels of a file, with their times in the file. */
+async function levels(file: string, kind: 'video' | 'audio'): Promise<{ t: number; v: number }[]> {
+  const key = kind === 'video' ? 'lavfi.signalstats.YAVG' : 'lavfi.astats.Overall.Peak_level';
+  const filter =
+    kind === 'video'
+      ? `signalstats,metadata=print:key=${key}:file=-`
+      : `asetnsamples=480,astats=metadata=1:reset=1,ametadata=print:key=${key}:file=-`;
+  const { stdout } = await promisify(execFile)(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-copyts',
+      '-i',
+      file,
+      '-map',
+      kind === 'video' ? '0:v' : '0:a',
+      kind === 'video' ? '-vf' : '-af',
+      filter,
+      '-f',
+      'null',
+      '-',
+    ],
+    { maxBuffer: 64 * 1024 * 1024 },
+  );
+  const out: { t: number; v: number }[] = [];
+  let t = 0;
+  for (const line of stdout.split('\n')) {
+    const time = /pts_time:([\d.]+)/.exec(line);
+    if (time) t = Number(time[1]);
+    const value = line.startsWith(`${key}=`) ? Number(line.slice(key.length + 1)) : undefined;
+    if (value !== undefined && Number.isFinite(value)) out.push({ t, v: value });
+  }
+  return out;
+}
+
+/** Times (s) where the level rises above `threshold` after being below it. */
+function onsets(series: { t: number; v: number }[], threshold: number): number[] {
+  const out: number[] = [];
+  let above = true; // an onset needs a quiet or dark moment before it
+  for (const { t, v } of series) {
+    if (v > threshold && !above) out.push(t);
+    above = v > threshold;
+  }
+  return out;
+}
+
+/** When a flashing picture turns white, and a beeping sound starts, in a file's time. */
+export async function flashesAndBeeps(
+  file: string,
+): Promise<{ flashes: number[]; beeps: number[] }> {
+  const [video, audio] = await Promise.all([levels(file, 'video'), levels(file, 'audio')]);
+  // dim 40 vs white 235; quiet hum about −41 dBFS vs beep about −6 dBFS
+  return { flashes: onsets(video, 140), beeps: onsets(audio, -20) };
+}
