@@ -181,6 +181,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     config,
     lifecycle: lessons.lifecycle,
     findRoom: (roomId) => rooms.get(roomId, 'lesson'),
+    codeRooms: rooms,
   });
   shareNodeDecisions({
     cluster,

@@ -8,6 +8,7 @@ import { ExportJobs } from './ExportJobs';
 import { recordLessons } from './recordLessons';
 import { Recordings } from './Recordings';
 import type { RecordableRoom } from './RoomRecorder';
+import { recordCodeRooms, type CodeRoom, type CodeRooms } from './recordCodeRooms';
 
 export interface RecordingServices {
   readonly recordings: Recordings;
@@ -21,6 +22,7 @@ export async function mountRecording(
     config: Config;
     lifecycle: LessonLifecycle;
     findRoom: (roomId: string) => RecordableRoom | undefined;
+    codeRooms: CodeRooms<CodeRoom>;
   },
 ): Promise<RecordingServices> {
   const { config } = deps;
@@ -45,6 +47,7 @@ export async function mountRecording(
   });
   const unrecord =
     config.recordLessons === 'on' ? recordLessons(deps.lifecycle, recordings, log) : () => {};
+  const uncode = recordCodeRooms(deps.codeRooms, recordings, Date.now, log);
   await http.register(recordingRoutes, {
     prefix: '/api',
     recordings,
@@ -56,6 +59,7 @@ export async function mountRecording(
     exports,
     async close() {
       unrecord();
+      uncode();
       await recordings.close();
     },
   };

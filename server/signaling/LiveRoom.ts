@@ -40,6 +40,8 @@ export interface LiveRoomEvents {
   empty: [];
   /** Someone joined, left, published, raised a hand, went on stage, chatted (recording). */
   changed: [];
+  /** A code room's teacher asked to start or stop recording it. */
+  recording: [on: boolean];
 }
 
 const CHAT_HISTORY = 50;
@@ -56,6 +58,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   readonly scheduled: boolean;
   readonly participants = new Map<string, Participant>();
   stagePeerId: string | null = null;
+  /** a code room's teacher asked for it to be recorded */
+  recordingWanted = false;
   readonly chat: ChatMessage[] = [];
   readonly #options: LiveRoomOptions;
   #media: Promise<MediaRoom> | undefined;
@@ -291,6 +295,12 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     for (const p of this.participants.values()) p.socket.emit('stageChanged', { peerId });
     this.emit('changed');
     void this.reconcileAll();
+  }
+
+  setRecordingWanted(on: boolean): void {
+    if (this.recordingWanted === on) return;
+    this.recordingWanted = on;
+    this.emit('recording', on);
   }
 
   addChat(from: Participant, text: string): ChatMessage {

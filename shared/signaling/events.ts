@@ -69,6 +69,8 @@ export const requests = {
   raiseHand: Type.Object({ raised: Type.Boolean() }),
   setStage: Type.Object({ peerId: Type.Union([Id, Type.Null()]) }),
   chat: Type.Object({ text: Type.String({ minLength: 1, maxLength: 1000 }) }),
+  /** A code room's teacher starts or stops its recording (scheduled lessons follow the clock). */
+  recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
 } as const;
 
@@ -125,6 +127,7 @@ export interface Replies {
   raiseHand: Record<string, never>;
   setStage: Record<string, never>;
   chat: Record<string, never>;
+  recording: { recording: boolean };
   leave: Record<string, never>;
 }
 

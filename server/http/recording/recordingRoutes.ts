@@ -9,6 +9,7 @@ import { RecordingParams, SegmentParams, type RecordingView } from '../../../sha
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { Recordings } from '../../recording/Recordings';
 import type { ExportJobs } from '../../recording/ExportJobs';
+import { AccessError } from '../../auth/authPlugin';
 import { DomainError } from '../errorHandler';
 import { loadLessonFor } from '../lessons/lessonAccess';
 
@@ -52,8 +53,15 @@ export async function sendFile(
 
 export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async (app, o) => {
   const view = async (request: FastifyRequest, recordingId: string): Promise<RecordingView> => {
-    await loadLessonFor(app, request, o.lifecycle, recordingId);
     const found = await o.recordings.view(recordingId);
+    // A code room has no lesson record to decide who reads it: the coordinators do.
+    if (found?.manifest.kind === 'code') {
+      if (request.principal?.role !== 'coordinator' || request.principal.occurrenceId) {
+        throw new AccessError(403, 'code-room recordings are read by coordinators');
+      }
+    } else {
+      await loadLessonFor(app, request, o.lifecycle, recordingId);
+    }
     if (!found) throw new DomainError('not_found', `no recording of ${recordingId}`, 404);
     const job = await o.exports.load(recordingId);
     return job ? { ...found, export: job } : found;
