@@ -64,6 +64,8 @@ export interface RoomRecorderOptions {
 
 const DISK_CHECK_MS = 10_000;
 const SETTLE_MS = 400;
+/** a recorder that dies sooner than this after its start counts towards backing off */
+const SHORT_LIFE_MS = 10_000;
 const DISK_LOW_WARNING =
   '磁盘空间不足，录制已停止（直播不受影响）/ Disk space low: recording stopped (live media unaffected)';
 
@@ -78,6 +80,8 @@ export class RoomRecorder {
   readonly #starting = new Set<string>();
   /** plan keys whose start failed, and when to try again */
   readonly #retryAt = new Map<string, { at: number; failures: number }>();
+  /** plan keys whose recorder died soon after starting, how many times in a row */
+  readonly #deaths = new Map<string, number>();
   /** a fault ended a track's segment: the gap runs until its next segment starts */
   readonly #openGaps = new Map<RecordedTrack, { from: number; reason: SegmentEnd }>();
   readonly #ending = new Set<Promise<void>>();
@@ -315,6 +319,18 @@ export class RoomRecorder {
     result: { end: SegmentEnd; endedAt: number },
   ): Promise<void> {
     if (this.#segments.get(t.key) === segment) this.#segments.delete(t.key);
+    if (result.end === 'recorder_died') {
+      // The first death restarts at once (the gap stays short); a recorder that keeps
+      // dying soon after it starts is retried less and less often, up to every 10 s.
+      const short = result.endedAt - segment.startedAt < SHORT_LIFE_MS;
+      const deaths = short ? (this.#deaths.get(t.key) ?? 0) + 1 : 1;
+      this.#deaths.set(t.key, deaths);
+      if (deaths > 1) {
+        const at = this.#deps.now() + Math.min(10_000, 250 * 2 ** deaths);
+        this.#retryAt.set(t.key, { at, failures: this.#retryAt.get(t.key)?.failures ?? 0 });
+        setTimeout(() => this.reconcile(), at - this.#deps.now() + 10).unref();
+      }
+    }
     if (result.end === 'media_lost' || result.end === 'recorder_died') {
       this.#openGaps.set(t.track, { from: result.endedAt, reason: result.end });
       // Restart at once if what it recorded is still there (a recorder that died).
