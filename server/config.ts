@@ -54,6 +54,8 @@ export const ConfigSchema = Type.Object({
   recordingDir: Type.Optional(Type.String({ minLength: 1 })),
   /** below this much free disk, recording stops with a warning (live media goes on) */
   recordingMinFreeMb: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  /** recordings are deleted this many days after they end; 0 keeps them */
+  recordingRetentionDays: Type.Integer({ minimum: 0, maximum: 36500 }),
   /** loopback UDP ports the recorder processes receive RTP on (two per stream) */
   recordingMinPort: Type.Integer({ minimum: 1024, maximum: 65534 }),
   recordingMaxPort: Type.Integer({ minimum: 1025, maximum: 65535 }),
@@ -98,6 +100,7 @@ export const envNames: Record<keyof Config, string> = {
   recordLessons: 'RECORD_LESSONS',
   recordingDir: 'RECORDING_DIR',
   recordingMinFreeMb: 'RECORDING_MIN_FREE_MB',
+  recordingRetentionDays: 'RECORDING_RETENTION_DAYS',
   recordingMinPort: 'RECORDING_MIN_PORT',
   recordingMaxPort: 'RECORDING_MAX_PORT',
   ffmpegPath: 'FFMPEG_PATH',
@@ -120,6 +123,7 @@ const numeric = new Set<keyof Config>([
   'researchDurationMin',
   'materialMaxMb',
   'recordingMinFreeMb',
+  'recordingRetentionDays',
   'recordingMinPort',
   'recordingMaxPort',
 ]);
@@ -153,6 +157,7 @@ export function defaults(): Config {
     materialMaxMb: 50,
     recordLessons: 'on',
     recordingMinFreeMb: 2048,
+    recordingRetentionDays: 0,
     recordingMinPort: 20000,
     recordingMaxPort: 29999,
     ffmpegPath: 'ffmpeg',

@@ -6,6 +6,7 @@ import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 import { recordingRoutes } from '../http/recording/recordingRoutes';
 import { ExportJobs } from './ExportJobs';
 import { recordLessons } from './recordLessons';
+import { keepFor } from './retention';
 import { Recordings } from './Recordings';
 import type { RecordableRoom } from './RoomRecorder';
 import { recordCodeRooms, type CodeRoom, type CodeRooms } from './recordCodeRooms';
@@ -48,6 +49,7 @@ export async function mountRecording(
   const unrecord =
     config.recordLessons === 'on' ? recordLessons(deps.lifecycle, recordings, log) : () => {};
   const uncode = recordCodeRooms(deps.codeRooms, recordings, Date.now, log);
+  const unkeep = keepFor(recordings, config.recordingRetentionDays, Date.now, log);
   await http.register(recordingRoutes, {
     prefix: '/api',
     recordings,
@@ -60,6 +62,7 @@ export async function mountRecording(
     async close() {
       unrecord();
       uncode();
+      unkeep();
       await recordings.close();
     },
   };
