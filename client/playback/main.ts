@@ -62,11 +62,21 @@ function player(recordingId: string, view: RecordingView): void {
     'aria-label': '进度 Seek',
   });
   const marks = h('div', { class: 'marks' });
+  const span = Math.max(timeline.durationS, 0.001);
+  for (const g of timeline.gaps) {
+    marks.append(
+      h('span', {
+        class: 'gap',
+        title: `${clock(g.fromS)}–${clock(g.toS)} ${g.label}`,
+        style: `left: ${(g.fromS / span) * 100}%; width: ${Math.max(0.3, ((g.toS - g.fromS) / span) * 100)}%`,
+      }),
+    );
+  }
   for (const c of timeline.chapters) {
     const mark = h('button', {
       class: 'mark',
       title: `${clock(c.atS)} ${c.label}`,
-      style: `left: ${(c.atS / Math.max(timeline.durationS, 0.001)) * 100}%`,
+      style: `left: ${(c.atS / span) * 100}%`,
     });
     mark.addEventListener('click', () => jump(c.atS));
     marks.append(mark);

@@ -16,9 +16,17 @@ export interface Chapter {
 
 export type Layout = 'courseware' | 'teacher';
 
+/** A stretch the recording lost to a fault, to mark on the seek bar. */
+export interface GapMark {
+  fromS: number;
+  toS: number;
+  label: string;
+}
+
 export class Timeline {
   readonly durationS: number;
   readonly chapters: Chapter[];
+  readonly gaps: GapMark[];
   readonly #t0: number;
   readonly #segments: Segment[];
   readonly #bad = new Set<string>();
@@ -32,6 +40,11 @@ export class Timeline {
     // A file the server could not read back is left out; so is one the browser refuses.
     this.#segments = manifest.segments.filter((s) => s.playable !== false);
     this.chapters = chaptersOf(events, this.#t0, this.durationS);
+    this.gaps = manifest.gaps.map((g) => ({
+      fromS: Math.max(0, (g.from - this.#t0) / 1000),
+      toS: Math.min(this.durationS, (g.to - this.#t0) / 1000),
+      label: `${GAP_REASON[g.reason]}: ${LABEL[g.track]}`,
+    }));
   }
 
   /** A segment the browser could not play: from now on, as if it were not there. */
@@ -55,6 +68,19 @@ export class Timeline {
     return this.at('screen', tS) || this.at('blackboard', tS) ? 'courseware' : 'teacher';
   }
 }
+
+const GAP_REASON: Record<string, string> = {
+  media_lost: '媒体服务重启 Media server restarted',
+  recorder_died: '录制进程重启 Recorder restarted',
+  disk_low: '磁盘空间不足 Disk low',
+  stopped: '停止 Stopped',
+};
+const LABEL: Record<RecordedTrack, string> = {
+  teacher: '主讲教师',
+  screen: '课件',
+  blackboard: '板书',
+  stage: '上台教室',
+};
 
 /** Chapter marks: when a classroom went on stage and when courseware was shown. */
 export function chaptersOf(events: LessonEvent[], t0: number, durationS: number): Chapter[] {

@@ -1,9 +1,10 @@
 // 录播回放 in Chromium: a lesson recorded with real media plays back as the projectors
 // showed it (courseware large while shared, then the teacher large), seeks, and speeds up.
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { Manifest, Segment } from '../../shared/recording';
 import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
 import { screenshotDir, waitShown } from '../helpers/screen';
@@ -67,6 +68,11 @@ describe('a recorded lesson plays back in the browser', () => {
     );
     await Promise.all(peers.map((p) => p.stop()));
     peers.length = 0;
+    const view = await s.tongke.recording.recordings.view(o.occurrenceId);
+    console.log(
+      'segments',
+      view!.manifest.segments.map((x) => [x.id, x.startedAt - view!.manifest.startedAt, x.end]),
+    );
     browser = await launchChromiumProfiles();
   });
 
@@ -95,7 +101,9 @@ describe('a recorded lesson plays back in the browser', () => {
     expect(await page.locator('.mark').count()).toBeGreaterThanOrEqual(2);
     await page.click('button.play');
     // The tracks' first segments start a few hundred ms into the recording.
-    await expect.poll(async () => (await state(page)).layout).toBe('courseware');
+    await expect
+      .poll(async () => (await state(page)).layout, { timeout: 10_000 })
+      .toBe('courseware');
     await waitShown(page.locator('.track-screen video'), 'courseware', 15_000);
     await waitShown(page.locator('.track-teacher video'), 'teacher', 15_000);
     const screenBox = (await page.locator('.track-screen').boundingBox())!;
@@ -148,5 +156,45 @@ describe('a recorded lesson plays back in the browser', () => {
     await expect.poll(async () => (await state(page)).t).toBeLessThan(3);
     await expect.poll(async () => (await state(page)).layout).toBe('courseware');
     await page.screenshot({ path: join(screenshotDir, 'playback-1920x1080.png') });
+  });
+  it('plays on past a broken file and a missing one', async () => {
+    const dir = s.tongke.recording.recordings.dirOf(o.occurrenceId);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    const stage = manifest.segments.find((x) => x.track === 'stage')!;
+    // Two later segments over the real stage one: a player that trusted them would show
+    // nothing there; one that skips them falls back to the real file.
+    const broken = (id: string, file: string): Segment => ({
+      id,
+      track: 'stage',
+      peerId: 'x',
+      displayName: 'x',
+      file,
+      streams: ['video'],
+      startedAt: stage.startedAt + 100,
+      endedAt: manifest.endedAt!,
+      end: 'stopped',
+      // the server says it plays; the browser will find out it does not
+      playable: true,
+    });
+    await writeFile(join(dir, '098-stage.webm'), Buffer.alloc(4096, 7));
+    manifest.segments.push(
+      broken('098-stage', '098-stage.webm'),
+      broken('099-stage', '099-stage.webm'),
+    );
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const page = await open({ width: 1366, height: 768 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.click('button.play');
+    await page.evaluate(
+      (t) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(t),
+      unsharedS + 1,
+    );
+    await waitShown(page.locator('.track-teacher video'), 'teacher past broken files', 15_000);
+    await waitShown(page.locator('.track-stage video'), 'stage from its real file', 15_000);
+    expect(
+      await page.locator('.track-stage video').evaluate((v: HTMLVideoElement) => v.currentSrc),
+    ).toContain(`/files/${stage.file}`);
+    expect(errors).toEqual([]);
   });
 });

@@ -84,6 +84,14 @@ describe('the playback timeline', () => {
     expect(live.at('teacher', 8.5)).toMatchObject({ offsetS: 8.5 });
   });
 
+  it('marks the gaps a fault left, named', () => {
+    const m = manifest([segment('1-teacher', 'teacher', 0, 10_000)]);
+    m.gaps.push({ track: 'teacher', from: T0 + 10_000, to: T0 + 11_200, reason: 'media_lost' });
+    expect(new Timeline(m, []).gaps).toEqual([
+      { fromS: 10, toS: 11.2, label: '媒体服务重启 Media server restarted: 主讲教师' },
+    ]);
+  });
+
   it('shows times as m:ss', () => {
     expect(clock(0)).toBe('0:00');
     expect(clock(2405.7)).toBe('40:05');
