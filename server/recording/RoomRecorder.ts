@@ -89,6 +89,8 @@ export class RoomRecorder {
   #chatSeeded = false;
   /** when each planned track was first seen: a track starts once it has settled */
   readonly #seenAt = new Map<string, number>();
+  /** until the room is first seen: its tracks then start at once, without settling */
+  #firstPlan = true;
   readonly #seenChat = new WeakSet<object>();
   #look: RoomLook = emptyLook();
   #room: RecordableRoom | undefined;
@@ -233,7 +235,8 @@ export class RoomRecorder {
       if (this.#segments.has(t.key) || this.#starting.has(t.key)) continue;
       // A client that (re)publishes sends its camera and its mic a few ms apart: wait for
       // both, so they make one segment, not a stub and then another.
-      const seen = this.#seenAt.get(t.key) ?? now;
+      // What the room already had when the recording began has settled long ago.
+      const seen = this.#seenAt.get(t.key) ?? (this.#firstPlan ? now - settle : now);
       this.#seenAt.set(t.key, seen);
       if (now - seen < settle) {
         setTimeout(() => this.reconcile(), settle - (now - seen) + 10).unref();
@@ -250,6 +253,7 @@ export class RoomRecorder {
       });
       this.#jobs.add(job);
     }
+    if (this.#room) this.#firstPlan = false;
   }
 
   async #startSegment(

@@ -81,7 +81,9 @@ export function exportPlan(
     if (s.streams.includes('video')) {
       const parts = pieces(span, courseware);
       filters.push(
-        `[${input}:v]setpts=PTS-STARTPTS+${offset}/TB,split=${parts.length}${parts
+        // The file's own timestamps (ffmpeg starts each input at 0) keep where its video
+        // starts inside it: a first keyframe that came late stays late.
+        `[${input}:v]setpts=PTS+${offset}/TB,split=${parts.length}${parts
           .map((_, k) => `[s${input}p${k}]`)
           .join('')}`,
       );

@@ -51,7 +51,7 @@ describe('the export composition', () => {
     expect(graph).toContain("overlay=960:90:eof_action=pass:enable='between(t,2,6)'");
     expect(graph).toContain("overlay=0:90:eof_action=pass:enable='between(t,6,10)'");
     // the courseware itself, large, only while shared, starting at its own offset
-    expect(graph).toContain('[1:v]setpts=PTS-STARTPTS+2/TB');
+    expect(graph).toContain('[1:v]setpts=PTS+2/TB');
   });
 
   it('mixes the sound of the tracks that have some, each at its offset', () => {
