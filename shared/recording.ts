@@ -158,3 +158,18 @@ export type ExportStatus = Static<typeof ExportStatus>;
 /** The code room's teacher asks to start or stop recording (socket request `recording`). */
 export const RecordingRequest = Type.Object({ on: Type.Boolean() });
 export type RecordingRequest = Static<typeof RecordingRequest>;
+
+/** GET /api/recordings?communityId=…: the community's recorded lessons, newest first. */
+export const RecordingListQuery = Type.Object({ communityId: Type.String({ minLength: 1 }) });
+export type RecordingListQuery = Static<typeof RecordingListQuery>;
+
+export const RecordingSummary = Type.Object({
+  recordingId: Type.String(),
+  subject: Type.String(),
+  /** the lesson's scheduled start, ISO */
+  start: Type.String(),
+  state: RecordingState,
+  durationS: Type.Number(),
+  segments: Type.Integer(),
+});
+export type RecordingSummary = Static<typeof RecordingSummary>;

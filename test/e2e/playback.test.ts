@@ -197,4 +197,18 @@ describe('a recorded lesson plays back in the browser', () => {
     ).toContain(`/files/${stage.file}`);
     expect(errors).toEqual([]);
   });
+  it('lists the community’s recorded lessons and opens one', async () => {
+    const page = await browser.newPage(`${s.url}/playback/`, { width: 1366, height: 768 });
+    await page.evaluate(
+      (token) => sessionStorage.setItem('tongke.token', token),
+      s.tokens.observer,
+    );
+    await page.reload();
+    const item = page.locator(`li[data-recording="${o.occurrenceId}"] a`);
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.textContent()).toContain(o.subject);
+    await item.click();
+    await page.waitForSelector('.playback');
+    expect(new URL(page.url()).searchParams.get('occurrence')).toBe(o.occurrenceId);
+  });
 });

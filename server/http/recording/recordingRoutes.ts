@@ -5,7 +5,15 @@ import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorReply } from '../../../shared/lessons';
-import { RecordingParams, SegmentParams, type RecordingView } from '../../../shared/recording';
+import { Type } from '@sinclair/typebox';
+import {
+  RecordingListQuery,
+  RecordingParams,
+  RecordingSummary,
+  SegmentParams,
+  type RecordingView,
+} from '../../../shared/recording';
+import { readManifest } from '../../recording/ManifestFile';
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { Recordings } from '../../recording/Recordings';
 import type { ExportJobs } from '../../recording/ExportJobs';
@@ -66,6 +74,40 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
     const job = await o.exports.load(recordingId);
     return job ? { ...found, export: job } : found;
   };
+
+  app.get<{ Querystring: RecordingListQuery }>(
+    '/recordings',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary: 'The recorded lessons of a community, newest first',
+        querystring: RecordingListQuery,
+        response: { 200: Type.Array(RecordingSummary) },
+      },
+    },
+    async (request) => {
+      const { communityId } = request.query;
+      app.assertCommunity(request, communityId);
+      const lessons = await o.lifecycle.list({ communityId });
+      const out: RecordingSummary[] = [];
+      for (const r of lessons) {
+        const id = r.occurrence.occurrenceId;
+        const manifest = await readManifest(o.recordings.dirOf(id));
+        if (!manifest) continue;
+        const end = manifest.endedAt ?? Date.now();
+        out.push({
+          recordingId: id,
+          subject: r.occurrence.subject,
+          start: r.occurrence.start,
+          state: manifest.state,
+          durationS: Math.round((end - manifest.startedAt) / 100) / 10,
+          segments: manifest.segments.length,
+        });
+      }
+      return out;
+    },
+  );
 
   app.get<{ Params: RecordingParams }>(
     '/recordings/:recordingId',

@@ -74,6 +74,26 @@ describe('recording routes', () => {
     }
   });
 
+  it('lists a community’s recorded lessons for its people only', async () => {
+    const q = `/api/recordings?communityId=ruian-p-18`;
+    const res = await s.api(q, { token: s.tokens.observer });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual([
+      {
+        recordingId: o.occurrenceId,
+        subject: o.subject,
+        start: o.start,
+        state: 'stopped',
+        durationS: 2,
+        segments: 1,
+      },
+    ]);
+    expect((await s.api(q, { token: s.tokens.outsider })).status).toBe(403);
+    const bad = await s.api('/api/recordings', { token: s.tokens.observer });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('communityId');
+  });
+
   it('refuses another community, a missing token and an unknown lesson', async () => {
     expect((await s.api(`/api/recordings/${id}`, { token: s.tokens.outsider })).status).toBe(403);
     expect((await s.api(`/api/recordings/${id}`)).status).toBe(401);
