@@ -44,6 +44,7 @@ import {
   type TimetableServices,
 } from './http/timetable/mountTimetable';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
+import { mountRecording, type RecordingServices } from './recording/mountRecording';
 
 export interface TongkeOptions {
   /** Where the built client is; defaults to dist/client in the repository. */
@@ -73,6 +74,8 @@ export interface Tongke {
   readonly timetable: TimetableServices;
   /** Lesson lifecycle, attendance, research minutes, accounts (server/http/lessons). */
   readonly lessons: LessonServices;
+  /** Lesson recordings and their exports (server/recording). */
+  readonly recording: RecordingServices;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -203,6 +206,13 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     attendance: lessons.attendance,
     log: signalingLog,
   });
+  // Recording (录播): every live lesson's room, written by ffmpeg from the workers.
+  const recording = await mountRecording(http, {
+    config,
+    lifecycle: lessons.lifecycle,
+    findRoom: (roomId) => rooms.get(roomId, 'lesson'),
+    codeRooms: rooms,
+  });
   shareNodeDecisions({
     cluster,
     rooms,
@@ -235,6 +245,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     rooms,
     timetable,
     lessons,
+    recording,
     store,
     tokens,
     now,
@@ -252,6 +263,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
       closed = true;
       unbridge();
       await lessons.close();
+      await recording.close();
       rooms.closeAll();
       io.close();
       await http.close();

@@ -71,6 +71,20 @@ export const ConfigSchema = Type.Object({
    * counted by their X-Forwarded-For client, not by the proxy's own address.
    */
   trustProxy: Type.Optional(Type.String({ pattern: '^[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*$' })),
+  /** record every scheduled lesson while it is live ('off': none; code rooms on request) */
+  recordLessons: Type.Union([Type.Literal('on'), Type.Literal('off')]),
+  /** where recordings go; unset: DATA_DIR/recordings */
+  recordingDir: Type.Optional(Type.String({ minLength: 1 })),
+  /** below this much free disk, recording stops with a warning (live media goes on) */
+  recordingMinFreeMb: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
+  /** recordings are deleted this many days after they end; 0 keeps them */
+  recordingRetentionDays: Type.Integer({ minimum: 0, maximum: 36500 }),
+  /** loopback UDP ports the recorder processes receive RTP on (two per stream) */
+  recordingMinPort: Type.Integer({ minimum: 1024, maximum: 65534 }),
+  recordingMaxPort: Type.Integer({ minimum: 1025, maximum: 65535 }),
+  /** Debian's ffmpeg / ffprobe, or another build */
+  ffmpegPath: Type.String({ minLength: 1 }),
+  ffprobePath: Type.String({ minLength: 1 }),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -114,6 +128,14 @@ export const envNames: Record<keyof Config, string> = {
   loginsPerAccountPerMinute: 'LOGINS_PER_ACCOUNT_PER_MIN',
   loginsPerAddressPerMinute: 'LOGINS_PER_ADDRESS_PER_MIN',
   trustProxy: 'TRUST_PROXY',
+  recordLessons: 'RECORD_LESSONS',
+  recordingDir: 'RECORDING_DIR',
+  recordingMinFreeMb: 'RECORDING_MIN_FREE_MB',
+  recordingRetentionDays: 'RECORDING_RETENTION_DAYS',
+  recordingMinPort: 'RECORDING_MIN_PORT',
+  recordingMaxPort: 'RECORDING_MAX_PORT',
+  ffmpegPath: 'FFMPEG_PATH',
+  ffprobePath: 'FFPROBE_PATH',
   logLevel: 'LOG_LEVEL',
 };
 
@@ -137,6 +159,10 @@ const numeric = new Set<keyof Config>([
   'joinsPerAddressPerMinute',
   'loginsPerAccountPerMinute',
   'loginsPerAddressPerMinute',
+  'recordingMinFreeMb',
+  'recordingRetentionDays',
+  'recordingMinPort',
+  'recordingMaxPort',
 ]);
 
 /** First non-internal IPv4 address: what a classroom PC on the school LAN can reach. */
@@ -173,6 +199,13 @@ export function defaults(env: Record<string, string | undefined> = {}): Config {
     lessonLateEndMaxMin: 15,
     researchDurationMin: 60,
     materialMaxMb: 50,
+    recordLessons: 'on',
+    recordingMinFreeMb: 2048,
+    recordingRetentionDays: 0,
+    recordingMinPort: 20000,
+    recordingMaxPort: 29999,
+    ffmpegPath: 'ffmpeg',
+    ffprobePath: 'ffprobe',
     logLevel: 'info',
   };
 }
@@ -205,6 +238,9 @@ export function loadConfig(
   } else {
     if (result.value.rtcMinPort > result.value.rtcMaxPort) {
       problems.push(`RTC_MIN_PORT must not exceed RTC_MAX_PORT`);
+    }
+    if (result.value.recordingMinPort + 3 > result.value.recordingMaxPort) {
+      problems.push('RECORDING_MIN_PORT must be at least 4 below RECORDING_MAX_PORT');
     }
     if (result.value.turnUrls && !result.value.turnSecret) {
       problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');

@@ -39,6 +39,10 @@ export interface LiveRoomEvents {
   left: [participant: Participant, at: number];
   quality: [samples: PeerQuality[]];
   empty: [];
+  /** Someone joined, left, published, raised a hand, went on stage, chatted (recording). */
+  changed: [];
+  /** A code room's teacher asked to start or stop recording it. */
+  recording: [on: boolean];
 }
 
 const CHAT_HISTORY = 50;
@@ -55,6 +59,8 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   readonly scheduled: boolean;
   readonly participants = new Map<string, Participant>();
   stagePeerId: string | null = null;
+  /** a code room's teacher asked for it to be recorded */
+  recordingWanted = false;
   readonly chat: ChatMessage[] = [];
   readonly #options: LiveRoomOptions;
   #media: Promise<MediaRoom> | undefined;
@@ -133,6 +139,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     this.#tellOthers(participant, (o) => o.socket.emit('peerJoined', info));
     void participant.socket.join(this.channel);
     this.emit('joined', participant);
+    this.emit('changed');
   }
 
   /** A media session for the participant on the room's (possibly rebuilt) routers. */
@@ -150,6 +157,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     void participant.socket.leave(this.channel);
     this.#tellOthers(participant, (o) => o.socket.emit('peerLeft', { peerId: participant.peerId }));
     this.emit('left', participant, at);
+    this.emit('changed');
     if (this.stagePeerId === participant.peerId) this.setStage(null);
     if (this.participants.size === 0) this.emit('empty');
   }
@@ -163,6 +171,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   broadcastPeer(participant: Participant): void {
     const info = participant.info();
     this.#tellOthers(participant, (o) => o.socket.emit('peerUpdated', info));
+    this.emit('changed');
   }
 
   /** Called once a participant's receive transport exists, and on every rule change. */
@@ -307,7 +316,14 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
   setStage(peerId: string | null): void {
     this.stagePeerId = peerId;
     for (const p of this.participants.values()) p.socket.emit('stageChanged', { peerId });
+    this.emit('changed');
     void this.reconcileAll();
+  }
+
+  setRecordingWanted(on: boolean): void {
+    if (this.recordingWanted === on) return;
+    this.recordingWanted = on;
+    this.emit('recording', on);
   }
 
   addChat(from: Participant, text: string): ChatMessage {
@@ -323,6 +339,7 @@ export class LiveRoom extends EventEmitter<LiveRoomEvents> {
     this.chat.push(message);
     if (this.chat.length > CHAT_HISTORY) this.chat.shift();
     for (const p of this.participants.values()) p.socket.emit('chat', message);
+    this.emit('changed');
     return message;
   }
 

@@ -19,6 +19,8 @@ export interface LiveRoomsEvents {
   joined: [room: LiveRoom, participant: Participant];
   left: [room: LiveRoom, participant: Participant, at: number];
   quality: [room: LiveRoom, samples: PeerQuality[]];
+  /** a code room's teacher started or stopped its recording */
+  recording: [room: LiveRoom, on: boolean];
 }
 
 /** The live rooms of this server, by id. A room goes away when its last participant leaves. */
@@ -69,6 +71,7 @@ export class LiveRooms extends EventEmitter<LiveRoomsEvents> {
     room.on('joined', (p) => this.emit('joined', created, p));
     room.on('left', (p, at) => this.emit('left', created, p, at));
     room.on('quality', (s) => this.emit('quality', created, s));
+    room.on('recording', (on) => this.emit('recording', created, on));
     room.on('empty', () => {
       if (this.#rooms.get(key) === created) this.#rooms.delete(key);
       created.close();

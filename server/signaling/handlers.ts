@@ -338,6 +338,17 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     return empty;
   },
 
+  async recording(ctx, p) {
+    const { room, participant } = joined(ctx);
+    if (participant.role !== 'teacher')
+      throw new SignalingError('forbidden', 'only the teacher records a room');
+    if (room.scheduled || room.kind !== 'lesson') {
+      throw new SignalingError('forbidden', 'a scheduled lesson is recorded by its clock', '/on');
+    }
+    room.setRecordingWanted(p.on);
+    return { recording: p.on };
+  },
+
   async leave(ctx) {
     const { room, participant } = joined(ctx);
     room.remove(participant);

@@ -84,6 +84,8 @@ export const requests = {
       { maxItems: 32 },
     ),
   }),
+  /** A code room's teacher starts or stops its recording (scheduled lessons follow the clock). */
+  recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
 } as const;
 
@@ -141,6 +143,7 @@ export interface Replies {
   setStage: Record<string, never>;
   chat: Record<string, never>;
   receiveReport: Record<string, never>;
+  recording: { recording: boolean };
   leave: Record<string, never>;
 }
 

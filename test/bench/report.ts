@@ -112,6 +112,31 @@ export function renderMarkdown(r: BenchResults): string {
       lines.push('');
     }
   }
+  const rec = r.recording;
+  if (rec) {
+    const p = rec.perLesson;
+    lines.push(
+      '## Recording (1 teacher + 4 classrooms per lesson, one worker)',
+      '',
+      '| lessons | worker CPU without → with recording | recorders CPU | recorders PSS | MB per lesson-hour |',
+      '|---|---|---|---|---|',
+      ...rec.steps.map(
+        (s) =>
+          `| ${s.lessons} | ${s.workerCpuPct.without} → ${s.workerCpuPct.with} % | ` +
+          `${s.recorderCpuPct} % (${s.recorders} ffmpeg) | ${s.recorderRssMb} MB | ${s.mbPerLessonHour} |`,
+      ),
+      '',
+      `Per lesson: worker +${p.workerCpuPct} %, recorders ${p.recorderCpuPct} % of a core, ` +
+        `${p.recorderRssMb} MB, ${p.mbPerLessonHour} MB/h; recording costs ${rec.costOfRelayPct} % ` +
+        `of what relaying the lesson costs; one core of recorders keeps up with ` +
+        `${rec.lessonsPerRecorderCore} lessons.` +
+        (rec.export
+          ? ` Export: ${rec.export.lessonSec} s of lesson in ${rec.export.cpuSec} s of one core ` +
+            `(${rec.export.timesRealTimeOneCore}× real time).`
+          : ''),
+      '',
+    );
+  }
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('## Failed benches', '');

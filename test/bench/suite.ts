@@ -14,6 +14,7 @@ import { TongkeFanout } from './tongke';
 import { renderMarkdown } from './report';
 import type { JoinResult } from './joinTime';
 import { benchLessons, type LessonsResult } from './lessons';
+import { benchRecording, type RecordingResult } from './recording';
 import { benchSignaling, benchTimetableIfPresent, type SignalingResult } from './signaling';
 
 const here = join(repoRoot, 'test/bench');
@@ -43,6 +44,7 @@ export interface BenchResults {
   join?: JoinResult;
   lessons?: LessonsResult;
   signaling?: SignalingResult;
+  recording?: RecordingResult;
   timetable?: Record<string, number> | { notMeasured: string };
   errors: Record<string, string>;
   [bench: string]: unknown;
@@ -161,6 +163,19 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         ),
     ],
     ['timetable', () => benchTimetableIfPresent()],
+    [
+      'recording',
+      () =>
+        withRig((rig) =>
+          benchRecording(rig, {
+            steps: smoke ? [1] : [2, 6],
+            warmupMs: smoke ? 1500 : 3000,
+            windowMs: smoke ? 2000 : 10_000,
+            clipSec: smoke ? 4 : 10,
+            log,
+          }),
+        ),
+    ],
   ];
   for (const [name, run] of benches) {
     if (!wanted(name)) continue;

@@ -19,6 +19,7 @@ import {
   type FrameCounter,
   type SyntheticVideo,
 } from './wrtc';
+import { flashBeep } from './flashBeep';
 
 installWrtcGlobals();
 
@@ -44,6 +45,8 @@ export async function livePeer(
     /** true: a 440 Hz tone; or a source of one's own (e.g. speechLikeAudio) */
     mic?: boolean | SyntheticVideo;
     screen?: boolean;
+    /** camera and mic that flash and beep together (A/V sync measurements) */
+    flashBeep?: { width: number; height: number };
   } = {},
   clientOptions: Partial<LiveRoomClientOptions> = {},
 ): Promise<LivePeer> {
@@ -81,6 +84,13 @@ export async function livePeer(
     sources.push(video);
     const encodings = role === 'teacher' ? teacherCameraEncodings : classroomCameraEncodings;
     await client.publish('camera', video.track, { encodings });
+  }
+  if (publish.flashBeep) {
+    const { video, audio } = flashBeep(publish.flashBeep.width, publish.flashBeep.height);
+    sources.push(video, audio);
+    const encodings = role === 'teacher' ? teacherCameraEncodings : classroomCameraEncodings;
+    await client.publish('camera', video.track, { encodings });
+    await client.publish('mic', audio.track, { codecOptions: { opusFec: true } });
   }
   if (publish.screen) {
     const screen = syntheticVideo(1280, 720, 5, true);

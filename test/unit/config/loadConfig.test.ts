@@ -68,3 +68,28 @@ describe('TURN settings', () => {
     expect(config.turnTtlSeconds).toBe(86400);
   });
 });
+
+describe('recording settings', () => {
+  it('records lessons by default, under the data dir, with a 2 GB floor', () => {
+    const config = loadConfig({ DATA_DIR: '/tmp/tongke-r' });
+    expect(config).toMatchObject({ recordLessons: 'on', recordingMinFreeMb: 2048 });
+    expect(config.recordingDir).toBeUndefined();
+  });
+
+  it('reads them and names the bad ones', () => {
+    expect(
+      loadConfig({
+        RECORD_LESSONS: 'off',
+        RECORDING_DIR: '/srv/rec',
+        RECORDING_MIN_FREE_MB: '500',
+      }),
+    ).toMatchObject({ recordLessons: 'off', recordingDir: '/srv/rec', recordingMinFreeMb: 500 });
+    expect(() => loadConfig({ RECORD_LESSONS: 'yes' })).toThrow(/RECORD_LESSONS=yes/);
+    expect(() => loadConfig({ RECORDING_MIN_FREE_MB: 'lots' })).toThrow(
+      /RECORDING_MIN_FREE_MB=lots: must be a whole number/,
+    );
+    expect(() => loadConfig({ RECORDING_MIN_PORT: '30000', RECORDING_MAX_PORT: '30001' })).toThrow(
+      /RECORDING_MIN_PORT must be at least 4 below RECORDING_MAX_PORT/,
+    );
+  });
+});

@@ -1,0 +1,269 @@
+// 录播回放: a recorded lesson as the projectors showed it — the teacher, her courseware and
+// the classroom on stage, each from its own recorded file, kept in step by one clock with
+// one seek bar, chapter marks from the lesson's events, and 1× / 1.5× / 2×.
+import type { Principal } from '../../shared/auth';
+import type { RecordedTrack, RecordingSummary, RecordingView } from '../../shared/recording';
+import { $, h } from '../lib/dom';
+import { loginForm } from '../lib/loginForm';
+import { authorized, HttpError, session } from '../lib/session';
+import { clock, Timeline, type Layout } from './timeline';
+
+const app = $('#app');
+const TRACKS: RecordedTrack[] = ['teacher', 'screen', 'blackboard', 'stage'];
+const LABELS: Record<RecordedTrack, string> = {
+  teacher: '主讲教师 Teacher',
+  screen: '课件 Courseware',
+  blackboard: '板书 Blackboard',
+  stage: '上台教室 On stage',
+};
+/** How far a track may drift from the clock before it is put back (seconds). */
+const DRIFT_S = 0.35;
+
+interface TrackView {
+  tile: HTMLElement;
+  video: HTMLVideoElement;
+  /** the segment file loaded now */
+  file: string | undefined;
+}
+
+function fileUrl(recordingId: string, file: string): string {
+  const q = new URLSearchParams({ token: session.token ?? '' });
+  return `/api/recordings/${encodeURIComponent(recordingId)}/files/${file}?${q}`;
+}
+
+function player(recordingId: string, view: RecordingView): void {
+  const timeline = new Timeline(view.manifest, view.events);
+  const stage = h('div', { class: 'stage layout-teacher' });
+  const tracks = new Map<RecordedTrack, TrackView>();
+  for (const track of TRACKS) {
+    const video = h('video', { playsinline: true, preload: 'auto' });
+    const tile = h(
+      'div',
+      { class: `tile track-${track}`, hidden: true },
+      video,
+      h('span', { class: 'label', text: LABELS[track] }),
+    );
+    stage.append(tile);
+    tracks.set(track, { tile, video, file: undefined });
+    video.addEventListener('error', () => {
+      const placed = timeline.at(track, t);
+      // A file the browser cannot play is skipped; the others go on.
+      if (placed) timeline.markBad(placed.segment.id);
+      tracks.get(track)!.file = undefined;
+    });
+  }
+
+  const seek = h('input', {
+    type: 'range',
+    class: 'seek',
+    min: '0',
+    max: String(timeline.durationS),
+    step: '0.1',
+    value: '0',
+    'aria-label': '进度 Seek',
+  });
+  const marks = h('div', { class: 'marks' });
+  const span = Math.max(timeline.durationS, 0.001);
+  for (const g of timeline.gaps) {
+    marks.append(
+      h('span', {
+        class: 'gap',
+        title: `${clock(g.fromS)}–${clock(g.toS)} ${g.label}`,
+        style: `left: ${(g.fromS / span) * 100}%; width: ${Math.max(0.3, ((g.toS - g.fromS) / span) * 100)}%`,
+      }),
+    );
+  }
+  for (const c of timeline.chapters) {
+    const mark = h('button', {
+      class: 'mark',
+      title: `${clock(c.atS)} ${c.label}`,
+      style: `left: ${(c.atS / span) * 100}%`,
+    });
+    mark.addEventListener('click', () => jump(c.atS));
+    marks.append(mark);
+  }
+  const chapterList = h(
+    'ol',
+    { class: 'chapters' },
+    ...timeline.chapters.map((c) => {
+      const item = h('li', {}, h('button', { text: `${clock(c.atS)} ${c.label}` }));
+      item.addEventListener('click', () => jump(c.atS));
+      return item;
+    }),
+  );
+  const playButton = h('button', { class: 'primary play', text: '播放 Play' });
+  const time = h('span', { class: 'time', text: `0:00 / ${clock(timeline.durationS)}` });
+  const speeds = [1, 1.5, 2].map((r) => {
+    const b = h('button', { class: r === 1 ? 'speed active' : 'speed', text: `${r}×` });
+    b.addEventListener('click', () => {
+      setRate(r);
+      for (const x of speeds) x.classList.toggle('active', x === b);
+    });
+    return b;
+  });
+  const gaps = view.manifest.gaps.length
+    ? h('p', {
+        class: 'muted',
+        text: `录制中断 ${view.manifest.gaps.length} 次（已标出）Recording gaps: ${view.manifest.gaps.length}`,
+      })
+    : null;
+  app.replaceChildren(
+    h(
+      'div',
+      { class: 'playback' },
+      stage,
+      h(
+        'div',
+        { class: 'controls' },
+        playButton,
+        h('div', { class: 'bar' }, seek, marks),
+        time,
+        ...speeds,
+      ),
+      h('div', { class: 'below' }, chapterList, gaps),
+    ),
+  );
+
+  // The clock: t advances at `rate` while playing; every video follows it.
+  let t = 0;
+  let rate = 1;
+  let playing = false;
+  let last = performance.now();
+  let layout: Layout = 'teacher';
+
+  function sync(force = false): void {
+    layout = timeline.layoutAt(t);
+    stage.className = `stage layout-${layout}`;
+    for (const [track, v] of tracks) {
+      const placed = timeline.at(track, t);
+      v.tile.hidden = !placed;
+      if (!placed) {
+        if (!v.video.paused) v.video.pause();
+        continue;
+      }
+      if (v.file !== placed.segment.file) {
+        v.file = placed.segment.file;
+        v.video.src = fileUrl(recordingId, placed.segment.file);
+        v.video.currentTime = placed.offsetS;
+        force = true;
+      } else if (force || Math.abs(v.video.currentTime - placed.offsetS) > DRIFT_S * rate) {
+        v.video.currentTime = placed.offsetS;
+      }
+      v.video.playbackRate = rate;
+      if (playing && v.video.paused) void v.video.play().catch(() => undefined);
+      if (!playing && !v.video.paused) v.video.pause();
+    }
+    seek.value = String(t);
+    time.textContent = `${clock(t)} / ${clock(timeline.durationS)}`;
+  }
+
+  function jump(to: number): void {
+    t = Math.min(Math.max(0, to), timeline.durationS);
+    sync(true);
+  }
+
+  function setRate(r: number): void {
+    rate = r;
+    sync();
+  }
+
+  function setPlaying(on: boolean): void {
+    playing = on;
+    last = performance.now();
+    playButton.textContent = on ? '暂停 Pause' : '播放 Play';
+    sync();
+  }
+
+  playButton.addEventListener('click', () => setPlaying(!playing));
+  seek.addEventListener('input', () => jump(Number(seek.value)));
+  setInterval(() => {
+    const now = performance.now();
+    if (playing) {
+      t += ((now - last) / 1000) * rate;
+      if (t >= timeline.durationS) {
+        t = timeline.durationS;
+        setPlaying(false);
+      }
+    }
+    last = now;
+    sync();
+  }, 200);
+  sync(true);
+
+  (window as unknown as { __tongke: unknown }).__tongke = {
+    get t() {
+      return t;
+    },
+    get playing() {
+      return playing;
+    },
+    get layout() {
+      return layout;
+    },
+    get rate() {
+      return rate;
+    },
+    seek: jump,
+  };
+}
+
+/** Without a lesson named: the recorded lessons of the person's communities. */
+async function picker(): Promise<void> {
+  const me = await authorized<Principal>('/api/auth/me');
+  const lists = await Promise.all(
+    me.communityIds.map((communityId) =>
+      authorized<RecordingSummary[]>(`/api/recordings?${new URLSearchParams({ communityId })}`),
+    ),
+  );
+  const rows = lists.flat().map((r) =>
+    h(
+      'li',
+      { 'data-recording': r.recordingId },
+      h('a', {
+        href: `?${new URLSearchParams({ occurrence: r.recordingId })}`,
+        text: `${new Date(r.start).toLocaleString('zh-CN')} · ${r.subject} · ${clock(r.durationS)}`,
+      }),
+      r.state === 'recording' ? h('span', { class: 'muted', text: ' 录制中 recording' }) : null,
+    ),
+  );
+  app.replaceChildren(
+    h(
+      'section',
+      { class: 'picker' },
+      h('h1', { text: '录播回放 Recorded lessons' }),
+      rows.length ? h('ul', {}, ...rows) : h('p', { text: '还没有录像 No recordings yet' }),
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  const recordingId = new URLSearchParams(location.search).get('occurrence');
+  for (;;) {
+    if (!session.token) {
+      const form = loginForm('同课 · 录播回放 Playback');
+      app.replaceChildren(form.element);
+      await form.signedIn;
+    }
+    try {
+      if (!recordingId) return await picker();
+      const view = await authorized<RecordingView>(
+        `/api/recordings/${encodeURIComponent(recordingId)}`,
+      );
+      player(recordingId, view);
+      return;
+    } catch (error) {
+      if (error instanceof HttpError && error.status === 401) {
+        session.clear();
+        continue;
+      }
+      const text =
+        error instanceof HttpError && error.status === 404
+          ? '这节课没有录像 No recording of this lesson'
+          : (error as Error).message;
+      app.replaceChildren(h('p', { class: 'error', text }));
+      return;
+    }
+  }
+}
+
+void main();

@@ -1,0 +1,144 @@
+// The ffmpeg command that composes one MP4 from a recording's segments: a 1280×720
+// picture laid out as the projectors showed it at each moment (courseware large with the
+// teacher and the stage beside it while a screen or blackboard was shared; else the teacher
+// large with the stage beside), the teacher's and the stage's sound mixed. Pure: tested
+// without running it.
+import type { Manifest, Segment } from '../../shared/recording';
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const MAIN: Box = { x: 0, y: 90, w: 960, h: 540 };
+const SIDE_TOP: Box = { x: 960, y: 90, w: 320, h: 180 };
+const SIDE_BOTTOM: Box = { x: 960, y: 270, w: 320, h: 180 };
+
+export interface ExportPlan {
+  args: string[];
+  durationS: number;
+}
+
+type Interval = [number, number];
+
+/** Seconds since the recording's start, rounded to ms. */
+const sec = (ms: number) => Math.round(ms) / 1000;
+
+/** Where courseware was on screen, as intervals of seconds. */
+function coursewareIntervals(segments: Segment[], t0: number, end: number): Interval[] {
+  return segments
+    .filter((s) => s.track === 'screen' || s.track === 'blackboard')
+    .map((s): Interval => [sec(s.startedAt - t0), sec((s.endedAt ?? end) - t0)]);
+}
+
+function within(t: number, intervals: Interval[]): boolean {
+  return intervals.some(([a, b]) => t >= a && t < b);
+}
+
+/** Cuts [a, b] at every courseware boundary: each piece has one layout. */
+function pieces([a, b]: Interval, courseware: Interval[]): { iv: Interval; shared: boolean }[] {
+  const cuts = new Set([a, b]);
+  for (const [x, y] of courseware) {
+    if (x > a && x < b) cuts.add(x);
+    if (y > a && y < b) cuts.add(y);
+  }
+  const sorted = [...cuts].sort((p, q) => p - q);
+  const out: { iv: Interval; shared: boolean }[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const iv: Interval = [sorted[i]!, sorted[i + 1]!];
+    out.push({ iv, shared: within((iv[0] + iv[1]) / 2, courseware) });
+  }
+  return out;
+}
+
+function boxFor(track: Segment['track'], shared: boolean): Box {
+  if (track === 'screen' || track === 'blackboard') return MAIN;
+  if (track === 'teacher') return shared ? SIDE_TOP : MAIN;
+  return shared ? SIDE_BOTTOM : SIDE_TOP;
+}
+
+export function exportPlan(
+  manifest: Manifest,
+  dirOf: (file: string) => string,
+  outFile: string,
+): ExportPlan {
+  const t0 = manifest.startedAt;
+  const end = manifest.endedAt ?? Math.max(t0, ...manifest.segments.map((s) => s.endedAt ?? t0));
+  const durationS = sec(end - t0);
+  const segments = manifest.segments.filter((s) => s.playable !== false && s.endedAt !== undefined);
+  const courseware = coursewareIntervals(segments, t0, end);
+  const args = ['-hide_banner', '-nostdin', '-v', 'error', '-y'];
+  const filters: string[] = [`color=c=black:s=1280x720:r=30:d=${durationS}[base0]`];
+  const audio: string[] = [];
+  let base = 'base0';
+  let n = 0;
+  segments.forEach((s, input) => {
+    args.push('-i', dirOf(s.file));
+    const offset = sec(s.startedAt - t0);
+    const span: Interval = [offset, sec((s.endedAt ?? end) - t0)];
+    if (s.streams.includes('video')) {
+      const parts = pieces(span, courseware);
+      filters.push(
+        // The file's own timestamps (ffmpeg starts each input at 0) keep where its video
+        // starts inside it: a first keyframe that came late stays late.
+        `[${input}:v]setpts=PTS+${offset}/TB,split=${parts.length}${parts
+          .map((_, k) => `[s${input}p${k}]`)
+          .join('')}`,
+      );
+      parts.forEach(({ iv, shared }, k) => {
+        const box = boxFor(s.track, shared);
+        const label = `base${++n}`;
+        filters.push(
+          `[s${input}p${k}]scale=${box.w}:${box.h}:force_original_aspect_ratio=decrease,` +
+            `pad=${box.w}:${box.h}:(ow-iw)/2:(oh-ih)/2[v${input}p${k}]`,
+          `[${base}][v${input}p${k}]overlay=${box.x}:${box.y}:eof_action=pass:` +
+            `enable='between(t,${iv[0]},${iv[1]})'[${label}]`,
+        );
+        base = label;
+      });
+    }
+    if (s.streams.includes('audio')) {
+      const ms = Math.round(offset * 1000);
+      filters.push(`[${input}:a]asetpts=PTS-STARTPTS,adelay=${ms}|${ms}[a${input}]`);
+      audio.push(`[a${input}]`);
+    }
+  });
+  if (audio.length > 0) {
+    filters.push(
+      `${audio.join('')}amix=inputs=${audio.length}:normalize=0:dropout_transition=0,` +
+        `apad,atrim=0:${durationS}[aout]`,
+    );
+  } else {
+    filters.push(`anullsrc=r=48000:cl=stereo,atrim=0:${durationS}[aout]`);
+  }
+  args.push(
+    '-filter_complex',
+    filters.join(';'),
+    '-map',
+    `[${base}]`,
+    '-map',
+    '[aout]',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    '23',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-b:a',
+    '128k',
+    '-t',
+    String(durationS),
+    '-movflags',
+    '+faststart',
+    '-progress',
+    'pipe:1',
+    outFile,
+  );
+  return { args, durationS };
+}

@@ -1,0 +1,69 @@
+// Builds the recording capability and mounts its routes: app.ts calls this once.
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config';
+import type { LessonLifecycle } from '../lessons/LessonLifecycle';
+import { recordingRoutes } from '../http/recording/recordingRoutes';
+import { ExportJobs } from './ExportJobs';
+import { recordLessons } from './recordLessons';
+import { keepFor } from './retention';
+import { Recordings } from './Recordings';
+import type { RecordableRoom } from './RoomRecorder';
+import { recordCodeRooms, type CodeRoom, type CodeRooms } from './recordCodeRooms';
+
+export interface RecordingServices {
+  readonly recordings: Recordings;
+  readonly exports: ExportJobs;
+  close(): Promise<void>;
+}
+
+export async function mountRecording(
+  http: FastifyInstance,
+  deps: {
+    config: Config;
+    lifecycle: LessonLifecycle;
+    findRoom: (roomId: string) => RecordableRoom | undefined;
+    codeRooms: CodeRooms<CodeRoom>;
+  },
+): Promise<RecordingServices> {
+  const { config } = deps;
+  const log = http.log.child({ part: 'recording' });
+  const recordings = new Recordings({
+    root: config.recordingDir ?? join(config.dataDir, 'recordings'),
+    findRoom: deps.findRoom,
+    deps: {
+      ffmpegPath: config.ffmpegPath,
+      ffprobePath: config.ffprobePath,
+      // The wall clock, not the lesson clock: media and events are stamped with real time.
+      now: Date.now,
+      log,
+      minFreeBytes: config.recordingMinFreeMb * 1024 * 1024,
+      portRange: [config.recordingMinPort, config.recordingMaxPort],
+    },
+  });
+  const exports = new ExportJobs({
+    ffmpegPath: config.ffmpegPath,
+    dirOf: (id) => recordings.dirOf(id),
+    log,
+  });
+  const unrecord =
+    config.recordLessons === 'on' ? recordLessons(deps.lifecycle, recordings, log) : () => {};
+  const uncode = recordCodeRooms(deps.codeRooms, recordings, Date.now, log);
+  const unkeep = keepFor(recordings, config.recordingRetentionDays, Date.now, log);
+  await http.register(recordingRoutes, {
+    prefix: '/api',
+    recordings,
+    exports,
+    lifecycle: deps.lifecycle,
+  });
+  return {
+    recordings,
+    exports,
+    async close() {
+      unrecord();
+      uncode();
+      unkeep();
+      await recordings.close();
+    },
+  };
+}

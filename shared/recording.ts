@@ -1,0 +1,175 @@
+// Recordings of lessons (录播 / 教学实录): the manifest of segments, the event log that
+// drives playback, and the REST payloads. Times are ms since epoch on the server's wall
+// clock: the same clock stamps segment starts and events, so playback can line them up.
+import { Type, type Static } from '@sinclair/typebox';
+
+/** What a recorded track shows; each is its own file, played by its own element. */
+export const RecordedTrack = Type.Union([
+  /** the teacher's camera (best layer) with the teacher's microphone */
+  Type.Literal('teacher'),
+  /** the teacher's screen / courseware */
+  Type.Literal('screen'),
+  Type.Literal('blackboard'),
+  /** the classroom on stage: its camera with its microphone, as every classroom heard it */
+  Type.Literal('stage'),
+]);
+export type RecordedTrack = Static<typeof RecordedTrack>;
+
+/** Why a segment ended: a clean stop, or a fault the recorder healed from. */
+export const SegmentEnd = Type.Union([
+  /** the recording stopped, or what it showed went away (screen share ended, stage left) */
+  Type.Literal('stopped'),
+  /** the media worker died: the track resumes in a new segment */
+  Type.Literal('media_lost'),
+  /** the recorder process (ffmpeg) died: restarted in a new segment */
+  Type.Literal('recorder_died'),
+  /** the disk fell below the configured floor */
+  Type.Literal('disk_low'),
+]);
+export type SegmentEnd = Static<typeof SegmentEnd>;
+
+export const Segment = Type.Object({
+  id: Type.String(),
+  track: RecordedTrack,
+  /** the live participant it came from */
+  peerId: Type.String(),
+  displayName: Type.String(),
+  /** file name inside the recording's folder */
+  file: Type.String(),
+  /** the streams the file holds */
+  streams: Type.Array(Type.Union([Type.Literal('video'), Type.Literal('audio')])),
+  /** when the worker started sending it (the file's time 0, within a few tens of ms) */
+  startedAt: Type.Number(),
+  endedAt: Type.Optional(Type.Number()),
+  end: Type.Optional(SegmentEnd),
+  bytes: Type.Optional(Type.Number()),
+  /** false when the file could not be read back (a crash left it unreadable): skip it */
+  playable: Type.Optional(Type.Boolean()),
+});
+export type Segment = Static<typeof Segment>;
+
+/** A stretch of a track with no media because of a fault. */
+export const Gap = Type.Object({
+  track: RecordedTrack,
+  from: Type.Number(),
+  to: Type.Number(),
+  reason: SegmentEnd,
+});
+export type Gap = Static<typeof Gap>;
+
+export const RecordingState = Type.Union([
+  Type.Literal('recording'),
+  Type.Literal('stopped'),
+  /** stopped because the disk fell below the floor (warning shown) */
+  Type.Literal('disk_low'),
+]);
+export type RecordingState = Static<typeof RecordingState>;
+
+export const Manifest = Type.Object({
+  /** the occurrence id for a scheduled lesson; `code-<room>-<start>` for a code room */
+  recordingId: Type.String(),
+  roomId: Type.String(),
+  kind: Type.Union([Type.Literal('lesson'), Type.Literal('code')]),
+  state: RecordingState,
+  startedAt: Type.Number(),
+  endedAt: Type.Optional(Type.Number()),
+  segments: Type.Array(Segment),
+  gaps: Type.Array(Gap),
+  /** a warning to show (disk low), Chinese first */
+  warning: Type.Optional(Type.String()),
+});
+export type Manifest = Static<typeof Manifest>;
+
+/** One line of a lesson's event log (events.jsonl beside the manifest). */
+export const LessonEvent = Type.Union([
+  Type.Object({ at: Type.Number(), type: Type.Literal('recording_started') }),
+  Type.Object({ at: Type.Number(), type: Type.Literal('recording_stopped') }),
+  Type.Object({
+    at: Type.Number(),
+    type: Type.Literal('stage'),
+    peerId: Type.Union([Type.String(), Type.Null()]),
+    displayName: Type.Optional(Type.String()),
+  }),
+  Type.Object({
+    at: Type.Number(),
+    type: Type.Union([Type.Literal('share_started'), Type.Literal('share_stopped')]),
+    source: Type.Union([Type.Literal('screen'), Type.Literal('blackboard')]),
+    peerId: Type.String(),
+  }),
+  Type.Object({
+    at: Type.Number(),
+    type: Type.Literal('hand'),
+    peerId: Type.String(),
+    displayName: Type.String(),
+    raised: Type.Boolean(),
+  }),
+  Type.Object({
+    at: Type.Number(),
+    type: Type.Union([Type.Literal('joined'), Type.Literal('left')]),
+    peerId: Type.String(),
+    displayName: Type.String(),
+    role: Type.String(),
+  }),
+  Type.Object({
+    at: Type.Number(),
+    type: Type.Literal('chat'),
+    peerId: Type.String(),
+    displayName: Type.String(),
+    text: Type.String(),
+  }),
+]);
+export type LessonEvent = Static<typeof LessonEvent>;
+
+/** GET /api/recordings/:recordingId: the manifest, its events, and what the disk holds. */
+export interface RecordingView {
+  manifest: Manifest;
+  events: LessonEvent[];
+  /** bytes of all segments, and per lesson-hour at this rate */
+  bytes: number;
+  mbPerHour: number;
+  export?: ExportStatus;
+}
+
+export const RecordingParams = Type.Object({
+  recordingId: Type.String({ minLength: 1, maxLength: 200, pattern: '^[A-Za-z0-9_.:@-]+$' }),
+});
+export type RecordingParams = Static<typeof RecordingParams>;
+
+export const SegmentParams = Type.Object({
+  recordingId: RecordingParams.properties.recordingId,
+  file: Type.String({ pattern: '^[A-Za-z0-9_-]+\\.(webm|mkv)$', maxLength: 120 }),
+});
+export type SegmentParams = Static<typeof SegmentParams>;
+
+export const ExportStatus = Type.Object({
+  state: Type.Union([
+    Type.Literal('queued'),
+    Type.Literal('running'),
+    Type.Literal('done'),
+    Type.Literal('failed'),
+  ]),
+  /** 0–1 */
+  progress: Type.Number({ minimum: 0, maximum: 1 }),
+  file: Type.Optional(Type.String()),
+  error: Type.Optional(Type.String()),
+});
+export type ExportStatus = Static<typeof ExportStatus>;
+
+/** The code room's teacher asks to start or stop recording (socket request `recording`). */
+export const RecordingRequest = Type.Object({ on: Type.Boolean() });
+export type RecordingRequest = Static<typeof RecordingRequest>;
+
+/** GET /api/recordings?communityId=…: the community's recorded lessons, newest first. */
+export const RecordingListQuery = Type.Object({ communityId: Type.String({ minLength: 1 }) });
+export type RecordingListQuery = Static<typeof RecordingListQuery>;
+
+export const RecordingSummary = Type.Object({
+  recordingId: Type.String(),
+  subject: Type.String(),
+  /** the lesson's scheduled start, ISO */
+  start: Type.String(),
+  state: RecordingState,
+  durationS: Type.Number(),
+  segments: Type.Integer(),
+});
+export type RecordingSummary = Static<typeof RecordingSummary>;

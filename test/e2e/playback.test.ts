@@ -1,0 +1,214 @@
+// 录播回放 in Chromium: a lesson recorded with real media plays back as the projectors
+// showed it (courseware large while shared, then the teacher large), seeks, and speeds up.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Manifest, Segment } from '../../shared/recording';
+import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
+import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { screenshotDir, waitShown } from '../helpers/screen';
+import { waitUntil } from '../helpers/waitUntil';
+import { MIN, occurrence } from '../unit/lessons/support/occurrences';
+import { startLessonServer, type LessonServer } from '../integration/lessons/support/lessonServer';
+
+const o = occurrence();
+const start = Date.parse(o.start);
+const end = Date.parse(o.end);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface PageState {
+  t: number;
+  playing: boolean;
+  layout: string;
+  rate: number;
+}
+
+describe('a recorded lesson plays back in the browser', () => {
+  let s: LessonServer;
+  let browser: Profiles;
+  const peers: LivePeer[] = [];
+  /** seconds since the recording began when the courseware was put away */
+  let unsharedS = 0;
+
+  beforeAll(async () => {
+    s = await startLessonServer();
+    await s.clock.advanceTo(start - 4 * MIN);
+    const teacher = await livePeer(
+      s.url,
+      { roomId: o.occurrenceId, token: s.tokens.wang, displayName: '王老师' },
+      { camera: { width: 640, height: 360 }, mic: true, screen: true },
+    );
+    const classroom = await livePeer(
+      s.url,
+      {
+        roomId: o.occurrenceId,
+        token: await s.deviceToken('room-gaolou-1'),
+        displayName: '高楼镇中心小学 三(1)班',
+      },
+      { camera: { width: 640, height: 360 }, mic: true },
+    );
+    peers.push(teacher, classroom);
+    await (
+      await classroom.waitForTrack(teacher.client.session!.peerId, 'camera')
+    ).video!.waitFor(5);
+    await s.clock.advanceTo(start);
+    const recordingStart = Date.now();
+    await sleep(2000);
+    await teacher.client.setStage(classroom.client.session!.peerId);
+    await sleep(4000);
+    await teacher.client.unpublish('screen');
+    unsharedS = (Date.now() - recordingStart) / 1000;
+    await sleep(6000);
+    await s.clock.advanceTo(end + 1);
+    await waitUntil(
+      async () => (await s.tongke.recording.recordings.view(o.occurrenceId))?.manifest.state,
+      (state) => state === 'stopped',
+      { what: 'the recording to stop' },
+    );
+    await Promise.all(peers.map((p) => p.stop()));
+    peers.length = 0;
+    const view = await s.tongke.recording.recordings.view(o.occurrenceId);
+    console.log(
+      'segments',
+      view!.manifest.segments.map((x) => [x.id, x.startedAt - view!.manifest.startedAt, x.end]),
+    );
+    browser = await launchChromiumProfiles();
+  });
+
+  afterAll(async () => {
+    await Promise.all(peers.map((p) => p.stop()));
+    await browser?.close();
+    await s?.close();
+  });
+
+  const open = async (viewport: { width: number; height: number }): Promise<Page> => {
+    const url = `${s.url}/playback/?occurrence=${encodeURIComponent(o.occurrenceId)}`;
+    const page = await browser.newPage(url, viewport);
+    await page.evaluate(
+      (token) => sessionStorage.setItem('tongke.token', token),
+      s.tokens.observer,
+    );
+    await page.reload();
+    await page.waitForSelector('.playback');
+    return page;
+  };
+  const state = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __tongke: PageState }).__tongke);
+
+  it('plays the courseware large with the teacher beside it, then the teacher large', async () => {
+    const page = await open({ width: 1366, height: 768 });
+    expect(await page.locator('.mark').count()).toBeGreaterThanOrEqual(2);
+    await page.click('button.play');
+    // The tracks' first segments start a few hundred ms into the recording.
+    await expect
+      .poll(async () => (await state(page)).layout, { timeout: 10_000 })
+      .toBe('courseware');
+    await waitShown(page.locator('.track-screen video'), 'courseware', 15_000);
+    await waitShown(page.locator('.track-teacher video'), 'teacher', 15_000);
+    const screenBox = (await page.locator('.track-screen').boundingBox())!;
+    const teacherBox = (await page.locator('.track-teacher').boundingBox())!;
+    expect(screenBox.width).toBeGreaterThan(teacherBox.width * 2);
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'playback-courseware-1366x768.png') });
+
+    // Seek past the moment the courseware was put away: the teacher is large now.
+    await page.click('button.play'); // pause
+    const before = await page.locator('.track-teacher video').screenshot();
+    await page.evaluate(
+      (t) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(t),
+      unsharedS + 3,
+    );
+    await expect.poll(async () => (await state(page)).layout).toBe('teacher');
+    await expect.poll(() => page.locator('.track-screen').isHidden()).toBe(true);
+    // The teacher's video is at the new moment, and shows another frame.
+    await expect
+      .poll(() =>
+        page.locator('.track-teacher video').evaluate((v: HTMLVideoElement) => v.currentTime),
+      )
+      .toBeGreaterThan(unsharedS + 1.5);
+    await sleep(500);
+    const after = await page.locator('.track-teacher video').screenshot();
+    expect(Buffer.compare(before, after)).not.toBe(0);
+    const box = (await page.locator('.track-teacher').boundingBox())!;
+    const stageBox = (await page.locator('.track-stage').boundingBox())!;
+    expect(box.width).toBeGreaterThan(stageBox.width * 2);
+    await page.click('button.play');
+    await waitShown(page.locator('.track-teacher video'), 'teacher large', 15_000);
+    await waitShown(page.locator('.track-stage video'), 'stage', 15_000);
+    await page.screenshot({ path: join(screenshotDir, 'playback-teacher-1366x768.png') });
+  });
+
+  it('plays at 2× and seeks with the bar at a projector’s size', async () => {
+    const page = await open({ width: 1920, height: 1080 });
+    await page.click('button.play');
+    await page.click('button.speed:has-text("2×")');
+    const t1 = (await state(page)).t;
+    await sleep(2000);
+    const t2 = (await state(page)).t;
+    expect((await state(page)).rate).toBe(2);
+    expect(t2 - t1).toBeGreaterThan(3);
+    expect(
+      await page.locator('.track-teacher video').evaluate((v: HTMLVideoElement) => v.playbackRate),
+    ).toBe(2);
+    // The seek bar: drag to the start.
+    await page.locator('input.seek').fill('0.5');
+    await expect.poll(async () => (await state(page)).t).toBeLessThan(3);
+    await expect.poll(async () => (await state(page)).layout).toBe('courseware');
+    await page.screenshot({ path: join(screenshotDir, 'playback-1920x1080.png') });
+  });
+  it('plays on past a broken file and a missing one', async () => {
+    const dir = s.tongke.recording.recordings.dirOf(o.occurrenceId);
+    const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+    const stage = manifest.segments.find((x) => x.track === 'stage')!;
+    // Two later segments over the real stage one: a player that trusted them would show
+    // nothing there; one that skips them falls back to the real file.
+    const broken = (id: string, file: string): Segment => ({
+      id,
+      track: 'stage',
+      peerId: 'x',
+      displayName: 'x',
+      file,
+      streams: ['video'],
+      startedAt: stage.startedAt + 100,
+      endedAt: manifest.endedAt!,
+      end: 'stopped',
+      // the server says it plays; the browser will find out it does not
+      playable: true,
+    });
+    await writeFile(join(dir, '098-stage.webm'), Buffer.alloc(4096, 7));
+    manifest.segments.push(
+      broken('098-stage', '098-stage.webm'),
+      broken('099-stage', '099-stage.webm'),
+    );
+    await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    const page = await open({ width: 1366, height: 768 });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.click('button.play');
+    await page.evaluate(
+      (t) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(t),
+      unsharedS + 1,
+    );
+    await waitShown(page.locator('.track-teacher video'), 'teacher past broken files', 15_000);
+    await waitShown(page.locator('.track-stage video'), 'stage from its real file', 15_000);
+    expect(
+      await page.locator('.track-stage video').evaluate((v: HTMLVideoElement) => v.currentSrc),
+    ).toContain(`/files/${stage.file}`);
+    expect(errors).toEqual([]);
+  });
+  it('lists the community’s recorded lessons and opens one', async () => {
+    const page = await browser.newPage(`${s.url}/playback/`, { width: 1366, height: 768 });
+    await page.evaluate(
+      (token) => sessionStorage.setItem('tongke.token', token),
+      s.tokens.observer,
+    );
+    await page.reload();
+    const item = page.locator(`li[data-recording="${o.occurrenceId}"] a`);
+    await expect.poll(() => item.count(), { timeout: 10_000 }).toBe(1);
+    expect(await item.textContent()).toContain(o.subject);
+    await item.click();
+    await page.waitForSelector('.playback');
+    expect(new URL(page.url()).searchParams.get('occurrence')).toBe(o.occurrenceId);
+  });
+});

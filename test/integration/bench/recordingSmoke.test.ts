@@ -1,0 +1,19 @@
+// The recording bench in smoke mode: one lesson recorded for a few seconds, its figures
+// all numbers, and the recorders really writing (the real run is `npm run bench`).
+import { describe, expect, it } from 'vitest';
+import { runBench } from '../../bench/suite';
+
+describe('npm run bench, recording, smoke mode', () => {
+  it('measures the cost of recording a lesson and of exporting it', async () => {
+    const r = await runBench({ smoke: true, only: ['recording'], log: () => undefined });
+    expect(r.errors).toEqual({});
+    const rec = r.recording!;
+    const [step] = rec.steps;
+    expect(step!.recorders).toBe(2);
+    expect(step!.workerCpuPct.without).toBeGreaterThan(0);
+    expect(step!.recorderCpuPct).toBeGreaterThan(0);
+    expect(step!.recorderRssMb).toBeGreaterThan(0);
+    expect(step!.mbPerLessonHour).toBeGreaterThan(100);
+    expect(rec.export?.timesRealTimeOneCore).toBeGreaterThan(0);
+  }, 120_000);
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import type { Manifest, Segment } from '../../../shared/recording';
+import { exportPlan } from '../../../server/recording/exportPlan';
+
+const segment = (
+  id: string,
+  track: Segment['track'],
+  from: number,
+  to: number,
+  audio = true,
+): Segment => ({
+  id,
+  track,
+  peerId: 'p',
+  displayName: 'n',
+  file: `${id}.webm`,
+  streams: audio ? ['video', 'audio'] : ['video'],
+  startedAt: 1000 + from,
+  endedAt: 1000 + to,
+  end: 'stopped',
+  playable: true,
+});
+
+const manifest = (segments: Segment[]): Manifest => ({
+  recordingId: 'r',
+  roomId: 'r',
+  kind: 'lesson',
+  state: 'stopped',
+  startedAt: 1000,
+  endedAt: 11_000,
+  segments,
+  gaps: [],
+});
+
+describe('the export composition', () => {
+  const plan = exportPlan(
+    manifest([segment('t', 'teacher', 0, 10_000), segment('s', 'screen', 2000, 6000, false)]),
+    (f) => `/rec/${f}`,
+    '/rec/out.mp4',
+  );
+  const graph = plan.args[plan.args.indexOf('-filter_complex') + 1]!;
+
+  it('lasts the whole recording', () => {
+    expect(plan.durationS).toBe(10);
+    expect(plan.args).toContain('/rec/t.webm');
+    expect(plan.args.slice(-1)).toEqual(['/rec/out.mp4']);
+  });
+
+  it('puts the teacher large, beside the courseware while it is shared, then large again', () => {
+    expect(graph).toContain("overlay=0:90:eof_action=pass:enable='between(t,0,2)'");
+    expect(graph).toContain("overlay=960:90:eof_action=pass:enable='between(t,2,6)'");
+    expect(graph).toContain("overlay=0:90:eof_action=pass:enable='between(t,6,10)'");
+    // the courseware itself, large, only while shared, starting at its own offset
+    expect(graph).toContain('[1:v]setpts=PTS+2/TB');
+  });
+
+  it('mixes the sound of the tracks that have some, each at its offset', () => {
+    expect(graph).toContain('[0:a]asetpts=PTS-STARTPTS,adelay=0|0[a0]');
+    expect(graph).not.toContain('[1:a]');
+    expect(graph).toContain('amix=inputs=1');
+  });
+
+  it('leaves out a segment that cannot be read', () => {
+    const bad = { ...segment('x', 'stage', 0, 5000), playable: false };
+    const p = exportPlan(manifest([segment('t', 'teacher', 0, 10_000), bad]), (f) => f, 'o.mp4');
+    expect(p.args).not.toContain('x.webm');
+  });
+
+  it('encodes H.264 and AAC', () => {
+    expect(plan.args.join(' ')).toContain('-c:v libx264');
+    expect(plan.args.join(' ')).toContain('-c:a aac');
+  });
+});
