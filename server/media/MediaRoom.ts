@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
 import type { WorkerPool } from './WorkerPool';
+import type { RtpCapabilities } from '../../shared/signaling/rtp';
+import type { MediaFactory, RoomMedia } from '../live/ports';
+import { MediaPeer } from './MediaPeer';
 
 export interface MediaRoomOptions {
   /** Consumers one router takes before new peers go to a piped router on another worker. */
@@ -29,7 +32,7 @@ interface RouterEntry {
  * `pipeToRouter`. Knows nothing of roles or lessons: the signaling layer says who consumes
  * what.
  */
-export class MediaRoom extends EventEmitter<MediaRoomEvents> {
+export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedia<MediaPeer> {
   readonly id: string;
   readonly #pool: WorkerPool;
   readonly #options: Required<MediaRoomOptions>;
@@ -57,10 +60,20 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     return this.#closed;
   }
 
-  get rtpCapabilities(): types.RtpCapabilities {
+  /** What the room's routers can send, as the client's device is loaded with. */
+  get rtpCapabilities(): RtpCapabilities {
     const primary = this.#routers[0];
     if (!primary) throw new Error('room has no router');
-    return primary.router.rtpCapabilities;
+    return primary.router.rtpCapabilities as RtpCapabilities;
+  }
+
+  /** A participant's media, on the router with room for it (the live room's port). */
+  async newSession(): Promise<MediaPeer> {
+    return new MediaPeer(this, await this.routerForNewPeer());
+  }
+
+  onLost(listener: () => void): void {
+    this.once('medialost', listener);
   }
 
   /** Routers in use, primary first (for stats and tests). */
@@ -201,4 +214,12 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     this.#producers.clear();
     this.emit('close');
   }
+}
+
+/** The live rooms' media over mediasoup: one MediaRoom per live room, on the pool's workers. */
+export function mediasoupMedia(
+  pool: WorkerPool,
+  options: MediaRoomOptions,
+): MediaFactory<MediaRoom> {
+  return (roomId) => MediaRoom.create(pool, roomId, options);
 }

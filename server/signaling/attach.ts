@@ -13,18 +13,18 @@ import {
 } from '../../shared/signaling/events';
 import { check } from '../../shared/validation';
 import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
-import type { LiveRooms } from './LiveRooms';
-import type { RoomGate } from './RoomGate';
+import type { LiveRooms } from '../live/LiveRooms';
+import type { RoomGate } from '../live/RoomGate';
 import type { Log } from '../log';
 import { iceServersFor } from './turnCredentials';
 import { TokenWatch } from './tokenWatch';
 import type { TokenRenewal } from '../auth/tokenRenewal';
-import type { LiveSocket } from './Participant';
+import { SocketConnection, type LiveSocket, type SfuPorts } from './SocketConnection';
 import { clientAddress, PerMinuteBudget } from './addressLimits';
 import type { AdhocDecision } from '../security/adhocAdmission';
 
 export interface SignalingOptions {
-  rooms: LiveRooms;
+  rooms: LiveRooms<SfuPorts>;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
   /** false while the store cannot be reached: failures are then acked as `unavailable` */
@@ -65,7 +65,7 @@ const refuse = (reply: Reply, code: AckError['code'], message: string, field?: s
   reply({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
 
 /** A node at its caps refuses new rooms and new participants before any media is made. */
-function nodeFull(rooms: LiveRooms, limits: NodeLimits, roomId: string, kind: RoomKind) {
+function nodeFull(rooms: LiveRooms<SfuPorts>, limits: NodeLimits, roomId: string, kind: RoomKind) {
   const all = rooms.all;
   if (!rooms.get(roomId, kind) && all.length >= limits.maxRooms) {
     return `此服务器已满 This server holds at most ${limits.maxRooms} rooms`;
@@ -105,12 +105,13 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
 
   nsp.on('connection', (socket: LiveSocket) => {
     const address = clientAddress(socket.request, limits.trustedProxies);
+    const connection = new SocketConnection(socket);
     let session: Session | undefined;
     let windowStart = monotonic();
     let used = 0;
 
     const ctx: HandlerContext = {
-      socket,
+      connection,
       rooms: options.rooms,
       now: options.now,
       verifyToken: options.verifyToken,
@@ -208,10 +209,10 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
     // a new connection with the same transports and media (a network blip loses nothing).
     socket.on('disconnect', () => {
       const dropped = session;
-      if (!dropped || dropped.participant.socket !== socket) return;
+      if (!dropped || dropped.participant.connection !== connection) return;
       const { room, participant } = dropped;
       if (!room.participants.has(participant.peerId)) return;
-      participant.detachedAt = options.now();
+      participant.detach(options.now());
       setTimeout(() => {
         if (participant.detachedAt === undefined) return; // resumed
         room.remove(participant, participant.detachedAt);

@@ -9,23 +9,9 @@ import type { Server } from 'socket.io';
 import { LessonTransition } from '../../shared/lessons';
 import { check } from '../../shared/validation';
 import type { Log } from '../log';
+import type { Cluster, ClusterEvents } from '../live/cluster';
 
-export interface ClusterEvents {
-  lessonTransition: (transition: LessonTransition) => void;
-  deviceRevoked: (deviceId: string) => void;
-  /** an account's tokens were ended (password changed, account disabled) */
-  sessionsEnded: (userId: string) => void;
-}
-
-export interface Cluster {
-  /** Tells every other node. */
-  publish<E extends keyof ClusterEvents>(event: E, ...args: Parameters<ClusterEvents[E]>): void;
-  /** What another node published. */
-  on<E extends keyof ClusterEvents>(event: E, listener: ClusterEvents[E]): void;
-}
-
-/** One node alone: nobody to tell. */
-export const singleNode: Cluster = { publish: () => undefined, on: () => undefined };
+export { singleNode, type Cluster, type ClusterEvents } from '../live/cluster';
 
 /** Must run before any namespace is created, so every namespace gets the adapter. */
 export function redisCluster(io: Server, redis: Redis, log: Log): Cluster {

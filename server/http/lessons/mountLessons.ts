@@ -15,7 +15,7 @@ import { systemClock, type Clock } from '../../lessons/clock';
 import { joinGate, type JoinDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import { LessonNames } from '../../lessons/LessonNames';
-import { LessonRoomGate } from '../../signaling/LessonRoomGate';
+import { LessonRoomGate } from '../../live/LessonRoomGate';
 import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
 import { researchInvitations } from '../../research/invitations';
 import { MinutesService } from '../../research/MinutesService';
