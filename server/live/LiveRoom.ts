@@ -151,6 +151,12 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
 
   async add(participant: Participant<P>): Promise<void> {
     if (this.#closed) throw new RoomError('not_found', 'this room has closed; join again');
+    // A duplicate identity (the same device or login twice) kicks the older session.
+    if (participant.identity !== undefined) {
+      for (const other of [...this.#participants.values()]) {
+        if (other.identity === participant.identity) this.kick(other, 'signed in elsewhere');
+      }
+    }
     await this.giveMedia(participant);
     this.#participants.set(participant.peerId, participant);
     const info = participant.info();

@@ -136,12 +136,6 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       kind,
       scheduled ? { scheduled: true } : { ...(principal ? {} : { code: p.roomCode }) },
     );
-    // A duplicate identity (the same device or login twice) kicks the older session.
-    if (decision.identity) {
-      for (const other of [...room.participants.values()]) {
-        if (other.identity === decision.identity) room.kick(other, 'signed in elsewhere');
-      }
-    }
     const participant = new Participant<SfuPorts>({
       ...(principal ? { principal } : {}),
       displayName: (scheduled?.ok && scheduled.displayName) || p.displayName,
