@@ -17,7 +17,6 @@ import { attachSignaling } from './signaling/attach';
 import { bridgeLessons } from './live/lessonBridge';
 import { originAllowed } from './signaling/originCheck';
 import { ConnectionSlots, socketSlotGuard } from './signaling/addressLimits';
-import { admitAdhoc } from './security/adhocAdmission';
 import { openStore } from './store/openStore';
 import { RedisStore } from './store/redis/RedisStore';
 import { redisCluster, singleNode } from './signaling/cluster';
@@ -177,9 +176,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     storeReachable: () => store.reachable(),
     tokenRenewal: tokenRenewal(tokens, resolvePrincipal, lessons.accounts, now),
     gate: lessons.roomGate,
-    async adhoc(roomId, roomCode) {
-      return admitAdhoc(config.adhocRooms, await store.security.grant(roomId), roomCode, now());
-    },
+    adhoc: { mode: config.adhocRooms, grant: (roomId) => store.security.grant(roomId) },
     limits: {
       maxRooms: config.maxRooms,
       maxParticipants: config.maxParticipants,

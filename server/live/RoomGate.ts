@@ -1,20 +1,13 @@
 import type { Principal } from '../../shared/auth';
-import type { LiveRole, RoomKind } from '../../shared/signaling/events';
-
-export type GateDecision =
-  /** `displayName`: the name the room shows for this participant, whatever the client sent */
-  { ok: true; role: LiveRole; displayName?: string } | { ok: false; reason: string };
+import type { ScheduledFacts } from './admission';
 
 /**
- * The domain's say on who enters a scheduled room (a lesson occurrence, a research
- * session). Signaling asks it for every token join; `undefined` means the room is not a
- * scheduled one, and the room-code rules apply.
+ * What the lesson side knows of a room id, for the admission decision (admission.ts):
+ * whether it is a lesson occurrence, and in which state. It decides nothing itself.
  */
 export interface RoomGate {
-  admit(request: {
-    roomId: string;
-    kind: RoomKind;
-    principal: Principal;
-    now: number;
-  }): Promise<GateDecision | undefined>;
+  /** undefined: the id is no lesson occurrence, and the room-code rules apply */
+  facts(roomId: string): Promise<ScheduledFacts | undefined>;
+  /** the name the room shows for this participant, whatever the client typed */
+  displayName(principal: Principal): Promise<string | undefined>;
 }

@@ -12,7 +12,13 @@ import {
   type ServerToClientEvents,
 } from '../../shared/signaling/events';
 import { check } from '../../shared/validation';
-import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
+import {
+  handlers,
+  toSignalingError,
+  type AdhocRooms,
+  type HandlerContext,
+  type Session,
+} from './handlers';
 import type { LiveRooms } from '../live/LiveRooms';
 import type { RoomGate } from '../live/RoomGate';
 import type { Log } from '../log';
@@ -21,7 +27,6 @@ import { TokenWatch } from './tokenWatch';
 import type { TokenRenewal } from '../auth/tokenRenewal';
 import { SocketConnection, type LiveSocket, type SfuPorts } from './SocketConnection';
 import { clientAddress, PerMinuteBudget } from './addressLimits';
-import type { AdhocDecision } from '../security/adhocAdmission';
 
 export interface SignalingOptions {
   rooms: LiveRooms<SfuPorts>;
@@ -35,8 +40,8 @@ export interface SignalingOptions {
   roomCapacity?: number;
   /** the domain's join rules for scheduled rooms (lessons, research sessions) */
   gate?: RoomGate;
-  /** whether a room-code room may be entered (its grant); absent: any code opens one */
-  adhoc?(roomId: string, roomCode: string | undefined): Promise<AdhocDecision>;
+  /** how room-code rooms are opened and their grants; absent: any code opens one */
+  adhoc?: AdhocRooms;
   /** what one node takes at most, and what one client address may do */
   limits?: Partial<NodeLimits>;
   /** requests one socket may make per second before it is refused */

@@ -5,7 +5,7 @@ import type { Replies, RequestName, RequestPayload } from '../../shared/signalin
 import type { Principal } from '../../shared/auth';
 import { MediaLimitError } from '../media/MediaPeer';
 import { NoWorkerError } from '../media/WorkerPool';
-import { decideJoin, type JoinDecision } from '../live/joinPolicy';
+import { admit } from '../live/admission';
 import type { RoomGate } from '../live/RoomGate';
 import type { IceServer } from './turnCredentials';
 import { consoleLog, type Log } from '../log';
@@ -14,12 +14,18 @@ import type { LiveRoom } from '../live/LiveRoom';
 import type { LiveRooms } from '../live/LiveRooms';
 import type { TokenWatch } from './tokenWatch';
 import { SignalingError } from './SignalingError';
-import type { AdhocDecision } from '../security/adhocAdmission';
+import type { AdhocMode } from '../security/adhocAdmission';
+import type { AdhocGrant } from '../../shared/security';
 import type { SfuPorts, SocketConnection } from './SocketConnection';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
   participant: Participant<SfuPorts>;
+}
+
+export interface AdhocRooms {
+  mode: AdhocMode;
+  grant(roomId: string): Promise<AdhocGrant | undefined>;
 }
 
 export interface HandlerContext {
@@ -37,8 +43,8 @@ export interface HandlerContext {
   roomCapacity: number;
   /** the lessons' and research sessions' join rules, when the server runs them */
   gate?: RoomGate;
-  /** whether a room-code room may be entered (its grant, ADHOC_ROOMS) */
-  adhoc?(roomId: string, roomCode: string | undefined): Promise<AdhocDecision>;
+  /** how room-code rooms are opened (ADHOC_ROOMS) and their grants; absent: any code */
+  adhoc?: AdhocRooms;
   /** TURN servers with fresh credentials for this participant (none without TURN) */
   iceServers(who: string): IceServer[];
 }
@@ -101,44 +107,44 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       }
     }
     const existing = ctx.rooms.get(p.roomId, kind);
-    const facts = {
-      code: existing?.code,
-      kind: existing?.kind,
-      peers: existing?.participants.size ?? 0,
-      hasTeacher: existing?.hasTeacher ?? false,
-      capacity: ctx.roomCapacity,
-    };
     const badToken = !!p.token && !principal;
-    const scheduled =
-      principal && ctx.gate
-        ? await ctx.gate.admit({ roomId: p.roomId, kind, principal, now: ctx.now() })
-        : undefined;
-    let decision: JoinDecision;
-    if (!scheduled) {
-      // Not a scheduled room: it exists only by a grant (ADHOC_ROOMS=granted), at its size.
-      const adhoc = badToken ? undefined : await ctx.adhoc?.(p.roomId, p.roomCode);
-      if (adhoc && !adhoc.ok) throw new SignalingError(adhoc.code, adhoc.message);
-      if (adhoc?.capacity) facts.capacity = Math.min(facts.capacity, adhoc.capacity);
-      decision = decideJoin(
-        { roomId: p.roomId, kind, roomCode: p.roomCode, askedRole: p.role, principal, badToken },
-        facts,
-      );
-    } else if (!scheduled.ok) {
-      decision = { ok: false, code: 'forbidden', message: scheduled.reason };
-    } else if (facts.peers >= facts.capacity) {
-      decision = { ok: false, code: 'room_full', message: `room holds at most ${facts.capacity}` };
-    } else {
-      decision = { ok: true, role: scheduled.role, identity: principal!.sub };
-    }
+    // The facts the one admission decision needs; it decides (server/live/admission.ts).
+    const scheduled = ctx.gate && !badToken ? await ctx.gate.facts(p.roomId) : undefined;
+    const grant =
+      ctx.adhoc && !scheduled && !badToken ? await ctx.adhoc.grant(p.roomId) : undefined;
+    const decision = admit({
+      roomId: p.roomId,
+      kind,
+      roomCode: p.roomCode,
+      askedRole: p.role,
+      principal,
+      badToken,
+      scheduled,
+      ...(ctx.adhoc ? { adhoc: { mode: ctx.adhoc.mode, grant } } : {}),
+      ...(existing
+        ? {
+            room: {
+              code: existing.code,
+              kind: existing.kind,
+              peers: existing.participants.size,
+              hasTeacher: existing.hasTeacher,
+            },
+          }
+        : {}),
+      capacity: ctx.roomCapacity,
+      now: ctx.now(),
+    });
     if (!decision.ok) throw new SignalingError(decision.code, decision.message);
     const room = ctx.rooms.getOrCreate(
       p.roomId,
       kind,
-      scheduled ? { scheduled: true } : { ...(principal ? {} : { code: p.roomCode }) },
+      decision.scheduled ? { scheduled: true } : decision.code ? { code: decision.code } : {},
     );
+    const named =
+      decision.scheduled && principal ? await ctx.gate?.displayName(principal) : undefined;
     const participant = new Participant<SfuPorts>({
       ...(principal ? { principal } : {}),
-      displayName: (scheduled?.ok && scheduled.displayName) || p.displayName,
+      displayName: named || p.displayName,
       role: decision.role,
       identity: decision.identity,
       connection: ctx.connection,

@@ -12,7 +12,7 @@ import type { ResolvePrincipal } from '../../auth/principals';
 import type { TokenIssuer } from '../../auth/tokens';
 import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
-import { joinGate, type JoinDecision } from '../../lessons/joinGate';
+import { joinGate, type LessonGateDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import { LessonNames } from '../../lessons/LessonNames';
 import { LessonRoomGate } from '../../live/LessonRoomGate';
@@ -44,7 +44,11 @@ export interface LessonServices {
    */
   invitations(record: LessonRecord): Invitation[];
   /** The join gate with this server's limits and clock. */
-  joinGate(principal: Principal, occurrence: ScheduledOccurrence, state: LessonState): JoinDecision;
+  joinGate(
+    principal: Principal,
+    occurrence: ScheduledOccurrence,
+    state: LessonState,
+  ): LessonGateDecision;
   /** Starts the lesson clock (createTongke's listen() calls it, after every subscriber). */
   start(): Promise<void>;
   close(): Promise<void>;
