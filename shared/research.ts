@@ -48,6 +48,12 @@ export const MinutesJoin = Type.Object({
 });
 export type MinutesJoin = Static<typeof MinutesJoin>;
 
+/** Leaves a session's broadcasts; no ack. */
+export const MinutesLeave = Type.Object({
+  occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type MinutesLeave = Static<typeof MinutesLeave>;
+
 export const MinutesUpdate = Type.Object({
   occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
   /** one Yjs update (base64) */

@@ -6,10 +6,8 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import { LessonTransition } from '../../shared/lessons';
-import { check } from '../../shared/validation';
 import type { Log } from '../log';
-import type { Cluster, ClusterEvents } from '../live/cluster';
+import { readClusterMessage, type Cluster, type ClusterEvents } from '../live/cluster';
 
 export { singleNode, type Cluster, type ClusterEvents } from '../live/cluster';
 
@@ -27,15 +25,13 @@ export function redisCluster(io: Server, redis: Redis, log: Log): Cluster {
       }
     },
     on(event, listener) {
-      // Nodes run the same code, but what crosses Redis is checked like any other input.
       const guarded = (...args: unknown[]) => {
-        if (event === 'lessonTransition' && !check(LessonTransition, args[0]).ok) {
-          log.warn({ event }, 'cluster: malformed event dropped');
+        const checked = readClusterMessage(event, args[0]);
+        if (!checked.ok) {
+          log.warn({ event, field: checked.errors[0]?.field }, 'cluster: malformed event dropped');
           return;
         }
-        if ((event === 'deviceRevoked' || event === 'sessionsEnded') && typeof args[0] !== 'string')
-          return;
-        (listener as (...a: unknown[]) => void)(...args);
+        (listener as (payload: unknown) => void)(checked.value);
       };
       main.on(event as never, guarded as never);
     },

@@ -23,7 +23,7 @@ import type { Store } from '../../store/Store';
 import { classroomLabel } from '../../../shared/timetable/names';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { authRoutes } from '../auth/authRoutes';
-import { attachMinutesNamespace } from '../research/minutesSocket';
+import { attachMinutesNamespace } from '../../signaling/minutesSocket';
 import { researchRoutes } from '../research/researchRoutes';
 import { lessonRoutes } from './lessonRoutes';
 import { materialRoutes } from './materialRoutes';

@@ -1,10 +1,12 @@
 // The /research socket.io namespace: token auth in the handshake, one small handler per
-// event, every payload checked against its schema in shared/research.ts before use.
+// event, every payload (minutes:leave too) checked against its schema in shared/research.ts
+// before use. It lives beside /live (attach.ts): the socket edges are in server/signaling/.
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { TSchema } from '@sinclair/typebox';
-import type { Principal } from '../../../shared/auth';
+import type { Principal } from '../../shared/auth';
 import {
   MinutesJoin,
+  MinutesLeave,
   MinutesUpdate,
   RESEARCH_NAMESPACE,
   minutesSections,
@@ -14,13 +16,13 @@ import {
   type MinutesServerEvents,
   type MinutesUpdateAck,
   type ResearchAccess,
-} from '../../../shared/research';
-import { check } from '../../../shared/validation';
-import type { ResolvePrincipal } from '../../auth/principals';
-import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
-import type { LessonNames } from '../../lessons/LessonNames';
-import { InvalidUpdateError, type MinutesService } from '../../research/MinutesService';
-import { researchGate } from '../../research/researchGate';
+} from '../../shared/research';
+import { check } from '../../shared/validation';
+import type { ResolvePrincipal } from '../auth/principals';
+import type { LessonLifecycle } from '../lessons/LessonLifecycle';
+import type { LessonNames } from '../lessons/LessonNames';
+import { InvalidUpdateError, type MinutesService } from '../research/MinutesService';
+import { researchGate } from '../research/researchGate';
 
 interface SocketData {
   principal: Principal;
@@ -165,11 +167,13 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
   ns.on('connection', (socket) => {
     on(socket, 'minutes:join', MinutesJoin, join);
     on(socket, 'minutes:update', MinutesUpdate, update);
+    // The one event without an ack: checked like the others, dropped when it is not valid.
     socket.on('minutes:leave', (p: unknown) => {
-      const id = (p as { occurrenceId?: unknown } | undefined)?.occurrenceId;
-      if (typeof id !== 'string') return;
-      socket.data.joined.delete(id);
-      void socket.leave(room(id));
+      if (!withinBudget(socket)) return;
+      const checked = check(MinutesLeave, p);
+      if (!checked.ok) return;
+      socket.data.joined.delete(checked.value.occurrenceId);
+      void socket.leave(room(checked.value.occurrenceId));
     });
   });
 
