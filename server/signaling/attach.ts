@@ -1,17 +1,15 @@
-// The socket.io edge of the live rooms: every event is validated against its schema in
-// shared/, budgeted, dispatched to its handler, and answered with one ack shape.
+// The socket.io edge of the live rooms: /live's catalogue (shared/signaling/events.ts)
+// served the one way (catalogue.ts): budgeted, validated, dispatched, answered with one ack.
 import type { Server } from 'socket.io';
 import type { Principal } from '../../shared/auth';
 import {
   requests,
-  type Ack,
-  type AckError,
   type RoomKind,
   type ClientToServerEvents,
-  type RequestName,
+  type RequestPayload,
   type ServerToClientEvents,
 } from '../../shared/signaling/events';
-import { check } from '../../shared/validation';
+import { RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
 import {
   handlers,
   toSignalingError,
@@ -65,10 +63,6 @@ export interface NodeLimits {
   trustedProxies: string[];
 }
 
-type Reply = (r: Ack<unknown>) => void;
-const refuse = (reply: Reply, code: AckError['code'], message: string, field?: string) =>
-  reply({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
-
 /** A node at its caps refuses new rooms and new participants before any media is made. */
 function nodeFull(rooms: LiveRooms<SfuPorts>, limits: NodeLimits, roomId: string, kind: RoomKind) {
   const all = rooms.all;
@@ -108,15 +102,57 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
     tokens?.stop(participant);
   });
 
+  // /live's catalogue: its requests, its handlers, its ack shape (shared/signaling/events.ts).
+  const catalogue: Catalogue<HandlerContext> = {
+    requests,
+    handlers: handlers as unknown as Catalogue<HandlerContext>['handlers'],
+    ack: {
+      ok: (data) => ({ ok: true, data }),
+      refused: ({ code, message, field }) => ({
+        ok: false,
+        error: { code, message, ...(field ? { field } : {}) },
+      }),
+    },
+    overBudget: { code: 'rate_limited', message: `more than ${budget} requests a second` },
+    missing: (name) => ({
+      code: 'invalid_payload',
+      message: `${name}: a payload object is required`,
+      field: '/',
+    }),
+    invalid: (name, field, message) => ({
+      code: 'invalid_payload',
+      message: `${name}: ${field} ${message}`,
+      field,
+    }),
+    toRefusal: (error) => toSignalingError(error, options.log, options.storeReachable),
+    unknown: (event) => ({
+      code: 'unknown_request',
+      message: `unknown request ${event.slice(0, 64)}`,
+      field: '/',
+    }),
+    // A join costs media and memory: refused before any is made, per address and per node.
+    guard: (ctx, name, payload) => {
+      if (name !== 'join') return undefined;
+      if (!joinBudget.take(ctx.address)) {
+        return {
+          code: 'rate_limited',
+          message: `请稍后再试 more than ${limits.joinsPerAddressPerMinute} joins a minute from this address`,
+        };
+      }
+      const p = payload as RequestPayload<'join'>;
+      const full = nodeFull(options.rooms, limits, p.roomId, p.kind ?? 'lesson');
+      return full ? { code: 'room_full', message: full } : undefined;
+    },
+  };
+
   nsp.on('connection', (socket: LiveSocket) => {
     const address = clientAddress(socket.request, limits.trustedProxies);
     const connection = new SocketConnection(socket);
     let session: Session | undefined;
-    let windowStart = monotonic();
-    let used = 0;
 
     const ctx: HandlerContext = {
       connection,
+      address,
       rooms: options.rooms,
       now: options.now,
       verifyToken: options.verifyToken,
@@ -136,79 +172,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       findSession: (id) => sessions.get(id),
     };
 
-    // A request the catalogue does not name is answered too: the client never waits for
-    // its timeout to learn that the server does not know it.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(requests, event)) return;
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') return;
-      refuse(ack as Reply, 'unknown_request', `unknown request ${event.slice(0, 64)}`, '/');
-    });
-
-    for (const name of Object.keys(requests) as RequestName[]) {
-      socket.on(name, async (first: unknown, second: unknown) => {
-        // Sent without a payload, the ack comes first: answer it, as a missing payload.
-        const payloadless = typeof first === 'function' && second === undefined;
-        const payload = payloadless ? undefined : first;
-        const ack = payloadless ? first : second;
-        const reply = (typeof ack === 'function' ? ack : () => undefined) as Reply;
-        const now = monotonic();
-        if (now - windowStart >= 1000) {
-          windowStart = now;
-          used = 0;
-        }
-        if (++used > budget) {
-          reply({
-            ok: false,
-            error: { code: 'rate_limited', message: `more than ${budget} requests a second` },
-          });
-          return;
-        }
-        if (payload === undefined || payload === null) {
-          refuse(reply, 'invalid_payload', `${name}: a payload object is required`, '/');
-          return;
-        }
-        const checked = check(requests[name], payload);
-        if (!checked.ok) {
-          const first = checked.errors[0];
-          reply({
-            ok: false,
-            error: {
-              code: 'invalid_payload',
-              message: `${name}: ${first?.field ?? '/'} ${first?.message ?? 'is invalid'}`,
-              field: first?.field ?? '/',
-            },
-          });
-          return;
-        }
-        if (name === 'join') {
-          if (!joinBudget.take(address)) {
-            refuse(
-              reply,
-              'rate_limited',
-              `请稍后再试 more than ${limits.joinsPerAddressPerMinute} joins a minute from this address`,
-            );
-            return;
-          }
-          const p = checked.value as { roomId: string; kind?: RoomKind };
-          const full = nodeFull(options.rooms, limits, p.roomId, p.kind ?? 'lesson');
-          if (full) {
-            refuse(reply, 'room_full', full);
-            return;
-          }
-        }
-        try {
-          const handler = handlers[name] as (c: HandlerContext, p: unknown) => Promise<unknown>;
-          reply({ ok: true, data: await handler(ctx, checked.value) });
-        } catch (error) {
-          const e = toSignalingError(error, options.log, options.storeReachable);
-          reply({
-            ok: false,
-            error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) },
-          });
-        }
-      });
-    }
+    serveCatalogue(socket, catalogue, new RequestBudget(budget, 1000, monotonic), ctx);
 
     // A dropped connection keeps its session for a grace period: the client resumes it on
     // a new connection with the same transports and media (a network blip loses nothing).

@@ -30,6 +30,8 @@ export interface AdhocRooms {
 
 export interface HandlerContext {
   connection: SocketConnection;
+  /** the client's address (behind a trusted proxy: the one it names) */
+  address: string;
   rooms: LiveRooms<SfuPorts>;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
