@@ -79,7 +79,15 @@ export type MinutesJoinAck =
 
 export type MinutesUpdateAck = { ok: true } | AckError;
 
-/** Server → client. */
+/** Server → client, one schema each: the client checks what it receives. */
+export const minutesServerMessages = {
+  'minutes:update': Type.Object({
+    occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
+    update: Type.String(),
+  }),
+  'minutes:closed': Type.Object({ occurrenceId: Type.String({ minLength: 1, maxLength: 200 }) }),
+};
+
 export interface MinutesServerEvents {
   /** someone else's update (base64), already durable */
   'minutes:update': (payload: { occurrenceId: string; update: string }) => void;

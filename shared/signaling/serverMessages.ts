@@ -3,7 +3,7 @@
 // schemas are loose where the client hands the value on to a library that checks it itself
 // (rtpParameters go to mediasoup-client), and allow fields they do not name.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { Value } from '@sinclair/typebox/value';
+import { listenChecked, type Listener } from '../checkedListener';
 import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './events';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
@@ -68,45 +68,14 @@ export const serverMessages = {
 export type ServerMessageName = keyof typeof serverMessages;
 export type ServerMessage<E extends ServerMessageName> = Static<(typeof serverMessages)[E]>;
 
-export interface Listener {
-  on(event: string, listener: (...args: unknown[]) => void): unknown;
-}
+export type { Listener };
 
-/**
- * Listens to one server message, checked against its schema first. A message that does
- * not match is logged and dropped; one that asks for an ack is answered with an error, so
- * the server does not wait for a timeout.
- */
+/** Listens to one /live server message, checked against its schema first (checkedListener). */
 export function onChecked<E extends ServerMessageName>(
   socket: Listener,
   event: E,
   handle: (payload: Parameters<ServerToClientEvents[E]>[0], ...ack: unknown[]) => void,
-  warn: (message: string, detail: object) => void = (m, d) => console.warn(m, d),
+  warn?: (message: string, detail: object) => void,
 ): void {
-  socket.on(event, (payload: unknown, ...rest: unknown[]) => {
-    // Value.Check, not the compiled checker: the page's CSP forbids eval (script-src 'self').
-    const schema: TSchema = serverMessages[event];
-    if (!Value.Check(schema, payload)) {
-      const first = Value.Errors(schema, payload).First();
-      const field = first?.path || '/';
-      warn(`dropped a malformed ${event} from the server`, { field });
-      const ack = rest[rest.length - 1];
-      if (typeof ack === 'function') {
-        ack({
-          ok: false,
-          error: {
-            code: 'invalid_payload',
-            message: `${event}: ${field} ${first?.message ?? 'is invalid'}`,
-          },
-        });
-      }
-      return;
-    }
-    try {
-      handle(payload as Parameters<ServerToClientEvents[E]>[0], ...rest);
-    } catch (error) {
-      // A screen's handler that throws must not take the protocol layer down with it.
-      warn(`handling ${event} failed`, { err: String(error) });
-    }
-  });
+  listenChecked(serverMessages[event], socket, event, handle as never, warn);
 }

@@ -60,3 +60,20 @@ describe('a server message the client receives', () => {
     expect(warn).toHaveBeenCalledWith('handling stageChanged failed', expect.anything());
   });
 });
+
+describe('a research message the minutes client receives', () => {
+  it('is dropped when malformed', async () => {
+    const { listenChecked } = await import('../../../shared/checkedListener');
+    const { minutesServerMessages } = await import('../../../shared/research');
+    const socket = new EventEmitter();
+    const handle = vi.fn();
+    const warn = vi.fn();
+    listenChecked(minutesServerMessages['minutes:update'], socket, 'minutes:update', handle, warn);
+    socket.emit('minutes:update', { occurrenceId: 'o1', update: 42 });
+    socket.emit('minutes:update', { occurrenceId: 'o1', update: 'AAE=' });
+    expect(handle).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith('dropped a malformed minutes:update from the server', {
+      field: '/update',
+    });
+  });
+});
