@@ -7,6 +7,7 @@ import { RoomError } from '../live/RoomError';
 import type { MediaRoom } from './MediaRoom';
 import { samplePeerStats, sampleTeacherVideo } from './peerStats';
 import { ReceiveCounters } from './receiveCounters';
+import { fromMediasoup } from './mediaErrors';
 import { ConsumerTrack, ProducerTrack } from './tracks';
 
 export type Direction = 'send' | 'recv';
@@ -47,7 +48,7 @@ export class MediaPeer implements MediaSession {
 
   /** A WebRTC transport for the client (the port's side: what the client needs to connect). */
   async createTransport(direction: Direction, peerId: string): Promise<TransportOffer> {
-    const transport = await this.openTransport(direction, { peerId });
+    const transport = await this.openTransport(direction, { peerId }).catch(fromMediasoup);
     return {
       id: transport.id,
       iceParameters: transport.iceParameters,
@@ -96,19 +97,22 @@ export class MediaPeer implements MediaSession {
   }
 
   async connectTransport(transportId: string, dtlsParameters: DtlsParameters): Promise<void> {
-    await this.#transportOrRefuse(transportId).connect({
-      dtlsParameters: dtlsParameters as types.DtlsParameters,
-    });
+    await this.#transportOrRefuse(transportId)
+      .connect({ dtlsParameters: dtlsParameters as types.DtlsParameters })
+      .catch(fromMediasoup);
   }
 
   restartIce(transportId: string): Promise<TransportOffer['iceParameters']> {
-    return this.#transportOrRefuse(transportId).restartIce();
+    return this.#transportOrRefuse(transportId).restartIce().catch(fromMediasoup);
   }
 
   async restartAllIce() {
     const transports = [];
     for (const transport of this.transports.values()) {
-      transports.push({ id: transport.id, iceParameters: await transport.restartIce() });
+      transports.push({
+        id: transport.id,
+        iceParameters: await transport.restartIce().catch(fromMediasoup),
+      });
     }
     return transports;
   }
@@ -154,7 +158,7 @@ export class MediaPeer implements MediaSession {
       kind: track.kind,
       rtpParameters: track.rtpParameters as types.RtpParameters,
       appData: { source: track.source, peerId },
-    });
+    }).catch(fromMediasoup);
     const published = this.#published.get(producer.id)!;
     producer.observer.once('close', () => onClose(published));
     return published;
@@ -184,7 +188,7 @@ export class MediaPeer implements MediaSession {
       producerId,
       rtpCapabilities as types.RtpCapabilities,
       about,
-    );
+    ).catch(fromMediasoup);
     if (!consumer) return undefined;
     consumer.on('producerclose', () => events.producerClosed(consumer.id));
     consumer.on('layerschange', (layers) =>

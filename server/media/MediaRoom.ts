@@ -4,6 +4,7 @@ import type { WorkerPool } from './WorkerPool';
 import type { RtpCapabilities } from '../../shared/signaling/rtp';
 import type { MediaFactory, RoomMedia } from '../live/ports';
 import { MediaPeer } from './MediaPeer';
+import { fromMediasoup } from './mediaErrors';
 
 export interface MediaRoomOptions {
   /** Consumers one router takes before new peers go to a piped router on another worker. */
@@ -69,7 +70,7 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
 
   /** A participant's media, on the router with room for it (the live room's port). */
   async newSession(): Promise<MediaPeer> {
-    return new MediaPeer(this, await this.routerForNewPeer());
+    return new MediaPeer(this, await this.routerForNewPeer().catch(fromMediasoup));
   }
 
   onLost(listener: () => void): void {
@@ -221,5 +222,5 @@ export function mediasoupMedia(
   pool: WorkerPool,
   options: MediaRoomOptions,
 ): MediaFactory<MediaRoom> {
-  return (roomId) => MediaRoom.create(pool, roomId, options);
+  return (roomId) => MediaRoom.create(pool, roomId, options).catch(fromMediasoup);
 }

@@ -4,6 +4,7 @@ import type { types } from 'mediasoup';
 import type { MediaSource } from '../../shared/signaling/events';
 import type { RtpParameters } from '../../shared/signaling/rtp';
 import type { PublishedTrack, ReceivedTrack } from '../live/ports';
+import { fromMediasoup } from './mediaErrors';
 
 export class ProducerTrack implements PublishedTrack {
   readonly producer: types.Producer;
@@ -73,15 +74,15 @@ export class ConsumerTrack implements ReceivedTrack {
   }
 
   resume(): Promise<void> {
-    return this.consumer.resume();
+    return this.consumer.resume().catch(fromMediasoup);
   }
 
   pause(): Promise<void> {
-    return this.consumer.pause();
+    return this.consumer.pause().catch(fromMediasoup);
   }
 
   setLayers(spatialLayer: number, temporalLayer: number): Promise<void> {
-    return this.consumer.setPreferredLayers({ spatialLayer, temporalLayer });
+    return this.consumer.setPreferredLayers({ spatialLayer, temporalLayer }).catch(fromMediasoup);
   }
 
   close(): void {

@@ -3,8 +3,7 @@
 // throw RoomError to refuse. Nothing here touches media internals.
 import type { Replies, RequestName, RequestPayload } from '../../shared/signaling/events';
 import type { Principal } from '../../shared/auth';
-import { MediaLimitError } from '../media/MediaPeer';
-import { NoWorkerError } from '../media/WorkerPool';
+import { answerFor } from '../errorTable';
 import { admit } from '../live/admission';
 import type { RoomGate } from '../live/RoomGate';
 import type { IceServer } from './turnCredentials';
@@ -249,8 +248,9 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
 };
 
 /**
- * One place that turns what a handler threw into the ack's error; unexpected ones are
- * logged. While the store is unreachable a failure is "try again shortly", said plainly.
+ * What a handler threw, as the ack's error: by the one error table (server/errorTable.ts);
+ * unexpected ones are logged. While the store is unreachable a failure is "try again
+ * shortly", said plainly.
  */
 export function toSignalingError(
   error: unknown,
@@ -263,13 +263,8 @@ export function toSignalingError(
       'unavailable',
       '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly',
     );
-  if (error instanceof MediaLimitError) return new SignalingError('forbidden', error.message);
-  if (error instanceof NoWorkerError) return new SignalingError('media_error', error.message);
-  // mediasoup refuses parameters it cannot use with a TypeError naming the problem.
-  if (error instanceof TypeError) return new SignalingError('invalid_payload', error.message);
-  if (error instanceof Error && /not found|closed/i.test(error.message)) {
-    return new SignalingError('media_error', error.message);
-  }
+  const answer = answerFor(error);
+  if (answer) return new SignalingError(answer.ack, (error as Error).message);
   log.error(
     { err: error instanceof Error ? error.stack : String(error) },
     'signaling handler failed',
