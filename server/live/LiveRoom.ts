@@ -165,6 +165,16 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
     this.emit('joined', participant);
   }
 
+  /**
+   * A recorder's tap on this room's media (producers as RTP, paused until resumed). With
+   * the room's events (joined, producerAdded, producerClosed, stageChanged, chat…) it is
+   * all a recorder needs; it lives until closed, or until the room's media goes.
+   */
+  async openTap(rtpCapabilities: RtpCapabilities) {
+    if (this.#closed) throw new RoomError('not_found', 'this room has closed');
+    return (await this.mediaRoom()).openTap(rtpCapabilities);
+  }
+
   /** A media session for the participant on the room's (possibly rebuilt) media. */
   async giveMedia(participant: Participant<P>): Promise<P['session']> {
     const media = await this.mediaRoom();

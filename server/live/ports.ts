@@ -121,6 +121,19 @@ export interface MediaSession {
   close(): void;
 }
 
+/**
+ * A recorder's way into a room's media: its producers, sent as RTP to a local receiver
+ * (ffmpeg, GStreamer) — "just another client", without a browser. Each track is made
+ * paused; resume it once the receiver listens, so its first keyframe is not lost.
+ */
+export interface RecorderTap {
+  readonly closed: boolean;
+  /** The producer, as RTP to `to` (RTCP muxed); undefined if the tap cannot receive it. */
+  consume(producerId: string, to: { ip: string; port: number }): Promise<ReceivedTrack | undefined>;
+  /** Ends every track of the tap. Idempotent. */
+  close(): void;
+}
+
 /** The media of one room: where its participants' sessions are made. */
 export interface RoomMedia<S extends MediaSession = MediaSession> {
   readonly closed: boolean;
@@ -128,6 +141,8 @@ export interface RoomMedia<S extends MediaSession = MediaSession> {
   newSession(): Promise<S>;
   /** The media under the room died (a worker crashed): every session in it is gone. */
   onLost(listener: () => void): void;
+  /** A recorder's tap on this room's producers, receiving what `rtpCapabilities` allow. */
+  openTap(rtpCapabilities: RtpCapabilities): Promise<RecorderTap>;
   close(): void;
 }
 

@@ -5,6 +5,8 @@ import type { RtpCapabilities } from '../../shared/signaling/rtp';
 import type { MediaFactory, RoomMedia } from '../live/ports';
 import { MediaPeer } from './MediaPeer';
 import { fromMediasoup } from './mediaErrors';
+import { MediaTap } from './MediaTap';
+import type { MediaSource } from '../../shared/signaling/events';
 
 export interface MediaRoomOptions {
   /** Consumers one router takes before new peers go to a piped router on another worker. */
@@ -75,6 +77,30 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
 
   onLost(listener: () => void): void {
     this.once('medialost', listener);
+  }
+
+  /** A recorder's tap on this room's producers, on the primary router (piped there). */
+  async openTap(rtpCapabilities: RtpCapabilities): Promise<MediaTap> {
+    const primary = this.#routers[0];
+    if (!primary || this.#closed) throw new Error('room has no router');
+    const tap = new MediaTap(
+      {
+        router: primary.router,
+        consume: (transport, router, producerId, caps, appData) =>
+          this.consume(transport, router, producerId, caps, appData),
+        sourceOf: (producerId) => {
+          const producer = this.#producers.get(producerId)?.producer;
+          if (!producer) return undefined;
+          return {
+            peerId: producer.appData.peerId as string,
+            source: producer.appData.source as MediaSource,
+          };
+        },
+      },
+      rtpCapabilities as types.RtpCapabilities,
+    );
+    this.once('close', () => tap.close());
+    return tap;
   }
 
   /** Routers in use, primary first (for stats and tests). */

@@ -374,6 +374,22 @@ describe('LiveRoom: events a recorder subscribes to', () => {
   });
 });
 
+describe('LiveRoom: a recorder', () => {
+  it('taps a producer it heard of, paused until it resumes it', async () => {
+    const { room, join, publish } = setup();
+    const teacher = await join('teacher', 'Li');
+    const added: string[] = [];
+    room.on('producerAdded', (_p, t) => added.push(t.id));
+    await publish(teacher, 'camera');
+    const tap = await room.openTap(caps);
+    const track = await tap.consume(added[0]!, { ip: '127.0.0.1', port: 5004 });
+    expect(track).toMatchObject({ producerId: added[0], source: 'camera', closed: false });
+    expect((track as { paused?: boolean }).paused).toBe(true);
+    tap.close();
+    expect(track!.closed).toBe(true);
+  });
+});
+
 describe('LiveRooms', () => {
   it('a room goes away with its last participant; a new one is made for the same id', async () => {
     const log: string[] = [];

@@ -12,6 +12,7 @@ import type {
   Pushes,
   ReceivedTrack,
   ReceivedTrackEvents,
+  RecorderTap,
   RoomMedia,
   TransportOffer,
 } from '../../../server/live/ports';
@@ -288,6 +289,24 @@ export class FakeMedia implements RoomMedia<FakeSession> {
 
   onLost(listener: () => void): void {
     this.#lost.push(listener);
+  }
+
+  /** A recorder's tap: a consumer of any producer, as the fake sessions make them. */
+  async openTap(): Promise<RecorderTap> {
+    const tap = new FakeSession(this);
+    return {
+      get closed() {
+        return tap.closed;
+      },
+      consume: (producerId: string) =>
+        tap.consumePaused(
+          producerId,
+          this.rtpCapabilities,
+          { peerId: 'tap', source: this.producers.get(producerId)?.source ?? 'camera' },
+          { producerClosed: () => undefined, layersChanged: () => undefined },
+        ),
+      close: () => tap.close(),
+    };
   }
 
   /** The worker under it died. */
