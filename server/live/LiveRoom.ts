@@ -158,6 +158,11 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
       }
     }
     await this.giveMedia(participant);
+    // Closed while its media was being made (the lesson ended meanwhile): not let in.
+    if (this.#closed) {
+      participant.media?.close();
+      throw new RoomError('not_found', 'this room has closed; join again');
+    }
     this.#participants.set(participant.peerId, participant);
     const info = participant.info();
     this.#tellOthers(participant, (o) => o.connection.send('peerJoined', info));

@@ -136,13 +136,14 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       now: ctx.now(),
     });
     if (!decision.ok) throw new SignalingError(decision.code, decision.message);
+    // Looked up before the room is made: a failure here leaves no empty room behind.
+    const named =
+      decision.scheduled && principal ? await ctx.gate?.displayName(principal) : undefined;
     const room = ctx.rooms.getOrCreate(
       p.roomId,
       kind,
       decision.scheduled ? { scheduled: true } : decision.code ? { code: decision.code } : {},
     );
-    const named =
-      decision.scheduled && principal ? await ctx.gate?.displayName(principal) : undefined;
     const participant = new Participant<SfuPorts>({
       ...(principal ? { principal } : {}),
       displayName: named || p.displayName,

@@ -317,6 +317,33 @@ describe('LiveRoom: sessions', () => {
   });
 });
 
+describe('LiveRoom: a join while the room closes', () => {
+  it('is refused and leaves no media behind', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const media = new FakeMedia([]);
+    const room = new LiveRoom<FakePorts>({
+      id: 'o2',
+      kind: 'lesson',
+      now: () => 0,
+      log: quiet,
+      media: async () => (await gate, media),
+    });
+    const p = new Participant<FakePorts>({
+      displayName: 'A',
+      role: 'classroom',
+      connection: new FakeConnection(),
+      joinedAt: 0,
+    });
+    const joining = room.add(p);
+    room.close('lesson_ended');
+    release();
+    await expect(joining).rejects.toMatchObject({ code: 'not_found' });
+    expect(room.participants.size).toBe(0);
+    expect(media.sessions.every((s) => s.closed)).toBe(true);
+  });
+});
+
 describe('LiveRoom: the observer (巡课) is unseen', () => {
   it('nobody but another observer learns of it, and it does not chat in a lesson', async () => {
     const { room, join, publish, settle, receives } = setup();
