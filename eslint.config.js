@@ -27,7 +27,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['socket.io', 'socket.io/*', 'mediasoup', 'mediasoup/*', 'fastify', 'fastify/*'],
+              group: [
+                'socket.io',
+                'socket.io/*',
+                'mediasoup',
+                'mediasoup/*',
+                'fastify',
+                'fastify/*',
+              ],
               message: 'server/live/ knows neither socket.io nor mediasoup: use its ports.',
             },
             {
