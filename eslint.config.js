@@ -18,6 +18,35 @@ export default tseslint.config(
     },
   },
   {
+    // The live room's rules know neither socket.io nor mediasoup (nor fastify): they talk to
+    // their two ports (server/live/ports.ts), so fakes can drive them in unit tests.
+    files: ['server/live/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'socket.io',
+                'socket.io/*',
+                'mediasoup',
+                'mediasoup/*',
+                'fastify',
+                'fastify/*',
+              ],
+              message: 'server/live/ knows neither socket.io nor mediasoup: use its ports.',
+            },
+            {
+              group: ['../media/*', '../signaling/*', '../http/*'],
+              message: 'server/live/ is implemented by media/ and signaling/, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Scripts and tests talk to a person on the terminal.
     files: ['infra/**', 'test/**'],
     rules: { 'no-console': 'off' },

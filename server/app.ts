@@ -10,16 +10,17 @@ import rateLimit from '@fastify/rate-limit';
 import { Server as SocketServer } from 'socket.io';
 import type { Config } from './config';
 import { WorkerPool } from './media/WorkerPool';
-import { LiveRooms } from './signaling/LiveRooms';
+import { mediasoupMedia } from './media/MediaRoom';
+import type { SfuPorts } from './signaling/SocketConnection';
+import { LiveRooms } from './live/LiveRooms';
 import { attachSignaling } from './signaling/attach';
-import { bridgeLessons } from './signaling/lessonBridge';
+import { bridgeLessons } from './live/lessonBridge';
 import { originAllowed } from './signaling/originCheck';
 import { ConnectionSlots, socketSlotGuard } from './signaling/addressLimits';
-import { admitAdhoc } from './security/adhocAdmission';
 import { openStore } from './store/openStore';
 import { RedisStore } from './store/redis/RedisStore';
 import { redisCluster, singleNode } from './signaling/cluster';
-import { shareNodeDecisions } from './signaling/nodeDecisions';
+import { shareNodeDecisions } from './live/nodeDecisions';
 import type { Store } from './store/Store';
 import { healthRoutes } from './http/health';
 import { metricsRoutes } from './http/metrics';
@@ -66,7 +67,7 @@ export interface Tongke {
   readonly http: FastifyInstance;
   readonly io: SocketServer;
   readonly pool: WorkerPool;
-  readonly rooms: LiveRooms;
+  readonly rooms: LiveRooms<SfuPorts>;
   readonly store: Store;
   readonly tokens: TokenIssuer;
   readonly now: () => number;
@@ -166,9 +167,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   await mountTimetable(http, timetable, lessonClockView(lessons.lifecycle), schedule);
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
-  const rooms = new LiveRooms({
-    pool,
-    consumersPerRouter: config.consumersPerRouter,
+  const rooms = new LiveRooms<SfuPorts>({
+    media: mediasoupMedia(pool, { consumersPerRouter: config.consumersPerRouter }),
     now,
     log: signalingLog,
   });
@@ -179,9 +179,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     storeReachable: () => store.reachable(),
     tokenRenewal: tokenRenewal(tokens, resolvePrincipal, lessons.accounts, now),
     gate: lessons.roomGate,
-    async adhoc(roomId, roomCode) {
-      return admitAdhoc(config.adhocRooms, await store.security.grant(roomId), roomCode, now());
-    },
+    adhoc: { mode: config.adhocRooms, grant: (roomId) => store.security.grant(roomId) },
     limits: {
       maxRooms: config.maxRooms,
       maxParticipants: config.maxParticipants,

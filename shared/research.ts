@@ -48,6 +48,12 @@ export const MinutesJoin = Type.Object({
 });
 export type MinutesJoin = Static<typeof MinutesJoin>;
 
+/** Leaves a session's broadcasts; no ack. */
+export const MinutesLeave = Type.Object({
+  occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export type MinutesLeave = Static<typeof MinutesLeave>;
+
 export const MinutesUpdate = Type.Object({
   occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
   /** one Yjs update (base64) */
@@ -73,7 +79,15 @@ export type MinutesJoinAck =
 
 export type MinutesUpdateAck = { ok: true } | AckError;
 
-/** Server → client. */
+/** Server → client, one schema each: the client checks what it receives. */
+export const minutesServerMessages = {
+  'minutes:update': Type.Object({
+    occurrenceId: Type.String({ minLength: 1, maxLength: 200 }),
+    update: Type.String(),
+  }),
+  'minutes:closed': Type.Object({ occurrenceId: Type.String({ minLength: 1, maxLength: 200 }) }),
+};
+
 export interface MinutesServerEvents {
   /** someone else's update (base64), already durable */
   'minutes:update': (payload: { occurrenceId: string; update: string }) => void;

@@ -11,7 +11,13 @@ import type {
   Replies,
   RequestName,
   RequestPayload,
+  ServerToClientEvents,
 } from '../../shared/signaling/events';
+import {
+  onChecked,
+  type Listener,
+  type ServerMessageName,
+} from '../../shared/signaling/serverMessages';
 import { neverGiveUp } from './reconnectPolicy';
 import { ReceiveReporter } from './receiveReport';
 import { TypedEmitter } from './TypedEmitter';
@@ -317,28 +323,36 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
 
   #listen(): void {
     const s = this.#socket;
-    s.on('newConsumer', (c, ack) => void this.#onNewConsumer(c).then(ack));
-    s.on('consumerClosed', ({ consumerId }) => this.#tracks.close(consumerId));
-    s.on('consumerLayers', (layers) => this.emit('layers', layers));
-    s.on('peerJoined', (peer) => this.#updatePeer(peer));
-    s.on('peerUpdated', (peer) => this.#updatePeer(peer));
-    s.on('peerLeft', ({ peerId }) => {
+    // Every server message is checked against its schema (shared/signaling/serverMessages.ts).
+    const on = <E extends ServerMessageName>(
+      event: E,
+      handle: (payload: Parameters<ServerToClientEvents[E]>[0], ...ack: unknown[]) => void,
+    ) => onChecked(s as unknown as Listener, event, handle);
+    on(
+      'newConsumer',
+      (c, ack) => void this.#onNewConsumer(c).then(ack as (r: Ack<Record<string, never>>) => void),
+    );
+    on('consumerClosed', ({ consumerId }) => this.#tracks.close(consumerId));
+    on('consumerLayers', (layers) => this.emit('layers', layers));
+    on('peerJoined', (peer) => this.#updatePeer(peer));
+    on('peerUpdated', (peer) => this.#updatePeer(peer));
+    on('peerLeft', ({ peerId }) => {
       this.#peers.delete(peerId);
       this.emit('peers', this.peers);
     });
-    s.on('stageChanged', ({ peerId }) => {
+    on('stageChanged', ({ peerId }) => {
       if (this.#reply) this.#reply.stagePeerId = peerId;
       this.emit('stage', peerId);
     });
-    s.on('chat', (m) => this.emit('chat', m));
-    s.on('quality', (q) => this.emit('quality', q));
-    s.on('rejoin', ({ reason }) => this.#recover(reason));
-    s.on('tokenRefreshed', (fresh) => {
+    on('chat', (m) => this.emit('chat', m));
+    on('quality', (q) => this.emit('quality', q));
+    on('rejoin', ({ reason }) => this.#recover(reason));
+    on('tokenRefreshed', (fresh) => {
       // The next join (after a restart, a worker death) must not present an expired token.
       if (this.#join?.token) this.#join = { ...this.#join, token: fresh.token };
       this.emit('token', fresh);
     });
-    s.on('roomClosed', (info) => {
+    on('roomClosed', (info) => {
       this.#reporter.stop();
       this.#dropMedia();
       this.#setState('closed');

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { LessonState } from '../../shared/lessons';
 import {
   RESEARCH_NAMESPACE,
+  minutesServerMessages,
   type MinutesClientEvents,
   type MinutesJoinAck,
   type MinutesSection,
@@ -15,6 +16,7 @@ import {
   type ResearchAccess,
 } from '../../shared/research';
 import { TypedEmitter } from '../lib/TypedEmitter';
+import { listenChecked, type Listener } from '../../shared/checkedListener';
 import { fromBase64, toBase64 } from './base64';
 
 export type MinutesStatus = 'connecting' | 'saving' | 'saved' | 'offline' | 'readonly' | 'refused';
@@ -89,15 +91,22 @@ export class MinutesClient extends TypedEmitter<MinutesClientEventMap> {
       this.#setStatus('offline');
     });
     this.#socket.on('connect_error', () => this.#setStatus('offline'));
-    this.#socket.on('minutes:update', ({ occurrenceId, update }) => {
-      if (occurrenceId === options.occurrenceId)
-        Y.applyUpdate(this.doc, fromBase64(update), REMOTE);
+    // What the server sends is checked first (shared/checkedListener.ts): dropped if malformed.
+    const socket = this.#socket as unknown as Listener;
+    listenChecked(minutesServerMessages['minutes:update'], socket, 'minutes:update', (p) => {
+      if (p.occurrenceId === options.occurrenceId)
+        Y.applyUpdate(this.doc, fromBase64(p.update), REMOTE);
     });
-    this.#socket.on('minutes:closed', ({ occurrenceId }) => {
-      if (occurrenceId !== options.occurrenceId) return;
-      this.#access = 'read';
-      this.#setStatus('readonly');
-    });
+    listenChecked(
+      minutesServerMessages['minutes:closed'],
+      socket,
+      'minutes:closed',
+      ({ occurrenceId }) => {
+        if (occurrenceId !== options.occurrenceId) return;
+        this.#access = 'read';
+        this.#setStatus('readonly');
+      },
+    );
     this.#socket.connect();
   }
 

@@ -4,11 +4,12 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { WorkerPool } from '../media/WorkerPool';
-import type { LiveRooms } from '../signaling/LiveRooms';
+import type { LiveRooms } from '../live/LiveRooms';
+import type { SfuPorts } from '../signaling/SocketConnection';
 
 export interface MetricsOptions {
   pool: WorkerPool;
-  rooms: LiveRooms;
+  rooms: LiveRooms<SfuPorts>;
   /** lessons by lifecycle state, for the states worth watching */
   lessonsByState(): Promise<Record<string, number>>;
   /** the pool's sampling period, to turn CPU milliseconds into a percentage */

@@ -1,5 +1,5 @@
-// All join rules of a live lesson in one pure function (style.md §8): who may enter the
-// room of this occurrence now, and as what. The signaling layer calls it on every join.
+// The lesson's join rules, pure: who may enter the room of this occurrence now, and as
+// what. One part of the live room's one admission decision (server/live/admission.ts).
 import type { Principal } from '../../shared/auth';
 import type { LessonState } from '../../shared/lessons';
 import type { ScheduledOccurrence } from '../../shared/timetable/occurrence';
@@ -15,14 +15,15 @@ export type JoinRefusal =
   | 'not_lesson_teacher'
   | 'role_not_allowed';
 
-export type JoinDecision = { ok: true; role: JoinRole } | { ok: false; reason: JoinRefusal };
+/** The lesson's part of the admission (server/live/admission.ts combines the parts). */
+export type LessonGateDecision = { ok: true; role: JoinRole } | { ok: false; reason: JoinRefusal };
 
 export interface JoinGateLimits {
   /** the lesson's teacher may enter this long before start, to start early */
   maxEarlyStartMs: number;
 }
 
-const refuse = (reason: JoinRefusal): JoinDecision => ({ ok: false, reason });
+const refuse = (reason: JoinRefusal): LessonGateDecision => ({ ok: false, reason });
 
 export function joinGate(
   principal: Principal,
@@ -30,7 +31,7 @@ export function joinGate(
   state: LessonState,
   now: number,
   limits: JoinGateLimits = { maxEarlyStartMs: 10 * 60_000 },
-): JoinDecision {
+): LessonGateDecision {
   if (!principal.communityIds.includes(occurrence.communityId)) return refuse('wrong_community');
   if (occurrence.status === 'cancelled') return refuse('lesson_cancelled');
   if (state === 'ended' || state === 'research' || state === 'archived') {

@@ -1,6 +1,14 @@
 import type { types } from 'mediasoup';
+import type { MediaSource } from '../../shared/signaling/events';
+import type { DtlsParameters, RtpCapabilities, RtpParameters } from '../../shared/signaling/rtp';
+import type { TeacherVideoSample } from '../../shared/lessons';
+import type { MediaSession, PeerStats, ReceivedTrackEvents, TransportOffer } from '../live/ports';
+import { RoomError } from '../live/RoomError';
 import type { MediaRoom } from './MediaRoom';
+import { samplePeerStats, sampleTeacherVideo } from './peerStats';
 import { ReceiveCounters } from './receiveCounters';
+import { fromMediasoup } from './mediaErrors';
+import { ConsumerTrack, ProducerTrack } from './tracks';
 
 export type Direction = 'send' | 'recv';
 
@@ -14,8 +22,10 @@ export class MediaLimitError extends Error {
 /**
  * One participant's media: its transports on its router, its producers and consumers.
  * `close()` is idempotent and cascades (transports close their producers and consumers).
+ * The live room sees it as a MediaSession (server/live/ports.ts); the maps stay readable
+ * for stats, the benchmark and tests.
  */
-export class MediaPeer {
+export class MediaPeer implements MediaSession {
   readonly room: MediaRoom;
   readonly router: types.Router;
   readonly transports = new Map<string, types.WebRtcTransport>();
@@ -23,6 +33,8 @@ export class MediaPeer {
   readonly consumers = new Map<string, types.Consumer>();
   /** what the peer's browser reports it decoded of its consumers */
   readonly received = new ReceiveCounters();
+  readonly #published = new Map<string, ProducerTrack>();
+  readonly #receiving = new Map<string, ConsumerTrack>();
   #closed = false;
 
   constructor(room: MediaRoom, router: types.Router) {
@@ -34,7 +46,18 @@ export class MediaPeer {
     return this.#closed;
   }
 
-  async createTransport(
+  /** A WebRTC transport for the client (the port's side: what the client needs to connect). */
+  async createTransport(direction: Direction, peerId: string): Promise<TransportOffer> {
+    const transport = await this.openTransport(direction, { peerId }).catch(fromMediasoup);
+    return {
+      id: transport.id,
+      iceParameters: transport.iceParameters,
+      iceCandidates: transport.iceCandidates as TransportOffer['iceCandidates'],
+      dtlsParameters: transport.dtlsParameters as TransportOffer['dtlsParameters'],
+    };
+  }
+
+  async openTransport(
     direction: Direction,
     appData: types.AppData,
   ): Promise<types.WebRtcTransport> {
@@ -61,6 +84,43 @@ export class MediaPeer {
     return this.transports.get(id);
   }
 
+  #transportOrRefuse(id: string, direction?: Direction): types.WebRtcTransport {
+    const transport = this.transports.get(id);
+    if (!transport || (direction && transport.appData.direction !== direction)) {
+      throw new RoomError(
+        'not_found',
+        `no ${direction ? `${direction} ` : ''}transport ${id}`,
+        '/transportId',
+      );
+    }
+    return transport;
+  }
+
+  async connectTransport(transportId: string, dtlsParameters: DtlsParameters): Promise<void> {
+    await this.#transportOrRefuse(transportId)
+      .connect({ dtlsParameters: dtlsParameters as types.DtlsParameters })
+      .catch(fromMediasoup);
+  }
+
+  restartIce(transportId: string): Promise<TransportOffer['iceParameters']> {
+    return this.#transportOrRefuse(transportId).restartIce().catch(fromMediasoup);
+  }
+
+  async restartAllIce() {
+    const transports = [];
+    for (const transport of this.transports.values()) {
+      transports.push({
+        id: transport.id,
+        iceParameters: await transport.restartIce().catch(fromMediasoup),
+      });
+    }
+    return transports;
+  }
+
+  get canReceive(): boolean {
+    return this.recvTransport() !== undefined;
+  }
+
   recvTransport(): types.WebRtcTransport | undefined {
     return [...this.transports.values()].find((t) => t.appData.direction === 'recv' && !t.closed);
   }
@@ -74,9 +134,82 @@ export class MediaPeer {
     }
     const producer = await transport.produce(options);
     this.producers.set(producer.id, producer);
-    producer.observer.once('close', () => this.producers.delete(producer.id));
+    this.#published.set(producer.id, new ProducerTrack(producer));
+    producer.observer.once('close', () => {
+      this.producers.delete(producer.id);
+      this.#published.delete(producer.id);
+    });
     this.room.addProducer(producer, this.router);
     return producer;
+  }
+
+  published(): ProducerTrack[] {
+    return [...this.#published.values()];
+  }
+
+  async publish(
+    transportId: string,
+    track: { kind: 'audio' | 'video'; rtpParameters: RtpParameters; source: MediaSource },
+    peerId: string,
+    onClose: (track: ProducerTrack) => void,
+  ): Promise<ProducerTrack> {
+    const transport = this.#transportOrRefuse(transportId, 'send');
+    const producer = await this.produce(transport, {
+      kind: track.kind,
+      rtpParameters: track.rtpParameters as types.RtpParameters,
+      appData: { source: track.source, peerId },
+    }).catch(fromMediasoup);
+    const published = this.#published.get(producer.id)!;
+    producer.observer.once('close', () => onClose(published));
+    return published;
+  }
+
+  unpublish(producerId: string): boolean {
+    const producer = this.producers.get(producerId);
+    producer?.close();
+    return producer !== undefined;
+  }
+
+  receiving(): ConsumerTrack[] {
+    return [...this.#receiving.values()];
+  }
+
+  receivedTrack(consumerId: string): ConsumerTrack | undefined {
+    return this.#receiving.get(consumerId);
+  }
+
+  async consumePaused(
+    producerId: string,
+    rtpCapabilities: RtpCapabilities,
+    about: { peerId: string; source: MediaSource },
+    events: ReceivedTrackEvents,
+  ): Promise<ConsumerTrack | undefined> {
+    const consumer = await this.consume(
+      producerId,
+      rtpCapabilities as types.RtpCapabilities,
+      about,
+    ).catch(fromMediasoup);
+    if (!consumer) return undefined;
+    consumer.on('producerclose', () => events.producerClosed(consumer.id));
+    consumer.on('layerschange', (layers) =>
+      events.layersChanged(consumer.id, layers?.spatialLayer ?? null),
+    );
+    return this.#receiving.get(consumer.id);
+  }
+
+  reportDecoded(
+    reports: { consumerId: string; framesDecoded: number; freezeCount?: number }[],
+  ): void {
+    // Only consumers this peer has: a report cannot make counters for anything else.
+    this.received.report(reports.filter((c) => this.consumers.has(c.consumerId)));
+  }
+
+  stats(): Promise<PeerStats> {
+    return samplePeerStats(this);
+  }
+
+  teacherVideo(producerIds: ReadonlySet<string>): Promise<TeacherVideoSample> {
+    return sampleTeacherVideo(this, producerIds);
   }
 
   async consume(
@@ -98,8 +231,10 @@ export class MediaPeer {
     );
     if (!consumer) return undefined;
     this.consumers.set(consumer.id, consumer);
+    this.#receiving.set(consumer.id, new ConsumerTrack(consumer));
     consumer.observer.once('close', () => {
       this.consumers.delete(consumer.id);
+      this.#receiving.delete(consumer.id);
       this.received.forget(consumer.id);
     });
     return consumer;

@@ -1,6 +1,12 @@
 import { EventEmitter } from 'node:events';
 import type { types } from 'mediasoup';
 import type { WorkerPool } from './WorkerPool';
+import type { RtpCapabilities } from '../../shared/signaling/rtp';
+import type { MediaFactory, RoomMedia } from '../live/ports';
+import { MediaPeer } from './MediaPeer';
+import { fromMediasoup } from './mediaErrors';
+import { MediaTap } from './MediaTap';
+import type { MediaSource } from '../../shared/signaling/events';
 
 export interface MediaRoomOptions {
   /** Consumers one router takes before new peers go to a piped router on another worker. */
@@ -29,7 +35,7 @@ interface RouterEntry {
  * `pipeToRouter`. Knows nothing of roles or lessons: the signaling layer says who consumes
  * what.
  */
-export class MediaRoom extends EventEmitter<MediaRoomEvents> {
+export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedia<MediaPeer> {
   readonly id: string;
   readonly #pool: WorkerPool;
   readonly #options: Required<MediaRoomOptions>;
@@ -57,10 +63,44 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     return this.#closed;
   }
 
-  get rtpCapabilities(): types.RtpCapabilities {
+  /** What the room's routers can send, as the client's device is loaded with. */
+  get rtpCapabilities(): RtpCapabilities {
     const primary = this.#routers[0];
     if (!primary) throw new Error('room has no router');
-    return primary.router.rtpCapabilities;
+    return primary.router.rtpCapabilities as RtpCapabilities;
+  }
+
+  /** A participant's media, on the router with room for it (the live room's port). */
+  async newSession(): Promise<MediaPeer> {
+    return new MediaPeer(this, await this.routerForNewPeer().catch(fromMediasoup));
+  }
+
+  onLost(listener: () => void): void {
+    this.once('medialost', listener);
+  }
+
+  /** A recorder's tap on this room's producers, on the primary router (piped there). */
+  async openTap(rtpCapabilities: RtpCapabilities): Promise<MediaTap> {
+    const primary = this.#routers[0];
+    if (!primary || this.#closed) throw new Error('room has no router');
+    const tap = new MediaTap(
+      {
+        router: primary.router,
+        consume: (transport, router, producerId, caps, appData) =>
+          this.consume(transport, router, producerId, caps, appData),
+        sourceOf: (producerId) => {
+          const producer = this.#producers.get(producerId)?.producer;
+          if (!producer) return undefined;
+          return {
+            peerId: producer.appData.peerId as string,
+            source: producer.appData.source as MediaSource,
+          };
+        },
+      },
+      rtpCapabilities as types.RtpCapabilities,
+    );
+    this.once('close', () => tap.close());
+    return tap;
   }
 
   /** Routers in use, primary first (for stats and tests). */
@@ -201,4 +241,12 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> {
     this.#producers.clear();
     this.emit('close');
   }
+}
+
+/** The live rooms' media over mediasoup: one MediaRoom per live room, on the pool's workers. */
+export function mediasoupMedia(
+  pool: WorkerPool,
+  options: MediaRoomOptions,
+): MediaFactory<MediaRoom> {
+  return (roomId) => MediaRoom.create(pool, roomId, options).catch(fromMediasoup);
 }

@@ -67,7 +67,7 @@ export class RecordingTap {
           transport,
           router,
           producerId,
-          recorderCapabilities(room.rtpCapabilities),
+          recorderCapabilities(router.rtpCapabilities),
           { recording: true },
         );
         if (!consumer) throw new Error(`cannot consume ${producerId}`);

@@ -1,30 +1,33 @@
-// The socket.io edge of the live rooms: every event is validated against its schema in
-// shared/, budgeted, dispatched to its handler, and answered with one ack shape.
+// The socket.io edge of the live rooms: /live's catalogue (shared/signaling/events.ts)
+// served the one way (catalogue.ts): budgeted, validated, dispatched, answered with one ack.
 import type { Server } from 'socket.io';
 import type { Principal } from '../../shared/auth';
 import {
   requests,
-  type Ack,
-  type AckError,
   type RoomKind,
   type ClientToServerEvents,
-  type RequestName,
+  type RequestPayload,
   type ServerToClientEvents,
 } from '../../shared/signaling/events';
-import { check } from '../../shared/validation';
-import { handlers, toSignalingError, type HandlerContext, type Session } from './handlers';
-import type { LiveRooms } from './LiveRooms';
-import type { RoomGate } from './RoomGate';
+import { RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
+import {
+  handlers,
+  toSignalingError,
+  type AdhocRooms,
+  type HandlerContext,
+  type Session,
+} from './handlers';
+import type { LiveRooms } from '../live/LiveRooms';
+import type { RoomGate } from '../live/RoomGate';
 import type { Log } from '../log';
 import { iceServersFor } from './turnCredentials';
 import { TokenWatch } from './tokenWatch';
 import type { TokenRenewal } from '../auth/tokenRenewal';
-import type { LiveSocket } from './Participant';
+import { SocketConnection, type LiveSocket, type SfuPorts } from './SocketConnection';
 import { clientAddress, PerMinuteBudget } from './addressLimits';
-import type { AdhocDecision } from '../security/adhocAdmission';
 
 export interface SignalingOptions {
-  rooms: LiveRooms;
+  rooms: LiveRooms<SfuPorts>;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
   /** false while the store cannot be reached: failures are then acked as `unavailable` */
@@ -35,8 +38,8 @@ export interface SignalingOptions {
   roomCapacity?: number;
   /** the domain's join rules for scheduled rooms (lessons, research sessions) */
   gate?: RoomGate;
-  /** whether a room-code room may be entered (its grant); absent: any code opens one */
-  adhoc?(roomId: string, roomCode: string | undefined): Promise<AdhocDecision>;
+  /** how room-code rooms are opened and their grants; absent: any code opens one */
+  adhoc?: AdhocRooms;
   /** what one node takes at most, and what one client address may do */
   limits?: Partial<NodeLimits>;
   /** requests one socket may make per second before it is refused */
@@ -60,12 +63,8 @@ export interface NodeLimits {
   trustedProxies: string[];
 }
 
-type Reply = (r: Ack<unknown>) => void;
-const refuse = (reply: Reply, code: AckError['code'], message: string, field?: string) =>
-  reply({ ok: false, error: { code, message, ...(field ? { field } : {}) } });
-
 /** A node at its caps refuses new rooms and new participants before any media is made. */
-function nodeFull(rooms: LiveRooms, limits: NodeLimits, roomId: string, kind: RoomKind) {
+function nodeFull(rooms: LiveRooms<SfuPorts>, limits: NodeLimits, roomId: string, kind: RoomKind) {
   const all = rooms.all;
   if (!rooms.get(roomId, kind) && all.length >= limits.maxRooms) {
     return `此服务器已满 This server holds at most ${limits.maxRooms} rooms`;
@@ -103,14 +102,57 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
     tokens?.stop(participant);
   });
 
+  // /live's catalogue: its requests, its handlers, its ack shape (shared/signaling/events.ts).
+  const catalogue: Catalogue<HandlerContext> = {
+    requests,
+    handlers: handlers as unknown as Catalogue<HandlerContext>['handlers'],
+    ack: {
+      ok: (data) => ({ ok: true, data }),
+      refused: ({ code, message, field }) => ({
+        ok: false,
+        error: { code, message, ...(field ? { field } : {}) },
+      }),
+    },
+    overBudget: { code: 'rate_limited', message: `more than ${budget} requests a second` },
+    missing: (name) => ({
+      code: 'invalid_payload',
+      message: `${name}: a payload object is required`,
+      field: '/',
+    }),
+    invalid: (name, field, message) => ({
+      code: 'invalid_payload',
+      message: `${name}: ${field} ${message}`,
+      field,
+    }),
+    toRefusal: (error) => toSignalingError(error, options.log, options.storeReachable),
+    unknown: (event) => ({
+      code: 'unknown_request',
+      message: `unknown request ${event.slice(0, 64)}`,
+      field: '/',
+    }),
+    // A join costs media and memory: refused before any is made, per address and per node.
+    guard: (ctx, name, payload) => {
+      if (name !== 'join') return undefined;
+      if (!joinBudget.take(ctx.address)) {
+        return {
+          code: 'rate_limited',
+          message: `请稍后再试 more than ${limits.joinsPerAddressPerMinute} joins a minute from this address`,
+        };
+      }
+      const p = payload as RequestPayload<'join'>;
+      const full = nodeFull(options.rooms, limits, p.roomId, p.kind ?? 'lesson');
+      return full ? { code: 'room_full', message: full } : undefined;
+    },
+  };
+
   nsp.on('connection', (socket: LiveSocket) => {
     const address = clientAddress(socket.request, limits.trustedProxies);
+    const connection = new SocketConnection(socket);
     let session: Session | undefined;
-    let windowStart = monotonic();
-    let used = 0;
 
     const ctx: HandlerContext = {
-      socket,
+      connection,
+      address,
       rooms: options.rooms,
       now: options.now,
       verifyToken: options.verifyToken,
@@ -130,88 +172,16 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       findSession: (id) => sessions.get(id),
     };
 
-    // A request the catalogue does not name is answered too: the client never waits for
-    // its timeout to learn that the server does not know it.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(requests, event)) return;
-      const ack = args[args.length - 1];
-      if (typeof ack !== 'function') return;
-      refuse(ack as Reply, 'unknown_request', `unknown request ${event.slice(0, 64)}`, '/');
-    });
-
-    for (const name of Object.keys(requests) as RequestName[]) {
-      socket.on(name, async (first: unknown, second: unknown) => {
-        // Sent without a payload, the ack comes first: answer it, as a missing payload.
-        const payloadless = typeof first === 'function' && second === undefined;
-        const payload = payloadless ? undefined : first;
-        const ack = payloadless ? first : second;
-        const reply = (typeof ack === 'function' ? ack : () => undefined) as Reply;
-        const now = monotonic();
-        if (now - windowStart >= 1000) {
-          windowStart = now;
-          used = 0;
-        }
-        if (++used > budget) {
-          reply({
-            ok: false,
-            error: { code: 'rate_limited', message: `more than ${budget} requests a second` },
-          });
-          return;
-        }
-        if (payload === undefined || payload === null) {
-          refuse(reply, 'invalid_payload', `${name}: a payload object is required`, '/');
-          return;
-        }
-        const checked = check(requests[name], payload);
-        if (!checked.ok) {
-          const first = checked.errors[0];
-          reply({
-            ok: false,
-            error: {
-              code: 'invalid_payload',
-              message: `${name}: ${first?.field ?? '/'} ${first?.message ?? 'is invalid'}`,
-              field: first?.field ?? '/',
-            },
-          });
-          return;
-        }
-        if (name === 'join') {
-          if (!joinBudget.take(address)) {
-            refuse(
-              reply,
-              'rate_limited',
-              `请稍后再试 more than ${limits.joinsPerAddressPerMinute} joins a minute from this address`,
-            );
-            return;
-          }
-          const p = checked.value as { roomId: string; kind?: RoomKind };
-          const full = nodeFull(options.rooms, limits, p.roomId, p.kind ?? 'lesson');
-          if (full) {
-            refuse(reply, 'room_full', full);
-            return;
-          }
-        }
-        try {
-          const handler = handlers[name] as (c: HandlerContext, p: unknown) => Promise<unknown>;
-          reply({ ok: true, data: await handler(ctx, checked.value) });
-        } catch (error) {
-          const e = toSignalingError(error, options.log, options.storeReachable);
-          reply({
-            ok: false,
-            error: { code: e.code, message: e.message, ...(e.field ? { field: e.field } : {}) },
-          });
-        }
-      });
-    }
+    serveCatalogue(socket, catalogue, new RequestBudget(budget, 1000, monotonic), ctx);
 
     // A dropped connection keeps its session for a grace period: the client resumes it on
     // a new connection with the same transports and media (a network blip loses nothing).
     socket.on('disconnect', () => {
       const dropped = session;
-      if (!dropped || dropped.participant.socket !== socket) return;
+      if (!dropped || dropped.participant.connection !== connection) return;
       const { room, participant } = dropped;
       if (!room.participants.has(participant.peerId)) return;
-      participant.detachedAt = options.now();
+      participant.detach(options.now());
       setTimeout(() => {
         if (participant.detachedAt === undefined) return; // resumed
         room.remove(participant, participant.detachedAt);

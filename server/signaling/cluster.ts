@@ -6,26 +6,10 @@
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import type { Redis } from 'ioredis';
 import type { Server } from 'socket.io';
-import { LessonTransition } from '../../shared/lessons';
-import { check } from '../../shared/validation';
 import type { Log } from '../log';
+import { readClusterMessage, type Cluster, type ClusterEvents } from '../live/cluster';
 
-export interface ClusterEvents {
-  lessonTransition: (transition: LessonTransition) => void;
-  deviceRevoked: (deviceId: string) => void;
-  /** an account's tokens were ended (password changed, account disabled) */
-  sessionsEnded: (userId: string) => void;
-}
-
-export interface Cluster {
-  /** Tells every other node. */
-  publish<E extends keyof ClusterEvents>(event: E, ...args: Parameters<ClusterEvents[E]>): void;
-  /** What another node published. */
-  on<E extends keyof ClusterEvents>(event: E, listener: ClusterEvents[E]): void;
-}
-
-/** One node alone: nobody to tell. */
-export const singleNode: Cluster = { publish: () => undefined, on: () => undefined };
+export { singleNode, type Cluster, type ClusterEvents } from '../live/cluster';
 
 /** Must run before any namespace is created, so every namespace gets the adapter. */
 export function redisCluster(io: Server, redis: Redis, log: Log): Cluster {
@@ -41,15 +25,13 @@ export function redisCluster(io: Server, redis: Redis, log: Log): Cluster {
       }
     },
     on(event, listener) {
-      // Nodes run the same code, but what crosses Redis is checked like any other input.
       const guarded = (...args: unknown[]) => {
-        if (event === 'lessonTransition' && !check(LessonTransition, args[0]).ok) {
-          log.warn({ event }, 'cluster: malformed event dropped');
+        const checked = readClusterMessage(event, args[0]);
+        if (!checked.ok) {
+          log.warn({ event, field: checked.errors[0]?.field }, 'cluster: malformed event dropped');
           return;
         }
-        if ((event === 'deviceRevoked' || event === 'sessionsEnded') && typeof args[0] !== 'string')
-          return;
-        (listener as (...a: unknown[]) => void)(...args);
+        (listener as (payload: unknown) => void)(checked.value);
       };
       main.on(event as never, guarded as never);
     },

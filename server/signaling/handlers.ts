@@ -1,29 +1,37 @@
 // One small function per request. Payloads arrive validated (attach.ts); these functions
-// decide and act, and throw SignalingError to refuse.
-import type { types } from 'mediasoup';
+// translate a request into the room's methods (server/live/), which decide and act, and
+// throw RoomError to refuse. Nothing here touches media internals.
 import type { Replies, RequestName, RequestPayload } from '../../shared/signaling/events';
 import type { Principal } from '../../shared/auth';
-import { MediaLimitError } from '../media/MediaPeer';
-import { NoWorkerError } from '../media/WorkerPool';
-import { decideJoin, type JoinDecision } from './joinPolicy';
-import type { RoomGate } from './RoomGate';
+import { answerFor } from '../errorTable';
+import { admit } from '../live/admission';
+import type { RoomGate } from '../live/RoomGate';
 import type { IceServer } from './turnCredentials';
 import { consoleLog, type Log } from '../log';
-import { Participant, type LiveSocket } from './Participant';
-import type { LiveRoom } from './LiveRoom';
-import type { LiveRooms } from './LiveRooms';
+import { Participant } from '../live/Participant';
+import type { LiveRoom } from '../live/LiveRoom';
+import type { LiveRooms } from '../live/LiveRooms';
 import type { TokenWatch } from './tokenWatch';
 import { SignalingError } from './SignalingError';
-import type { AdhocDecision } from '../security/adhocAdmission';
+import type { AdhocMode } from '../security/adhocAdmission';
+import type { AdhocGrant } from '../../shared/security';
+import type { SfuPorts, SocketConnection } from './SocketConnection';
 
 export interface Session {
-  room: LiveRoom;
-  participant: Participant;
+  room: LiveRoom<SfuPorts>;
+  participant: Participant<SfuPorts>;
+}
+
+export interface AdhocRooms {
+  mode: AdhocMode;
+  grant(roomId: string): Promise<AdhocGrant | undefined>;
 }
 
 export interface HandlerContext {
-  socket: LiveSocket;
-  rooms: LiveRooms;
+  connection: SocketConnection;
+  /** the client's address (behind a trusted proxy: the one it names) */
+  address: string;
+  rooms: LiveRooms<SfuPorts>;
   now: () => number;
   verifyToken(token: string): Promise<Principal | undefined>;
   /** renews the tokens of those who joined with one (absent: tokens are not renewed) */
@@ -36,8 +44,8 @@ export interface HandlerContext {
   roomCapacity: number;
   /** the lessons' and research sessions' join rules, when the server runs them */
   gate?: RoomGate;
-  /** whether a room-code room may be entered (its grant, ADHOC_ROOMS) */
-  adhoc?(roomId: string, roomCode: string | undefined): Promise<AdhocDecision>;
+  /** how room-code rooms are opened (ADHOC_ROOMS) and their grants; absent: any code */
+  adhoc?: AdhocRooms;
   /** TURN servers with fresh credentials for this participant (none without TURN) */
   iceServers(who: string): IceServer[];
 }
@@ -49,7 +57,7 @@ type Handler<N extends RequestName> = (
 
 function joined(ctx: HandlerContext): Session {
   const session = ctx.session;
-  if (!session || !isCurrent(session) || session.participant.socket !== ctx.socket) {
+  if (!session || !isCurrent(session) || session.participant.connection !== ctx.connection) {
     throw new SignalingError('not_joined', 'join a room first');
   }
   return session;
@@ -60,7 +68,11 @@ function isCurrent({ room, participant }: Session): boolean {
   return !room.closed && room.participants.get(participant.peerId) === participant;
 }
 
-async function sessionState(ctx: HandlerContext, room: LiveRoom, participant: Participant) {
+async function sessionState(
+  ctx: HandlerContext,
+  room: Session['room'],
+  participant: Session['participant'],
+) {
   const media = await room.mediaRoom();
   return {
     sessionId: participant.sessionId,
@@ -68,18 +80,11 @@ async function sessionState(ctx: HandlerContext, room: LiveRoom, participant: Pa
     peerId: participant.peerId,
     role: participant.role,
     kind: room.kind,
-    routerRtpCapabilities: media.rtpCapabilities as never,
+    routerRtpCapabilities: media.rtpCapabilities,
     peers: room.peersVisibleTo(participant).map((o) => o.info()),
     stagePeerId: room.stagePeerId,
-    chat: room.chat,
+    chat: [...room.chat],
   };
-}
-
-function mediaOf(session: Session) {
-  const media = session.participant.media;
-  if (!media || media.closed)
-    throw new SignalingError('not_joined', 'media session ended; join again');
-  return media;
 }
 
 const empty = {} as Record<string, never>;
@@ -99,61 +104,52 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       const stale = ctx.findSession(p.previousSessionId);
       if (stale) {
         stale.room.remove(stale.participant);
-        stale.participant.socket.disconnect(true);
+        stale.participant.connection.close();
       }
     }
     const existing = ctx.rooms.get(p.roomId, kind);
-    const facts = {
-      code: existing?.code,
-      kind: existing?.kind,
-      peers: existing?.participants.size ?? 0,
-      hasTeacher: existing?.hasTeacher ?? false,
-      capacity: ctx.roomCapacity,
-    };
     const badToken = !!p.token && !principal;
-    const scheduled =
-      principal && ctx.gate
-        ? await ctx.gate.admit({ roomId: p.roomId, kind, principal, now: ctx.now() })
-        : undefined;
-    let decision: JoinDecision;
-    if (!scheduled) {
-      // Not a scheduled room: it exists only by a grant (ADHOC_ROOMS=granted), at its size.
-      const adhoc = badToken ? undefined : await ctx.adhoc?.(p.roomId, p.roomCode);
-      if (adhoc && !adhoc.ok) throw new SignalingError(adhoc.code, adhoc.message);
-      if (adhoc?.capacity) facts.capacity = Math.min(facts.capacity, adhoc.capacity);
-      decision = decideJoin(
-        { roomId: p.roomId, kind, roomCode: p.roomCode, askedRole: p.role, principal, badToken },
-        facts,
-      );
-    } else if (!scheduled.ok) {
-      decision = { ok: false, code: 'forbidden', message: scheduled.reason };
-    } else if (facts.peers >= facts.capacity) {
-      decision = { ok: false, code: 'room_full', message: `room holds at most ${facts.capacity}` };
-    } else {
-      decision = { ok: true, role: scheduled.role, identity: principal!.sub };
-    }
+    // The facts the one admission decision needs; it decides (server/live/admission.ts).
+    const scheduled = ctx.gate && !badToken ? await ctx.gate.facts(p.roomId) : undefined;
+    const grant =
+      ctx.adhoc && !scheduled && !badToken ? await ctx.adhoc.grant(p.roomId) : undefined;
+    const decision = admit({
+      roomId: p.roomId,
+      kind,
+      roomCode: p.roomCode,
+      askedRole: p.role,
+      principal,
+      badToken,
+      scheduled,
+      ...(ctx.adhoc ? { adhoc: { mode: ctx.adhoc.mode, grant } } : {}),
+      ...(existing
+        ? {
+            room: {
+              code: existing.code,
+              kind: existing.kind,
+              peers: existing.participants.size,
+              hasTeacher: existing.hasTeacher,
+            },
+          }
+        : {}),
+      capacity: ctx.roomCapacity,
+      now: ctx.now(),
+    });
     if (!decision.ok) throw new SignalingError(decision.code, decision.message);
+    // Looked up before the room is made: a failure here leaves no empty room behind.
+    const named =
+      decision.scheduled && principal ? await ctx.gate?.displayName(principal) : undefined;
     const room = ctx.rooms.getOrCreate(
       p.roomId,
       kind,
-      scheduled ? { scheduled: true } : { ...(principal ? {} : { code: p.roomCode }) },
+      decision.scheduled ? { scheduled: true } : decision.code ? { code: decision.code } : {},
     );
-    // A duplicate identity (the same device or login twice) kicks the older session.
-    if (decision.identity) {
-      for (const other of room.participants.values()) {
-        if (other.identity === decision.identity) {
-          other.socket.emit('roomClosed', { reason: 'signed in elsewhere' });
-          room.remove(other);
-          other.socket.disconnect(true);
-        }
-      }
-    }
-    const participant = new Participant({
+    const participant = new Participant<SfuPorts>({
       ...(principal ? { principal } : {}),
-      displayName: (scheduled?.ok && scheduled.displayName) || p.displayName,
+      displayName: named || p.displayName,
       role: decision.role,
       identity: decision.identity,
-      socket: ctx.socket,
+      connection: ctx.connection,
       joinedAt: ctx.now(),
     });
     await room.add(participant);
@@ -175,153 +171,58 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
       throw new SignalingError('not_found', 'that session has ended; join again', '/sessionId');
     }
     const { room, participant } = found;
-    // After a worker death the session has no media: it gets new media on a live worker,
-    // and the client builds new transports (mediaReset).
-    const lost = !participant.media || participant.media.closed;
-    const media = lost ? await room.giveMedia(participant) : participant.media!;
-    // The session id is the client's secret: whoever holds it takes the session over, and a
-    // connection the server has not yet noticed is dead is dropped.
-    const old = participant.socket;
-    participant.attach(ctx.socket);
-    if (old !== ctx.socket) old.disconnect(true);
-    void ctx.socket.join(room.channel);
+    // The session id is the client's secret: whoever holds it takes the session over (the
+    // room swaps the connection and drops the old one). After a worker death the session
+    // gets new media on a live worker, and the client builds new transports (mediaReset).
+    const { mediaReset } = await room.resume(participant, ctx.connection);
     ctx.setSession(found);
-    const transports = [];
-    for (const transport of media.transports.values()) {
-      transports.push({ id: transport.id, iceParameters: await transport.restartIce() });
-    }
-    // Consumers the room made while the client was away went to the dead connection.
-    void room.reconcile(participant);
-    return {
-      ...(await sessionState(ctx, room, participant)),
-      mediaReset: lost,
-      transports,
-      consumerIds: [...media.consumers.keys()],
-    };
+    const { transports, consumerIds } = await room.catchUp(participant);
+    return { ...(await sessionState(ctx, room, participant)), mediaReset, transports, consumerIds };
   },
 
   async createTransport(ctx, p) {
-    const session = joined(ctx);
-    const media = mediaOf(session);
-    if (p.direction === 'send' && session.participant.role === 'observer') {
-      throw new SignalingError('forbidden', 'an observer does not send media');
-    }
-    if (p.direction === 'recv') {
-      if (!p.rtpCapabilities) {
-        throw new SignalingError(
-          'invalid_payload',
-          'a recv transport needs rtpCapabilities',
-          '/rtpCapabilities',
-        );
-      }
-      session.participant.rtpCapabilities = p.rtpCapabilities as types.RtpCapabilities;
-    }
-    const transport = await media.createTransport(p.direction, {
-      peerId: session.participant.peerId,
-    });
-    if (p.direction === 'recv') {
-      // Consumers can be created before DTLS connects; the client's first consume connects it.
-      void session.room.reconcile(session.participant);
-    }
-    return {
-      id: transport.id,
-      iceParameters: transport.iceParameters,
-      iceCandidates: transport.iceCandidates as Replies['createTransport']['iceCandidates'],
-      dtlsParameters: transport.dtlsParameters as Replies['createTransport']['dtlsParameters'],
-    };
+    const { room, participant } = joined(ctx);
+    return room.openTransport(participant, p.direction, p.rtpCapabilities);
   },
 
   async connectTransport(ctx, p) {
-    const transport = mediaOf(joined(ctx)).transport(p.transportId);
-    if (!transport)
-      throw new SignalingError('not_found', `no transport ${p.transportId}`, '/transportId');
-    await transport.connect({ dtlsParameters: p.dtlsParameters as types.DtlsParameters });
+    const { room, participant } = joined(ctx);
+    await room.connectTransport(participant, p.transportId, p.dtlsParameters);
     return empty;
   },
 
   async restartIce(ctx, p) {
-    const transport = mediaOf(joined(ctx)).transport(p.transportId);
-    if (!transport)
-      throw new SignalingError('not_found', `no transport ${p.transportId}`, '/transportId');
-    return { iceParameters: await transport.restartIce() };
+    const { room, participant } = joined(ctx);
+    return { iceParameters: await room.restartIce(participant, p.transportId) };
   },
 
   async produce(ctx, p) {
-    const session = joined(ctx);
-    const { participant, room } = session;
-    if (participant.role === 'observer')
-      throw new SignalingError('forbidden', 'an observer does not send media');
-    const teacherOnly = p.source === 'screen' || p.source === 'blackboard';
-    if (teacherOnly && participant.role === 'classroom') {
-      throw new SignalingError('forbidden', `only the teacher shares a ${p.source}`, '/source');
-    }
-    if ((p.source === 'mic') !== (p.kind === 'audio')) {
-      throw new SignalingError(
-        'invalid_payload',
-        `source ${p.source} does not match kind ${p.kind}`,
-        '/source',
-      );
-    }
-    const media = mediaOf(session);
-    if ([...media.producers.values()].some((x) => x.appData.source === p.source)) {
-      throw new SignalingError(
-        'forbidden',
-        `a ${p.source} is already published; close it first`,
-        '/source',
-      );
-    }
-    const transport = media.transport(p.transportId);
-    if (!transport || transport.appData.direction !== 'send') {
-      throw new SignalingError('not_found', `no send transport ${p.transportId}`, '/transportId');
-    }
-    const producer = await media.produce(transport, {
-      kind: p.kind,
-      rtpParameters: p.rtpParameters as types.RtpParameters,
-      appData: { source: p.source, peerId: participant.peerId },
-    });
-    room.broadcastPeer(participant);
-    producer.observer.once('close', () => room.broadcastPeer(participant));
-    void room.reconcileAll();
-    return { producerId: producer.id };
+    const { room, participant } = joined(ctx);
+    const track = await room.publish(participant, p);
+    return { producerId: track.id };
   },
 
   async closeProducer(ctx, p) {
-    const producer = mediaOf(joined(ctx)).producers.get(p.producerId);
-    if (!producer)
-      throw new SignalingError('not_found', `no producer ${p.producerId}`, '/producerId');
-    producer.close();
+    const { room, participant } = joined(ctx);
+    room.unpublish(participant, p.producerId);
     return empty;
   },
 
   async consumerPrefs(ctx, p) {
     const { room, participant } = joined(ctx);
-    const found = await room.applyPrefs(participant, p.consumerId, p);
-    if (!found) throw new SignalingError('not_found', `no consumer ${p.consumerId}`, '/consumerId');
+    await room.applyPrefs(participant, p.consumerId, p);
     return empty;
   },
 
   async raiseHand(ctx, p) {
     const { room, participant } = joined(ctx);
-    if (participant.role !== 'classroom')
-      throw new SignalingError('forbidden', 'only a classroom raises its hand');
-    participant.handRaised = p.raised;
-    room.broadcastPeer(participant);
+    room.raiseHand(participant, p.raised);
     return empty;
   },
 
   async setStage(ctx, p) {
     const { room, participant } = joined(ctx);
-    if (participant.role !== 'teacher')
-      throw new SignalingError('forbidden', 'only the teacher puts a classroom on stage');
-    if (p.peerId !== null) {
-      const target = room.participants.get(p.peerId);
-      if (!target || target.role !== 'classroom') {
-        throw new SignalingError('not_found', `no classroom ${p.peerId} in this room`, '/peerId');
-      }
-      target.handRaised = false;
-      room.broadcastPeer(target);
-    }
-    room.setStage(p.peerId);
+    room.putOnStage(participant, p.peerId);
     return empty;
   },
 
@@ -332,9 +233,10 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   },
 
   async receiveReport(ctx, p) {
-    const media = mediaOf(joined(ctx));
-    // Only consumers this peer has: a report cannot make counters for anything else.
-    media.received.report(p.consumers.filter((c) => media.consumers.has(c.consumerId)));
+    const media = joined(ctx).participant.media;
+    if (!media || media.closed)
+      throw new SignalingError('not_joined', 'media session ended; join again');
+    media.reportDecoded(p.consumers);
     return empty;
   },
 
@@ -358,8 +260,9 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
 };
 
 /**
- * One place that turns what a handler threw into the ack's error; unexpected ones are
- * logged. While the store is unreachable a failure is "try again shortly", said plainly.
+ * What a handler threw, as the ack's error: by the one error table (server/errorTable.ts);
+ * unexpected ones are logged. While the store is unreachable a failure is "try again
+ * shortly", said plainly.
  */
 export function toSignalingError(
   error: unknown,
@@ -372,13 +275,8 @@ export function toSignalingError(
       'unavailable',
       '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly',
     );
-  if (error instanceof MediaLimitError) return new SignalingError('forbidden', error.message);
-  if (error instanceof NoWorkerError) return new SignalingError('media_error', error.message);
-  // mediasoup refuses parameters it cannot use with a TypeError naming the problem.
-  if (error instanceof TypeError) return new SignalingError('invalid_payload', error.message);
-  if (error instanceof Error && /not found|closed/i.test(error.message)) {
-    return new SignalingError('media_error', error.message);
-  }
+  const answer = answerFor(error);
+  if (answer) return new SignalingError(answer.ack, (error as Error).message);
   log.error(
     { err: error instanceof Error ? error.stack : String(error) },
     'signaling handler failed',

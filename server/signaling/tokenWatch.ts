@@ -2,7 +2,7 @@
 // socket, so the client's next join (after a restart, say) still gets in.
 import type { TokenRenewal } from '../auth/tokenRenewal';
 import type { Log } from '../log';
-import type { Participant } from './Participant';
+import type { Participant } from '../live/Participant';
 
 /** setTimeout's ceiling (~24.8 days); a token due later is renewed at a later join. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -39,7 +39,10 @@ export class TokenWatch {
     if (this.#watches.get(participant) !== timer) return;
     this.#watches.delete(participant);
     if (!fresh) return;
-    participant.socket.emit('tokenRefreshed', { token: fresh.token, expiresAt: fresh.expiresAt });
+    participant.connection.send('tokenRefreshed', {
+      token: fresh.token,
+      expiresAt: fresh.expiresAt,
+    });
     this.watch(participant, fresh.token);
   }
 

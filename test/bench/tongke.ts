@@ -11,9 +11,11 @@ import type { types } from 'mediasoup';
 import { Server as SocketServer } from 'socket.io';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import { WorkerPool } from '../../server/media/WorkerPool';
-import { LiveRooms } from '../../server/signaling/LiveRooms';
+import { LiveRooms } from '../../server/live/LiveRooms';
+import { mediasoupMedia } from '../../server/media/MediaRoom';
+import type { SfuPorts } from '../../server/signaling/SocketConnection';
 import { attachSignaling } from '../../server/signaling/attach';
-import type { LiveRoom } from '../../server/signaling/LiveRoom';
+import type { LiveRoom } from '../../server/live/LiveRoom';
 import {
   plainReceiverCapabilities,
   type FanoutSystem,
@@ -21,6 +23,7 @@ import {
   type Receiver,
 } from './system';
 import type { ProducerSpec } from './streamSet';
+import type { RtpCapabilities } from '../../shared/signaling/rtp';
 
 const listenInfo = { protocol: 'udp', ip: '127.0.0.1' } as const;
 export const BENCH_ROOM_CODE = 'bench';
@@ -36,7 +39,7 @@ export interface TongkeFanoutOptions {
 export class TongkeFanout implements FanoutSystem {
   readonly name = 'tongke';
   readonly pool: WorkerPool;
-  readonly rooms: LiveRooms;
+  readonly rooms: LiveRooms<SfuPorts>;
   readonly url: string;
   readonly #http: HttpServer;
   readonly #io: SocketServer;
@@ -51,9 +54,10 @@ export class TongkeFanout implements FanoutSystem {
       rtcMinPort: 30000,
       rtcMaxPort: 39999,
     });
-    const rooms = new LiveRooms({
-      pool,
-      consumersPerRouter: options.consumersPerRouter ?? defaults().consumersPerRouter,
+    const rooms = new LiveRooms<SfuPorts>({
+      media: mediasoupMedia(pool, {
+        consumersPerRouter: options.consumersPerRouter ?? defaults().consumersPerRouter,
+      }),
       now: Date.now,
     });
     const http = createServer();
@@ -66,6 +70,9 @@ export class TongkeFanout implements FanoutSystem {
       rooms,
       now: Date.now,
       verifyToken: async () => undefined,
+      // Every bench client comes from 127.0.0.1: the per-address join budget (300 a minute)
+      // would measure itself, not signaling.
+      limits: { joinsPerAddressPerMinute: 1_000_000 },
       ...(options.roomCapacity ? { roomCapacity: options.roomCapacity } : {}),
     });
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -76,7 +83,7 @@ export class TongkeFanout implements FanoutSystem {
 
   private constructor(
     pool: WorkerPool,
-    rooms: LiveRooms,
+    rooms: LiveRooms<SfuPorts>,
     http: HttpServer,
     server: SocketServer,
     url: string,
@@ -96,7 +103,7 @@ export class TongkeFanout implements FanoutSystem {
     return { url: this.url, roomId: lessonId, roomCode: BENCH_ROOM_CODE };
   }
 
-  #room(lessonId: string): LiveRoom {
+  #room(lessonId: string): LiveRoom<SfuPorts> {
     const room = this.rooms.get(lessonId);
     if (!room) throw new Error(`no live room ${lessonId}`);
     return room;
@@ -165,7 +172,9 @@ export class TongkeFanout implements FanoutSystem {
       media.transports.set(transport.id, transport as unknown as types.WebRtcTransport);
       await transport.connect({ ip: '127.0.0.1', port: r.port, srtpParameters: r.srtp });
       // What the createTransport handler records from a real client's device.
-      participant.rtpCapabilities = plainReceiverCapabilities(media.router.rtpCapabilities);
+      participant.setReceiveCapabilities(
+        plainReceiverCapabilities(media.router.rtpCapabilities) as RtpCapabilities,
+      );
       // Consumers offered over socket.io (newConsumer → ack), then resumed: LiveRoom's path.
       await room.reconcile(participant);
     };

@@ -13,10 +13,10 @@ import { SignInCodes } from '../../auth/signInCodes';
 import type { TokenIssuer } from '../../auth/tokens';
 import { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import { systemClock, type Clock } from '../../lessons/clock';
-import { joinGate, type JoinDecision } from '../../lessons/joinGate';
+import { joinGate, type LessonGateDecision } from '../../lessons/joinGate';
 import { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import { LessonNames } from '../../lessons/LessonNames';
-import { LessonRoomGate } from '../../signaling/LessonRoomGate';
+import { LessonRoomGate } from '../../live/LessonRoomGate';
 import { MINUTE, type LifecycleSettings } from '../../lessons/settings';
 import { researchInvitations } from '../../research/invitations';
 import { MinutesService } from '../../research/MinutesService';
@@ -25,7 +25,7 @@ import { classroomLabel } from '../../../shared/timetable/names';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { accountRoutes } from '../auth/accountRoutes';
 import { authRoutes } from '../auth/authRoutes';
-import { attachMinutesNamespace } from '../research/minutesSocket';
+import { attachMinutesNamespace } from '../../signaling/minutesSocket';
 import { researchRoutes } from '../research/researchRoutes';
 import { lessonRoutes } from './lessonRoutes';
 import { materialRoutes } from './materialRoutes';
@@ -48,7 +48,11 @@ export interface LessonServices {
   /** One-time sign-in codes that links carry instead of tokens. */
   readonly signInCodes: SignInCodes;
   /** The join gate with this server's limits and clock. */
-  joinGate(principal: Principal, occurrence: ScheduledOccurrence, state: LessonState): JoinDecision;
+  joinGate(
+    principal: Principal,
+    occurrence: ScheduledOccurrence,
+    state: LessonState,
+  ): LessonGateDecision;
   /** Starts the lesson clock (createTongke's listen() calls it, after every subscriber). */
   start(): Promise<void>;
   close(): Promise<void>;

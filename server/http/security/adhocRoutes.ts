@@ -11,7 +11,7 @@ import {
 import { DevicesQuery } from '../../../shared/auth';
 import { newGrant } from '../../security/adhocGrants';
 import type { SecurityRepository } from '../../store/security/SecurityRepository';
-import type { LiveRooms } from '../../signaling/LiveRooms';
+import type { LiveRooms } from '../../live/LiveRooms';
 import { DomainError } from '../errorHandler';
 
 export interface AdhocRoutesOptions {

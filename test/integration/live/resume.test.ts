@@ -45,7 +45,7 @@ describe('resuming a session after a dropped connection', () => {
     const states: string[] = [];
     classroom.client.on('state', (s) => states.push(s));
 
-    before.socket.conn.close(); // the connection drops under the client
+    before.connection.socket.conn.close(); // the connection drops under the client
 
     await expect.poll(() => states, { timeout: 10_000 }).toContain('reconnecting');
     await expect.poll(() => classroom.client.state, { timeout: 15_000 }).toBe('joined');

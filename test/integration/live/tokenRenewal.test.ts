@@ -51,7 +51,7 @@ describe('a token that runs out in the middle of a lesson', () => {
     const room = s.tongke.rooms.get(o.occurrenceId)!;
     const participant = [...room.participants.values()].find((p) => p.role === 'teacher')!;
     room.remove(participant);
-    participant.socket.conn.close();
+    participant.connection.socket.conn.close();
     await expect
       .poll(() => teacher!.client.session?.sessionId, { timeout: 20_000 })
       .not.toBe(firstSession);

@@ -4,7 +4,6 @@
 import type { QualitySample, TeacherVideoSample } from '../../shared/lessons';
 import type { PeerQuality } from '../../shared/signaling/events';
 import type { AttendanceRecorder } from '../lessons/AttendanceRecorder';
-import { sampleTeacherVideo } from '../media/peerStats';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 import type { LiveRoom } from './LiveRoom';
 import type { LiveRooms } from './LiveRooms';
@@ -47,8 +46,8 @@ function teacherCameras(room: LiveRoom): Set<string> {
   const ids = new Set<string>();
   for (const p of room.participants.values()) {
     if (p.role !== 'teacher') continue;
-    for (const producer of p.media?.producers.values() ?? []) {
-      if (producer.appData.source === 'camera' && !producer.paused) ids.add(producer.id);
+    for (const track of p.media?.published() ?? []) {
+      if (track.source === 'camera' && !track.paused) ids.add(track.id);
     }
   }
   return ids;
@@ -95,7 +94,7 @@ export function bridgeLessons({ rooms, lifecycle, attendance, log }: LessonBridg
           const media = p.media;
           const teacherVideo =
             p.role === 'classroom' && settled.size > 0 && media && !media.closed
-              ? await sampleTeacherVideo(media, settled)
+              ? await media.teacherVideo(settled)
               : undefined;
           await attendance.quality(room.id, id, toQualitySample(q, teacherVideo));
         })

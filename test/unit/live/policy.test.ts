@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initialSpatialLayer, shouldReceive } from '../../../server/signaling/policy';
+import { initialSpatialLayer, shouldReceive } from '../../../server/live/policy';
 import type { MediaSource } from '../../../shared/signaling/events';
 
 const teacher = { peerId: 't', role: 'teacher' } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideJoin, type JoinRequest, type RoomFacts } from '../../../server/signaling/joinPolicy';
+import { decideJoin, type JoinRequest, type RoomFacts } from '../../../server/live/joinPolicy';
 import type { Principal } from '../../../shared/auth';
 
 const request = (over: Partial<JoinRequest> = {}): JoinRequest => ({

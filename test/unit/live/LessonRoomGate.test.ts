@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../shared/auth';
 import { ManualClock } from '../../../server/lessons/clock';
 import { LessonLifecycle } from '../../../server/lessons/LessonLifecycle';
-import { LessonRoomGate } from '../../../server/signaling/LessonRoomGate';
+import { LessonRoomGate } from '../../../server/live/LessonRoomGate';
 import { defaultLifecycleSettings as settings } from '../../../server/lessons/settings';
 import { SqliteStore } from '../../../server/store/sqlite/SqliteStore';
 import { MemoryOccurrenceSource, MIN, T0, occurrence } from '../lessons/support/occurrences';

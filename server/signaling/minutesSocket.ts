@@ -1,10 +1,11 @@
 // The /research socket.io namespace: token auth in the handshake, one small handler per
-// event, every payload checked against its schema in shared/research.ts before use.
+// event, every payload (minutes:leave too) checked against its schema in shared/research.ts
+// before use. It lives beside /live (attach.ts): the socket edges are in server/signaling/.
 import type { Namespace, Server, Socket } from 'socket.io';
-import type { TSchema } from '@sinclair/typebox';
-import type { Principal } from '../../../shared/auth';
+import type { Principal } from '../../shared/auth';
 import {
   MinutesJoin,
+  MinutesLeave,
   MinutesUpdate,
   RESEARCH_NAMESPACE,
   minutesSections,
@@ -14,21 +15,22 @@ import {
   type MinutesServerEvents,
   type MinutesUpdateAck,
   type ResearchAccess,
-} from '../../../shared/research';
-import { check } from '../../../shared/validation';
-import type { Accounts } from '../../auth/accounts';
-import type { ResolvePrincipal } from '../../auth/principals';
-import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
-import type { LessonNames } from '../../lessons/LessonNames';
-import { InvalidUpdateError, type MinutesService } from '../../research/MinutesService';
-import { researchGate } from '../../research/researchGate';
+} from '../../shared/research';
+import { check } from '../../shared/validation';
+import { RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
+import type { Accounts } from '../auth/accounts';
+import type { ResolvePrincipal } from '../auth/principals';
+import type { LessonLifecycle } from '../lessons/LessonLifecycle';
+import type { LessonNames } from '../lessons/LessonNames';
+import { InvalidUpdateError, type MinutesService } from '../research/MinutesService';
+import { researchGate } from '../research/researchGate';
 
 interface SocketData {
   principal: Principal;
   /** sessions this socket joined, with its access */
   joined: Map<string, ResearchAccess>;
-  /** event budget: start of the current window and events in it */
-  window: { start: number; count: number };
+  /** what it may still send in this window */
+  budget: RequestBudget;
 }
 
 type MinutesSocket = Socket<MinutesClientEvents, MinutesServerEvents, object, SocketData>;
@@ -72,7 +74,7 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
         if (!principal) return next(new Error('unauthorized'));
         socket.data.principal = principal;
         socket.data.joined = new Map();
-        socket.data.window = { start: deps.now(), count: 0 };
+        socket.data.budget = new RequestBudget(EVENTS_PER_SECOND * 10, 10_000, deps.now);
         next();
       })
       .catch((error: unknown) => next(error as Error));
@@ -131,39 +133,30 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
     return { ok: true };
   }
 
-  function on<S extends TSchema, A>(
-    socket: MinutesSocket,
-    event: 'minutes:join' | 'minutes:update',
-    schema: S,
-    handler: (socket: MinutesSocket, payload: never) => Promise<A>,
-  ) {
-    socket.on(event, async (payload: unknown, ack: unknown) => {
-      if (typeof ack !== 'function') return; // every request here is acknowledged
-      const reply = ack as (r: A | AckError) => void;
-      if (!withinBudget(socket)) return reply(fail('rate_limited', 'too many events'));
-      const checked = check(schema, payload);
-      if (!checked.ok) {
-        const first = checked.errors[0]!;
-        return reply(fail('invalid_payload', `${first.field}: ${first.message}`, first.field));
-      }
-      try {
-        reply(await handler(socket, checked.value as never));
-      } catch (error) {
-        deps.log.error({ err: error, event }, 'research event failed');
-        reply(fail('internal', 'not saved, please retry'));
-      }
-    });
-  }
-
-  function withinBudget(socket: MinutesSocket): boolean {
-    const now = deps.now();
-    const w = socket.data.window;
-    if (now - w.start >= 10_000) {
-      w.start = now;
-      w.count = 0;
-    }
-    return ++w.count <= EVENTS_PER_SECOND * 10;
-  }
+  // /research's catalogue (shared/research.ts), served like /live's (catalogue.ts); its
+  // handlers answer the full ack themselves, in this namespace's wire shape.
+  const catalogue: Catalogue<MinutesSocket> = {
+    requests: { 'minutes:join': MinutesJoin, 'minutes:update': MinutesUpdate },
+    handlers: {
+      'minutes:join': (socket, p: MinutesJoin) => join(socket, p),
+      'minutes:update': (socket, p: MinutesUpdate) => update(socket, p),
+    } as Catalogue<MinutesSocket>['handlers'],
+    ack: {
+      ok: (reply) => reply,
+      refused: ({ code, message, field }) => fail(code, message, field),
+    },
+    ackRequired: true,
+    overBudget: { code: 'rate_limited', message: 'too many events' },
+    invalid: (_name, field, message) => ({
+      code: 'invalid_payload',
+      message: `${field}: ${message}`,
+      field,
+    }),
+    toRefusal: (error, event) => {
+      deps.log.error({ err: error, event }, 'research event failed');
+      return { code: 'internal', message: 'not saved, please retry' };
+    },
+  };
 
   // The live namespace's "principal revoked" signal ends the account's minutes sockets too;
   // the room per account reaches them on every node (the adapter spans the cluster).
@@ -172,13 +165,14 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
 
   ns.on('connection', (socket) => {
     void socket.join(account(socket.data.principal.sub));
-    on(socket, 'minutes:join', MinutesJoin, join);
-    on(socket, 'minutes:update', MinutesUpdate, update);
+    serveCatalogue(socket, catalogue, socket.data.budget, socket);
+    // The one event without an ack: checked like the others, dropped when it is not valid.
     socket.on('minutes:leave', (p: unknown) => {
-      const id = (p as { occurrenceId?: unknown } | undefined)?.occurrenceId;
-      if (typeof id !== 'string') return;
-      socket.data.joined.delete(id);
-      void socket.leave(room(id));
+      if (!socket.data.budget.take()) return;
+      const checked = check(MinutesLeave, p);
+      if (!checked.ok) return;
+      socket.data.joined.delete(checked.value.occurrenceId);
+      void socket.leave(room(checked.value.occurrenceId));
     });
   });
 
