@@ -128,6 +128,11 @@ export interface RecordingView {
   bytes: number;
   mbPerHour: number;
   export?: ExportStatus;
+  /**
+   * A token for this recording's segment files only (`?access=`): a <video> cannot send
+   * the Authorization header, and no login token goes in a URL.
+   */
+  fileAccess?: string;
 }
 
 export const RecordingParams = Type.Object({
@@ -140,6 +145,12 @@ export const SegmentParams = Type.Object({
   file: Type.String({ pattern: '^[A-Za-z0-9_-]+\\.(webm|mkv)$', maxLength: 120 }),
 });
 export type SegmentParams = Static<typeof SegmentParams>;
+
+export const SegmentQuery = Type.Object({
+  /** the manifest's fileAccess token */
+  access: Type.Optional(Type.String({ maxLength: 2000 })),
+});
+export type SegmentQuery = Static<typeof SegmentQuery>;
 
 export const ExportStatus = Type.Object({
   state: Type.Union([

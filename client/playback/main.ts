@@ -26,8 +26,9 @@ interface TrackView {
   file: string | undefined;
 }
 
-function fileUrl(recordingId: string, file: string): string {
-  const q = new URLSearchParams({ token: session.token ?? '' });
+/** A segment's address with the manifest's file-access token (never the login token). */
+function fileUrl(recordingId: string, file: string, access: string | undefined): string {
+  const q = new URLSearchParams(access ? { access } : {});
   return `/api/recordings/${encodeURIComponent(recordingId)}/files/${file}?${q}`;
 }
 
@@ -143,7 +144,7 @@ function player(recordingId: string, view: RecordingView): void {
       }
       if (v.file !== placed.segment.file) {
         v.file = placed.segment.file;
-        v.video.src = fileUrl(recordingId, placed.segment.file);
+        v.video.src = fileUrl(recordingId, placed.segment.file, view.fileAccess);
         v.video.currentTime = placed.offsetS;
         force = true;
       } else if (force || Math.abs(v.video.currentTime - placed.offsetS) > DRIFT_S * rate) {

@@ -72,4 +72,32 @@ export class TokenIssuer {
       version: typeof v === 'number' ? v : 0,
     };
   }
+
+  /**
+   * A token good for one scope only (one recording's files), for a URL a <video> element
+   * loads by itself and cannot add a header to: it names no one, opens nothing else, and
+   * is refused as a login token (it carries no principal).
+   */
+  signScope(scope: string, ttlMs: number, now: number): string {
+    const body = b64(JSON.stringify({ s: scope, exp: now + ttlMs }));
+    return `${body}.${this.#mac(body)}`;
+  }
+
+  /** Whether `token` is a scope token for exactly `scope`, signed here and not expired. */
+  verifyScope(token: string, scope: string, now: number): boolean {
+    const [body, mac] = token.split('.');
+    if (!body || !mac) return false;
+    const expected = Buffer.from(this.#mac(body));
+    const given = Buffer.from(mac);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return false;
+    try {
+      const { s, exp } = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as {
+        s?: unknown;
+        exp?: unknown;
+      };
+      return s === scope && typeof exp === 'number' && exp > now;
+    } catch {
+      return false;
+    }
+  }
 }

@@ -11,6 +11,7 @@ import {
   RecordingParams,
   RecordingSummary,
   SegmentParams,
+  SegmentQuery,
   type RecordingView,
 } from '../../../shared/recording';
 import { readManifest } from '../../recording/ManifestFile';
@@ -28,6 +29,9 @@ export interface RecordingRoutesOptions {
 }
 
 const tags = ['recordings'];
+/** how long a manifest's file-access token lets the page load segments */
+const FILE_ACCESS_MS = 6 * 60 * 60_000;
+const fileScope = (recordingId: string) => `recording-files:${recordingId}`;
 const readers = ['coordinator', 'teacher', 'device', 'observer'] as const;
 
 /** Sends a file, or the byte range asked for (a <video> seeks with ranges). */
@@ -120,22 +124,51 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
         response: { 404: ErrorReply, 403: ErrorReply },
       },
     },
-    async (request) => view(request, request.params.recordingId),
+    async (request) => {
+      const { recordingId } = request.params;
+      const found = await view(request, recordingId);
+      return {
+        ...found,
+        fileAccess: app.tokens.signScope(fileScope(recordingId), FILE_ACCESS_MS, Date.now()),
+      };
+    },
   );
 
-  app.get<{ Params: SegmentParams }>(
+  // A <video> loads this by itself: it shows the manifest's file-access token (?access=),
+  // or a caller sends its bearer token in the header as everywhere else.
+  const requireFileReader = app.requireRoleOrLink(...readers);
+  app.get<{ Params: SegmentParams; Querystring: SegmentQuery }>(
     '/recordings/:recordingId/files/:file',
     {
-      preHandler: app.requireRoleOrLink(...readers),
+      preHandler: async (request, reply) => {
+        const { access } = request.query;
+        if (
+          access &&
+          app.tokens.verifyScope(access, fileScope(request.params.recordingId), Date.now())
+        )
+          return;
+        if (access) {
+          return reply.code(401).send({
+            error: 'unauthorized',
+            message: '访问凭证无效或已过期 / file access expired or invalid',
+          });
+        }
+        return requireFileReader.call(app, request, reply, () => undefined);
+      },
       schema: {
         tags,
         summary: 'One segment file (WebM/Matroska), with ranges',
         params: SegmentParams,
+        querystring: SegmentQuery,
       },
     },
     async (request, reply) => {
       const { recordingId, file } = request.params;
-      const { manifest } = await view(request, recordingId);
+      // With a file-access token the manifest's own check was made when it was issued.
+      const manifest = request.principal
+        ? (await view(request, recordingId)).manifest
+        : (await o.recordings.view(recordingId))?.manifest;
+      if (!manifest) throw new DomainError('not_found', `no recording of ${recordingId}`, 404);
       // Only files the manifest names: the folder also holds SDP files and the manifest.
       if (!manifest.segments.some((s) => s.file === file)) {
         throw new DomainError('not_found', `no segment ${file}`, 404);

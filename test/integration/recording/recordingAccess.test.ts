@@ -111,9 +111,20 @@ describe('recording routes', () => {
     expect(part.status).toBe(206);
     expect(part.headers.get('content-range')).toBe(`bytes 100-199/${size}`);
     expect((await part.arrayBuffer()).byteLength).toBe(100);
-    // The <video> element sends the token in the query string.
-    const byQuery = await fetch(`${s.url}${url}?token=${encodeURIComponent(s.tokens.observer)}`);
-    expect(byQuery.status).toBe(200);
+    // A <video> cannot send the header: it loads with the manifest's file-access token,
+    // which opens this recording's files only; a login token never goes in the URL.
+    const { fileAccess } = (await (
+      await s.api(`/api/recordings/${id}`, { token: s.tokens.observer })
+    ).json()) as { fileAccess: string };
+    expect((await fetch(`${s.url}${url}?access=${encodeURIComponent(fileAccess)}`)).status).toBe(
+      200,
+    );
+    const byLogin = await fetch(`${s.url}${url}?token=${encodeURIComponent(s.tokens.observer)}`);
+    expect(byLogin.status).toBe(401);
+    const asLogin = await s.api('/api/auth/me', { token: fileAccess });
+    expect(asLogin.status).toBe(401);
+    const forged = await fetch(`${s.url}${url}?access=${encodeURIComponent(`${fileAccess}x`)}`);
+    expect(forged.status).toBe(401);
     expect((await s.api(url, { token: s.tokens.outsider })).status).toBe(403);
   });
 
