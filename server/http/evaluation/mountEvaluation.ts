@@ -10,6 +10,7 @@ import type { Store } from '../../store/Store';
 import { toScheduled } from '../../timetable/expand';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { evaluationRoutes } from './evaluationRoutes';
+import { exportRoutes } from './exportRoutes';
 
 export interface EvaluationMountDeps {
   store: Store;
@@ -58,5 +59,6 @@ export async function mountEvaluation(
     now: deps.now,
   });
   await http.register(evaluationRoutes, { prefix: '/api', service, lifecycle: deps.lifecycle });
+  await http.register(exportRoutes, { prefix: '/api', service, zone: deps.zone });
   return service;
 }
