@@ -15,6 +15,7 @@ import { renderMarkdown } from './report';
 import type { JoinResult } from './joinTime';
 import { benchLessons, type LessonsResult } from './lessons';
 import { benchSignaling, benchTimetableIfPresent, type SignalingResult } from './signaling';
+import { benchEvaluation, type EvaluationBenchResult } from './evaluation';
 
 const here = join(repoRoot, 'test/bench');
 
@@ -44,6 +45,7 @@ export interface BenchResults {
   lessons?: LessonsResult;
   signaling?: SignalingResult;
   timetable?: Record<string, number> | { notMeasured: string };
+  evaluation?: EvaluationBenchResult;
   errors: Record<string, string>;
   [bench: string]: unknown;
 }
@@ -161,6 +163,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         ),
     ],
     ['timetable', () => benchTimetableIfPresent()],
+    [
+      'evaluation',
+      () =>
+        benchEvaluation(
+          smoke ? { perWeek: 3, runs: 2, communities: 3 } : { perWeek: 10, runs: 20 },
+        ),
+    ],
   ];
   for (const [name, run] of benches) {
     if (!wanted(name)) continue;
