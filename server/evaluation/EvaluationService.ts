@@ -244,6 +244,22 @@ export class EvaluationService {
     );
   }
 
+  /**
+   * A lesson just archived: its facts are final, so they are kept now and the next report
+   * of the term reads them instead of this lesson's attendance and minutes. (Material
+   * attached after this is not counted: the facts are final.)
+   */
+  async keep(record: LessonRecord): Promise<void> {
+    if (record.state !== 'archived') return;
+    const d = await this.directory();
+    const start = Date.parse(record.occurrence.start);
+    const plan = (await this.#d.plan(start, start + 1)).find(
+      (p) => p.occurrence.occurrenceId === record.occurrence.occurrenceId,
+    );
+    const facts = await this.#lessonFacts(plan, record, d, this.#d.now());
+    if (facts.final) await this.#d.evaluation.putFacts([facts]);
+  }
+
   /** One lesson's facts, fresh (a lesson's page shows it as it is now). */
   async lesson(occurrenceId: string): Promise<
     | {

@@ -58,6 +58,17 @@ export async function mountEvaluation(
     zone: deps.zone,
     now: deps.now,
   });
+  // Kept where the lesson was archived (another node's transitions are kept there).
+  const log = http.log.child({ part: 'evaluation' });
+  deps.lifecycle.on('transition', (t) => {
+    if (t.to !== 'archived' || t.remote) return;
+    service.keep(t.record).catch((error: unknown) => {
+      log.warn(
+        { err: error, occurrenceId: t.occurrenceId },
+        'lesson facts not kept; the next report reads them',
+      );
+    });
+  });
   await http.register(evaluationRoutes, { prefix: '/api', service, lifecycle: deps.lifecycle });
   await http.register(exportRoutes, { prefix: '/api', service, zone: deps.zone });
   return service;

@@ -128,4 +128,20 @@ describe('评课', () => {
     expect(report.totals.reviews).toEqual({ count: 2, lessonsReviewed: 1, avgScorePct: 90 });
     expect(report.lessons[0].reviews).toEqual({ count: 2, avgScorePct: 90 });
   });
+
+  it('keeps the lesson’s facts as soon as it is archived, not at the next report', async () => {
+    expect(await s.tongke.store.evaluation.factsBetween('ruian-p-18', 0, Infinity)).toEqual([]);
+    const settings = s.tongke.lessons.lifecycle.settings;
+    await s.clock.advanceTo(Date.parse(o.end) + settings.researchDurationMs + MIN);
+    await s.tongke.lessons.lifecycle.idle();
+    expect((await s.tongke.lessons.lifecycle.get(o.occurrenceId))!.state).toBe('archived');
+    await expect
+      .poll(async () =>
+        (await s.tongke.store.evaluation.factsBetween('ruian-p-18', 0, Infinity)).map((f) => [
+          f.occurrenceId,
+          f.final,
+        ]),
+      )
+      .toEqual([[o.occurrenceId, true]]);
+  });
 });
