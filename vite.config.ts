@@ -2,7 +2,15 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 const root = import.meta.dirname;
-const screens = ['classroom', 'teacher', 'coordinator', 'research', 'observe', 'playback'];
+const screens = [
+  'classroom',
+  'teacher',
+  'coordinator',
+  'research',
+  'observe',
+  'playback',
+  'report',
+];
 
 export default defineConfig({
   // The client: one page per screen, served by the Tongke server from dist/client.

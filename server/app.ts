@@ -44,6 +44,7 @@ import {
   timetableServices,
   type TimetableServices,
 } from './http/timetable/mountTimetable';
+import { mountEvaluation } from './http/evaluation/mountEvaluation';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 import { mountRecording, type RecordingServices } from './recording/mountRecording';
 
@@ -165,6 +166,15 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     occurrences: schedule,
   });
   await mountTimetable(http, timetable, lessonClockView(lessons.lifecycle), schedule);
+  // The district's evaluation (捆绑考核): reports, export, 评课 (server/http/evaluation).
+  await mountEvaluation(http, {
+    store,
+    schedule,
+    lifecycle: lessons.lifecycle,
+    minutes: lessons.minutes,
+    zone: config.timeZone,
+    now,
+  });
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
   const rooms = new LiveRooms<SfuPorts>({

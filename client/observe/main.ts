@@ -9,6 +9,7 @@ import { $, h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
 import { authorized, HttpError, session } from '../lib/session';
 import { ClassroomWall } from '../teacher/wall';
+import { reviewPanel } from './reviewForm';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -109,6 +110,7 @@ async function watch(lesson: LessonSummary, me: Principal): Promise<void> {
   const wall = h('div', { class: 'wall' });
   const classrooms = new ClassroomWall(client, wall, stage, { canStage: false });
   app.replaceChildren(h('div', { class: 'watch' }, teacher, stage, wall));
+  document.body.append(reviewPanel(lesson));
   (window as unknown as { __tongke: unknown }).__tongke = {
     get state() {
       return client.state;

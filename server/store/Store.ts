@@ -8,6 +8,7 @@ import type {
   LessonRepository,
   MaterialRepository,
 } from './lessons/LessonRepository';
+import type { EvaluationRepository } from './evaluation/EvaluationRepository';
 import type { ResearchRepository } from './research/ResearchRepository';
 import type { TimetableRepository } from './timetable/TimetableRepository';
 import type { SecurityRepository } from './security/SecurityRepository';
@@ -20,6 +21,8 @@ export interface Store {
   readonly attendance: AttendanceRepository;
   readonly materials: MaterialRepository;
   readonly research: ResearchRepository;
+  /** lesson facts kept for reports, 评课 reviews, rubrics */
+  readonly evaluation: EvaluationRepository;
   readonly auth: AuthRepository;
   readonly timetable: TimetableRepository;
   /** ad-hoc room grants, token versions, the audit log */

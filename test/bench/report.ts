@@ -137,6 +137,24 @@ export function renderMarkdown(r: BenchResults): string {
       '',
     );
   }
+  const e = r.evaluation;
+  if (e) {
+    const lat = (l: { p50Ms: number; p95Ms: number }) => `${l.p50Ms} | ${l.p95Ms}`;
+    lines.push(
+      '## District evaluation report (捆绑考核)',
+      '',
+      `${e.communities} communities, ${e.lessons} lessons in a 20-week term, ${e.attendanceEvents} attendance events (SQLite on disk).`,
+      '',
+      '| report | p50 ms | p95 ms |',
+      '|---|---|---|',
+      `| district, mid-term | ${lat(e.midTerm.district)} |`,
+      `| district, term's end | ${lat(e.termEnd.district)} |`,
+      `| one community, term's end | ${lat(e.termEnd.community)} |`,
+      '',
+      `First report after half a term: ${e.midTerm.firstMs} ms (it keeps every finished lesson's facts); after the second half: ${e.termEnd.firstMs} ms. XLSX export of the whole district: ${e.termEnd.exportMs} ms. Under 1 s: ${e.under1s ? 'yes' : 'NO'}.`,
+      '',
+    );
+  }
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('## Failed benches', '');

@@ -16,6 +16,7 @@ import type { JoinResult } from './joinTime';
 import { benchLessons, type LessonsResult } from './lessons';
 import { benchRecording, type RecordingResult } from './recording';
 import { benchSignaling, benchTimetableIfPresent, type SignalingResult } from './signaling';
+import { benchEvaluation, type EvaluationBenchResult } from './evaluation';
 
 const here = join(repoRoot, 'test/bench');
 
@@ -46,6 +47,7 @@ export interface BenchResults {
   signaling?: SignalingResult;
   recording?: RecordingResult;
   timetable?: Record<string, number> | { notMeasured: string };
+  evaluation?: EvaluationBenchResult;
   errors: Record<string, string>;
   [bench: string]: unknown;
 }
@@ -174,6 +176,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
             clipSec: smoke ? 4 : 10,
             log,
           }),
+        ),
+    ],
+    [
+      'evaluation',
+      () =>
+        benchEvaluation(
+          smoke ? { perWeek: 3, runs: 2, communities: 3 } : { perWeek: 10, runs: 20 },
         ),
     ],
   ];

@@ -82,6 +82,15 @@ export class SqliteLessonRepository implements LessonRepository {
         WHERE json_extract(value, '$.teacherId') = @teacherId))`);
       params.teacherId = q.teacherId;
     }
+    // The range in SQL too: a report of half a term reads half a term, not every record.
+    if (q.from !== undefined) {
+      where.push('start >= @from');
+      params.from = q.from;
+    }
+    if (q.to !== undefined) {
+      where.push('start < @to');
+      params.to = q.to;
+    }
     const sql = `SELECT json FROM lessons ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY start DESC`;
     const rows = this.#db.prepare(sql).all(params) as { json: string }[];

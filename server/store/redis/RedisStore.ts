@@ -4,6 +4,7 @@ import { consoleLog, type Log } from '../../log';
 import { RedisLessonRepository } from '../lessons/RedisLessonRepository';
 import { RedisAttendanceRepository } from '../lessons/RedisAttendanceRepository';
 import { RedisMaterialRepository } from '../lessons/RedisMaterialRepository';
+import { RedisEvaluationRepository } from '../evaluation/RedisEvaluationRepository';
 import { RedisResearchRepository } from '../research/RedisResearchRepository';
 import { RedisAuthRepository } from '../auth/RedisAuthRepository';
 import { RedisTimetableRepository } from '../timetable/RedisTimetableRepository';
@@ -17,6 +18,7 @@ export class RedisStore implements Store {
   readonly attendance: RedisAttendanceRepository;
   readonly materials: RedisMaterialRepository;
   readonly research: RedisResearchRepository;
+  readonly evaluation: RedisEvaluationRepository;
   readonly auth: RedisAuthRepository;
   readonly timetable: RedisTimetableRepository;
   readonly security: RedisSecurityRepository;
@@ -47,6 +49,7 @@ export class RedisStore implements Store {
     this.attendance = new RedisAttendanceRepository(redis);
     this.materials = new RedisMaterialRepository(redis);
     this.research = new RedisResearchRepository(redis);
+    this.evaluation = new RedisEvaluationRepository(redis);
     this.auth = new RedisAuthRepository(redis);
     this.timetable = new RedisTimetableRepository(redis);
     this.security = new RedisSecurityRepository(redis);

@@ -5,6 +5,7 @@ import type { Store } from '../Store';
 import { SqliteLessonRepository } from '../lessons/SqliteLessonRepository';
 import { SqliteAttendanceRepository } from '../lessons/SqliteAttendanceRepository';
 import { SqliteMaterialRepository } from '../lessons/SqliteMaterialRepository';
+import { SqliteEvaluationRepository } from '../evaluation/SqliteEvaluationRepository';
 import { SqliteResearchRepository } from '../research/SqliteResearchRepository';
 import { SqliteAuthRepository } from '../auth/SqliteAuthRepository';
 import { SqliteTimetableRepository } from '../timetable/SqliteTimetableRepository';
@@ -18,6 +19,7 @@ export class SqliteStore implements Store {
   readonly attendance: SqliteAttendanceRepository;
   readonly materials: SqliteMaterialRepository;
   readonly research: SqliteResearchRepository;
+  readonly evaluation: SqliteEvaluationRepository;
   readonly auth: SqliteAuthRepository;
   readonly timetable: SqliteTimetableRepository;
   readonly security: SqliteSecurityRepository;
@@ -41,6 +43,7 @@ export class SqliteStore implements Store {
     this.attendance = new SqliteAttendanceRepository(db);
     this.materials = new SqliteMaterialRepository(db);
     this.research = new SqliteResearchRepository(db);
+    this.evaluation = new SqliteEvaluationRepository(db);
     this.auth = new SqliteAuthRepository(db);
     this.timetable = new SqliteTimetableRepository(db);
     this.security = new SqliteSecurityRepository(db);
