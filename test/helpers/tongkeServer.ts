@@ -39,7 +39,9 @@ export async function startTongke(
     config,
     async close() {
       await tongke.close();
-      if (!overrides.dataDir) await rm(dataDir, { recursive: true, force: true });
+      // A recorder's last file may still be closing as the server's close returns.
+      if (!overrides.dataDir)
+        await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
