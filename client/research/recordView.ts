@@ -86,5 +86,22 @@ export function recordView(view: LessonView): HTMLElement {
       : null,
     h('h2', { text: '教学资料' }),
     materials.length > 0 ? list : h('p', { class: 'muted', text: '暂无资料' }),
+    playbackLink(view),
+  );
+}
+
+/** The lesson as it was recorded (教学实录), once it has been live. */
+function playbackLink(view: LessonView): HTMLElement | null {
+  const { state, occurrence } = view.lesson;
+  if (state === 'scheduled' || state === 'open') return null;
+  return h(
+    'p',
+    {},
+    h('a', {
+      href: `/playback/?${new URLSearchParams({ occurrence: occurrence.occurrenceId })}`,
+      'data-action': 'playback',
+      target: '_blank',
+      text: '观看课堂录像 Watch the recording',
+    }),
   );
 }

@@ -65,6 +65,10 @@ describe('research room in Chromium', () => {
     await expect(page.locator('.materials').textContent()).resolves.toContain(
       '课堂导学单第一课导学单.pdf',
     );
+    // The recording of the lesson they discuss opens from the record.
+    await expect(page.locator('a[data-action="playback"]').getAttribute('href')).resolves.toBe(
+      `/playback/?occurrence=${encodeURIComponent(o.occurrenceId)}`,
+    );
 
     await core.click();
     await page.keyboard.type('学生回答积极，板书清晰。');
