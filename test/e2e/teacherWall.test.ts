@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
-import { expectShown, keepScreenshots } from '../helpers/screen';
+import { keepScreenshots, waitShown } from '../helpers/screen';
 import { startTongke, type TestServer } from '../helpers/tongkeServer';
 import { waitUntil } from '../helpers/waitUntil';
 
@@ -47,7 +47,7 @@ describe("the teacher's wall of classrooms", () => {
       await expect
         .poll(() => video.evaluate((v: HTMLVideoElement) => v.videoWidth), { timeout: 20_000 })
         .toBeGreaterThan(0);
-      await expectShown(video, `classroom ${i + 1} of ${count}`, 30);
+      await waitShown(video, `classroom ${i + 1} of ${count}`, 20_000, 30);
     }
   };
 
@@ -110,13 +110,13 @@ describe("the teacher's wall of classrooms", () => {
       .click();
     const staged = teacher.locator('.stage-view .tile.classroom');
     await expect.poll(() => staged.count(), { timeout: 10_000 }).toBe(1);
-    await expectShown(staged.locator('video'), 'the classroom on stage', 100);
+    await waitShown(staged.locator('video'), 'the classroom on stage', 20_000, 100);
     await keepScreenshots(teacher, 'wall-12-stage');
     // The eleven others stay in sight beneath it.
     for (let i = 1; i <= 12; i++) {
       if (i === 5) continue;
       const tile = teacher.locator('.wall .tile.classroom').filter({ hasText: `第${i}号分校` });
-      await expectShown(tile.locator('video'), `classroom ${i} beside the stage`, 20);
+      await waitShown(tile.locator('video'), `classroom ${i} beside the stage`, 20_000, 20);
     }
     // Twelve synthetic classrooms and Chromium share two cores: give it room.
   }, 300_000);

@@ -67,11 +67,12 @@ export async function waitShown(
   video: Locator,
   what: string,
   timeoutMs = 30_000,
+  minPx = 40,
 ): Promise<ShownCheck> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await expectShown(video, what);
+      return await expectShown(video, what, minPx);
     } catch (error) {
       if (Date.now() > until) throw error;
       await new Promise((r) => setTimeout(r, 500));
