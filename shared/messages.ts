@@ -64,6 +64,74 @@ const catalogue = {
   not_asked: text('这所学校不在本次协商之中', 'This school is not asked about this lesson'),
   comment_required: text('提出异议时请写明理由', 'An objection needs a comment'),
   stale: text('内容已被他人修改，请刷新后重试', 'Changed meanwhile; reload and try again'),
+  // Who may do what to the timetable (server/timetable/access.ts).
+  answer_own_school_only: text(
+    '教师只能代表本校答复',
+    'A teacher answers only for their own school',
+  ),
+  own_schedule_only: text(
+    '教师只能查看自己的课表；协调员可查看本教共体教师的课表',
+    "A teacher sees her own lessons; coordinators see their teachers'",
+  ),
+  own_classroom_only: text('教室终端只能查看本教室', 'A classroom PC sees only its own classroom'),
+  // The timetable's records (server/timetable/timetableErrors.ts).
+  no_record: (p: MessageParams): Bilingual => ({
+    zh: `找不到${param(p, 'what', '')} ${param(p, 'id', '')}`,
+    en: `no ${param(p, 'kind', '')} ${param(p, 'id', '')}${p.within ? ` in ${p.within}` : ''}`,
+  }),
+  record_exists: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'what', '')} ${param(p, 'id', '')} 已存在`,
+    en: `${param(p, 'kind', '')} ${param(p, 'id', '')} exists`,
+  }),
+  not_a_date: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'date', '')} 不是有效日期`,
+    en: `${param(p, 'date', '')} is no date`,
+  }),
+  not_school_of_community: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 不是教共体 ${param(p, 'community', '')} 的学校`,
+    en: `${param(p, 'id', '')} is not a school of ${param(p, 'community', '')}`,
+  }),
+  // A lesson series' references (server/timetable/specProblems.ts).
+  no_classroom: (p: MessageParams): Bilingual => ({
+    zh: `没有教室 ${param(p, 'id', '')}`,
+    en: `no classroom ${param(p, 'id', '')}`,
+  }),
+  no_teacher: (p: MessageParams): Bilingual => ({
+    zh: `没有教师 ${param(p, 'id', '')}`,
+    en: `no teacher ${param(p, 'id', '')}`,
+  }),
+  not_core_classroom: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 不是主讲学校的教室`,
+    en: `${param(p, 'id', '')} is not a classroom of the core school`,
+  }),
+  not_in_community: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 不属于教共体 ${param(p, 'community', '')}`,
+    en: `${param(p, 'id', '')} is not in community ${param(p, 'community', '')}`,
+  }),
+  is_core_classroom: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 是主讲教室，不能同时听讲`,
+    en: `${param(p, 'id', '')} is the core classroom`,
+  }),
+  listed_twice: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 重复列出`,
+    en: `${param(p, 'id', '')} listed twice`,
+  }),
+  not_member_classroom: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 不是这节课的听讲教室`,
+    en: `${param(p, 'id', '')} is not a member classroom of this lesson`,
+  }),
+  helper_named_twice: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 已有辅导教师`,
+    en: `${param(p, 'id', '')} already has a 辅导教师`,
+  }),
+  not_teacher_of_school: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 不在 ${param(p, 'school', '')} 任教`,
+    en: `${param(p, 'id', '')} does not teach at ${param(p, 'school', '')}`,
+  }),
+  not_teacher_of_community: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 不在教共体 ${param(p, 'community', '')} 任教`,
+    en: `${param(p, 'id', '')} does not teach in community ${param(p, 'community', '')}`,
+  }),
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -8,6 +8,7 @@ import { dayOf } from './calendar';
 import type { Expanded, SeriesInput } from './expand';
 import { minutesOf } from './localTime';
 import { defaultMinOverlap, memberSlot } from './memberClock';
+import { missingReference, problemText, specProblems } from './specProblems';
 
 export interface TimetableContext {
   zone: string;
@@ -24,27 +25,17 @@ export function coreSchoolOf(series: SeriesInput, ctx: TimetableContext): School
   return room ? ctx.schools.get(room.schoolId) : undefined;
 }
 
+/** References a stored series names that do not exist (any more), as hard conflicts. */
 export function referenceProblems(series: SeriesInput, ctx: TimetableContext): Conflict[] {
-  const { spec } = series;
-  const problem = (resourceId: string, message: string): Conflict => ({
-    code: 'unknown_reference',
-    severity: 'hard',
-    message,
-    seriesId: series.id,
-    resourceId,
-  });
-  const out: Conflict[] = [];
-  if (!ctx.teachers.has(spec.teacherId))
-    out.push(problem(spec.teacherId, `没有教师 ${spec.teacherId}`));
-  if (!coreSchoolOf(series, ctx))
-    out.push(problem(spec.coreClassroomId, `没有主讲教室 ${spec.coreClassroomId}`));
-  for (const id of spec.memberClassroomIds) {
-    if (!ctx.classrooms.has(id)) out.push(problem(id, `没有听讲教室 ${id}`));
-    if (id === spec.coreClassroomId) out.push(problem(id, `教室 ${id} 不能同时主讲和听讲`));
-  }
-  if (new Set(spec.memberClassroomIds).size !== spec.memberClassroomIds.length)
-    out.push(problem(spec.coreClassroomId, '听讲教室重复'));
-  return out;
+  return specProblems(series.spec, ctx)
+    .filter((p) => missingReference.has(p.code))
+    .map((p) => ({
+      code: 'unknown_reference',
+      severity: 'hard',
+      message: problemText(p),
+      seriesId: series.id,
+      resourceId: p.resourceId,
+    }));
 }
 
 const nameOf = (id: string, ctx: TimetableContext) =>

@@ -173,6 +173,8 @@ export const ImportError = Type.Object({
   /** 1-based line (CSV) or row (XLSX) number; the header is line 1 */
   line: Type.Integer(),
   field: Type.Optional(Type.String()),
+  /** the rule's machine code, where it has one (e.g. `not_in_community`) */
+  code: Type.Optional(Type.String()),
   reason: Type.String(),
 });
 export type ImportError = Static<typeof ImportError>;

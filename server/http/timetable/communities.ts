@@ -8,9 +8,6 @@ import {
   UpdateCommunityBody,
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
-import { communityProblems, schoolsOf } from '../../timetable/community';
-import { DomainError } from '../errorHandler';
-import { invalid } from './TimetableService';
 import { roles, tags, type TimetableRoutesOptions } from './common';
 
 export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
@@ -18,13 +15,6 @@ export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async
   { service },
 ) => {
   const { read, write } = roles(app);
-  const { repo } = service;
-
-  async function checkMembership(c: Community) {
-    const known = new Set((await repo.getMany('school', schoolsOf(c))).map((s) => s.id));
-    const problems = communityProblems(c, await repo.list('community'), (id) => known.has(id));
-    if (problems.length) throw invalid(problems);
-  }
 
   app.get(
     '/communities',
@@ -36,7 +26,7 @@ export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async
         response: { 200: Type.Array(Community) },
       },
     },
-    async (request) => repo.getMany('community', request.principal!.communityIds),
+    async (request) => service.communities(request.principal!.communityIds),
   );
 
   app.post<{ Body: Community }>(
@@ -52,11 +42,7 @@ export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async
     },
     async (request, reply) => {
       app.assertCommunity(request, request.body.id);
-      if (await repo.get('community', request.body.id))
-        throw new DomainError('exists', `community ${request.body.id} exists`, 409);
-      await checkMembership(request.body);
-      await repo.apply({ put: { community: [request.body] } });
-      return reply.code(201).send(request.body);
+      return reply.code(201).send(await service.createCommunity(request.body));
     },
   );
 
@@ -73,15 +59,7 @@ export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      const community = await service.community(request.params.communityId);
-      const schools = await repo.getMany('school', schoolsOf(community));
-      const classrooms = [];
-      const teachers = [];
-      for (const s of schools) {
-        classrooms.push(...(await repo.byRef('classroom', `school:${s.id}`)));
-        teachers.push(...(await repo.byRef('teacher', `school:${s.id}`)));
-      }
-      return { community, schools, classrooms, teachers };
+      return service.communityDetail(request.params.communityId);
     },
   );
 
@@ -99,11 +77,7 @@ export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      await service.community(request.params.communityId);
-      const next = { ...request.body, id: request.params.communityId };
-      await checkMembership(next);
-      await repo.apply({ put: { community: [next] } });
-      return next;
+      return service.updateCommunity(request.params.communityId, request.body);
     },
   );
 };

@@ -1,6 +1,6 @@
 // What classroom PCs and teachers read: today's lessons of a classroom or of a teacher.
 // The calendar feeds are in icalFeeds.ts.
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsync } from 'fastify';
 import {
   ClassroomParams,
   TeacherDayReply,
@@ -11,8 +11,8 @@ import {
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
 import { dayBounds, teacherDay, teacherWeek, todayFor, weekBounds } from '../../timetable/today';
-import { AccessError } from '../../auth/authPlugin';
-import { tags, type TimetableRoutesOptions } from './common';
+import { maySeeSchedule } from '../../timetable/access';
+import { enforce, tags, type TimetableRoutesOptions } from './common';
 import { schoolAccess } from './schoolAccess';
 import type { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import type { OccurrenceSource } from '../../../shared/timetable/occurrence';
@@ -28,17 +28,9 @@ export interface DeviceRoutesOptions extends TimetableRoutesOptions {
 
 export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app,
-  { service, occurrences, schedule = occurrences, lessons },
+  { service, now: clock, occurrences, schedule = occurrences, lessons },
 ) => {
   const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'device');
-
-  /** A teacher reads her own day and week; coordinators and observers their teachers'. */
-  function assertOwnSchedule(request: FastifyRequest, teacherId: string): void {
-    const p = request.principal!;
-    if (p.role !== 'teacher' || p.teacherId === teacherId) return;
-    request.log.warn({ sub: p.sub, teacherId }, "teacher asked for another's schedule");
-    throw new AccessError(403, "a teacher sees her own lessons; coordinators see their teachers'");
-  }
 
   const { classroom } = schoolAccess(app, service);
 
@@ -56,7 +48,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     async (request) => {
       const { id } = request.params;
       await classroom(request, id);
-      const now = service.now();
+      const now = clock();
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       const mine = day.filter((o) => o.coreClassroomId === id || o.memberClassroomIds.includes(id));
       const states = await lessons.states(mine.map((o) => o.occurrenceId));
@@ -83,8 +75,8 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     async (request) => {
       const p = request.principal!;
       const { id } = request.params;
-      assertOwnSchedule(request, id);
-      const now = service.now();
+      enforce(request, maySeeSchedule(p, id));
+      const now = clock();
       const day = await schedule.occurrencesBetween(now - 86_400_000, now + 86_400_000);
       const mine = day.filter((o) => p.communityIds.includes(o.communityId));
       return { teacherId: id, timeZone: service.zone, ...teacherDay(id, mine, now, service.zone) };
@@ -107,8 +99,8 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
     async (request) => {
       const p = request.principal!;
       const { id } = request.params;
-      assertOwnSchedule(request, id);
-      const date = request.query.date ?? dayBounds(service.now(), service.zone).date;
+      enforce(request, maySeeSchedule(p, id));
+      const date = request.query.date ?? dayBounds(clock(), service.zone).date;
       const { from, to } = weekBounds(date, service.zone);
       const week = (await schedule.occurrencesBetween(from, to)).filter((o) =>
         p.communityIds.includes(o.communityId),

@@ -21,7 +21,7 @@ import { AccessError } from '../../auth/authPlugin';
 import type { IcalFeeds } from '../../auth/icalFeeds';
 import { icalFeed } from '../../timetable/ical';
 import type { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
-import { DomainError } from '../errorHandler';
+import { notFound } from '../../timetable/timetableErrors';
 import { tags, type TimetableRoutesOptions } from './common';
 import { schoolAccess } from './schoolAccess';
 
@@ -165,7 +165,7 @@ export const icalFeedRoutes: FastifyPluginAsync<IcalFeedRoutesOptions> = async (
     },
     async (request) => {
       const revoked = await feeds.revoke(request.principal!, request.params.feedId);
-      if (!revoked) throw new DomainError('not_found', `no feed ${request.params.feedId}`, 404);
+      if (!revoked) throw notFound('feed', request.params.feedId);
       return revoked;
     },
   );

@@ -11,12 +11,7 @@ import {
   ImportReply,
 } from '../../../shared/timetable/api';
 import { parseCsv, toCsv, type CsvRow } from '../../timetable/csv';
-import { parseTimetableRows } from '../../timetable/importRows';
-import { weekGrid } from '../../timetable/weekGrid';
-import { newSeries } from '../../timetable/negotiation';
-import { schoolsOf } from '../../timetable/community';
-import { DomainError } from '../errorHandler';
-import { newId } from './TimetableService';
+import { tooLarge, unreadable } from '../../timetable/timetableErrors';
 import { roles, tags, type TimetableRoutesOptions } from './common';
 import { blocksToSheets, readXlsxRows, writeXlsx } from './xlsx';
 
@@ -25,10 +20,9 @@ const maxBytes = 2 * 1024 * 1024;
 
 export const importExportRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
-  { service },
+  { service, now },
 ) => {
   const { read, write } = roles(app);
-  const { repo } = service;
   await app.register(multipart, { limits: { fileSize: maxBytes, files: 1, fields: 2 } });
   // A script may also post the CSV text itself.
   app.addContentTypeParser(
@@ -40,26 +34,16 @@ export const importExportRoutes: FastifyPluginAsync<TimetableRoutesOptions> = as
   async function uploadedRows(request: FastifyRequest): Promise<CsvRow[]> {
     if (typeof request.body === 'string') return parseCsv(request.body);
     if (!request.isMultipart())
-      throw new DomainError(
-        'invalid_request',
-        'send a file (multipart field "file") or text/csv',
-        400,
-      );
+      throw unreadable('send a file (multipart field "file") or text/csv');
     const file = await request.file();
-    if (!file)
-      throw new DomainError('invalid_request', 'body/file: a CSV or XLSX file is required', 400);
+    if (!file) throw unreadable('body/file: a CSV or XLSX file is required');
     const data = await file.toBuffer();
-    if (file.file.truncated)
-      throw new DomainError('too_large', `the file exceeds ${maxBytes} bytes`, 413);
+    if (file.file.truncated) throw tooLarge(maxBytes);
     const xlsx = file.filename.toLowerCase().endsWith('.xlsx') || file.mimetype === XLSX;
     try {
       return xlsx ? await readXlsxRows(data) : parseCsv(data.toString('utf8'));
     } catch (error) {
-      throw new DomainError(
-        'invalid_request',
-        `body/file: cannot read ${file.filename}: ${(error as Error).message}`,
-        400,
-      );
+      throw unreadable(`body/file: cannot read ${file.filename}: ${(error as Error).message}`);
     }
   }
 
@@ -82,45 +66,9 @@ export const importExportRoutes: FastifyPluginAsync<TimetableRoutesOptions> = as
     async (request, reply) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const community = await service.community(communityId);
+      await service.community(communityId);
       const rows = await uploadedRows(request);
-      const ctx = await service.context();
-      const schools = await repo.getMany('school', schoolsOf(community));
-      const inCommunity = new Set(schools.map((s) => s.id));
-      const parsed = parseTimetableRows(rows, {
-        schools,
-        classrooms: [...ctx.classrooms.values()].filter((c) => inCommunity.has(c.schoolId)),
-        teachers: [...ctx.teachers.values()].filter((t) => inCommunity.has(t.schoolId)),
-      });
-      const errors = parsed.ok
-        ? parsed.specs.flatMap(({ line, spec }) =>
-            service.specProblems(community, spec, ctx, '').map((p) => {
-              const [field = '', reason = p] = p.split(/: (.*)/s);
-              return { line, field: field.replace(/^\//, ''), reason };
-            }),
-          )
-        : parsed.errors;
-      if (!parsed.ok || errors.length > 0) {
-        throw new DomainError(
-          'invalid_rows',
-          `${errors.length} bad rows: nothing imported`,
-          400,
-          errors,
-        );
-      }
-      const now = service.now();
-      const series = parsed.specs.map(({ spec }) =>
-        newSeries(newId('ser'), communityId, spec, now),
-      );
-      await repo.apply({ put: { series } });
-      const { conflicts } = await service.check(
-        series.map((s) => ({ id: s.id, communityId, spec: s.spec, version: 1 })),
-        'working',
-        ctx,
-      );
-      return reply
-        .code(201)
-        .send({ created: series.map((s) => s.id), conflicts: [...conflicts.values()].flat() });
+      return reply.code(201).send(await service.importRows(communityId, rows, now()));
     },
   );
 
@@ -138,19 +86,9 @@ export const importExportRoutes: FastifyPluginAsync<TimetableRoutesOptions> = as
     async (request, reply) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const community = await service.community(communityId);
       const { date, by = 'school', format = 'csv' } = request.query;
-      const week = await service.week(communityId, date, 'published');
-      const ctx = await service.context();
-      const schools = schoolsOf(community);
-      const groups =
-        by === 'school'
-          ? schools
-          : [...(by === 'classroom' ? ctx.classrooms : ctx.teachers).values()]
-              .filter((x) => schools.includes(x.schoolId))
-              .map((x) => x.id);
-      const blocks = weekGrid(week.days, week.occurrences, by, groups, ctx);
-      const file = `tongke-${communityId}-${week.monday}-${by}.${format}`;
+      const { monday, blocks } = await service.weekBlocks(communityId, { date, by });
+      const file = `tongke-${communityId}-${monday}-${by}.${format}`;
       reply.header('content-disposition', `attachment; filename="${file}"`);
       if (format === 'xlsx') return reply.type(XLSX).send(await writeXlsx(blocksToSheets(blocks)));
       const rows = blocks.flatMap((b) => [[b.title], ...b.rows, []]);

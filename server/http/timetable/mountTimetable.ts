@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/Store';
 import type { OccurrenceSource } from '../../../shared/timetable/occurrence';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
-import { TimetableService } from './TimetableService';
+import { TimetableService } from '../../timetable/TimetableService';
 import { communityRoutes } from './communities';
 import { schoolRoutes } from './schools';
 import { peopleRoutes } from './people';
@@ -19,6 +19,8 @@ import type { LessonClockView } from '../../lessons/clockView';
 
 export interface TimetableServices {
   service: TimetableService;
+  /** the clock the timetable's use cases are given */
+  now: () => number;
   occurrences: TimetableOccurrenceSource;
   /** calendar subscriptions' own tokens */
   feeds: IcalFeeds;
@@ -30,7 +32,8 @@ export function timetableServices(
   now: () => number,
 ): TimetableServices {
   return {
-    service: new TimetableService(store.timetable, zone, now),
+    service: new TimetableService(store.timetable, zone),
+    now,
     occurrences: new TimetableOccurrenceSource(store.timetable, zone),
     feeds: new IcalFeeds(store.security, now),
   };
@@ -45,7 +48,7 @@ export async function mountTimetable(
 ): Promise<void> {
   await http.register(
     async (api) => {
-      const opts = { service: services.service };
+      const opts = { service: services.service, now: services.now };
       await api.register(communityRoutes, opts);
       await api.register(schoolRoutes, opts);
       await api.register(peopleRoutes, opts);

@@ -3,21 +3,13 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Classroom, Teacher } from '../../../shared/timetable/model';
 import { CommunityParams, NewClassroomBody, NewTeacherBody } from '../../../shared/timetable/api';
-import { schoolsOf } from '../../timetable/community';
-import { invalid, newId } from './TimetableService';
 import { roles, tags, type TimetableRoutesOptions } from './common';
-import { DomainError } from '../errorHandler';
 
 export const peopleRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
   { service },
 ) => {
   const { read, write } = roles(app);
-  const { repo } = service;
-
-  async function schoolIds(request: { params: CommunityParams }) {
-    return schoolsOf(await service.community(request.params.communityId));
-  }
 
   for (const kind of ['classroom', 'teacher'] as const) {
     const path = `/communities/:communityId/${kind}s`;
@@ -32,10 +24,7 @@ export const peopleRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
       },
       async (request) => {
         app.assertCommunity(request, request.params.communityId);
-        const out = [];
-        for (const id of await schoolIds(request))
-          out.push(...(await repo.byRef(kind, `school:${id}`)));
-        return out;
+        return service.peopleIn(kind, request.params.communityId);
       },
     );
 
@@ -47,17 +36,7 @@ export const peopleRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
       },
       async (request, reply) => {
         app.assertCommunity(request, request.params.communityId);
-        if (!(await schoolIds(request)).includes(request.body.schoolId))
-          throw invalid([
-            `schoolId: ${request.body.schoolId} is not a school of ${request.params.communityId}`,
-          ]);
-        const record = {
-          ...request.body,
-          id: request.body.id ?? newId(kind === 'classroom' ? 'room' : 'tch'),
-        };
-        if (await repo.get(kind, record.id))
-          throw new DomainError('exists', `${kind} ${record.id} exists`, 409);
-        await repo.apply({ put: { [kind]: [record] } });
+        const record = await service.addPerson(kind, request.params.communityId, request.body);
         return reply.code(201).send(record);
       },
     );

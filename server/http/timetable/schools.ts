@@ -9,11 +9,8 @@ import {
   OfficialBody,
   SchoolParams,
 } from '../../../shared/timetable/api';
-import { bellScheduleProblems } from '../../timetable/bellSchedule';
 import { calendarProblems, officialCalendar } from '../../timetable/calendar';
-import { schoolsOf } from '../../timetable/community';
-import { DomainError } from '../errorHandler';
-import { invalid, newId } from './TimetableService';
+import { invalid } from '../../timetable/timetableErrors';
 import { roles, tags, type TimetableRoutesOptions } from './common';
 
 export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
@@ -21,24 +18,6 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   { service },
 ) => {
   const { read, write } = roles(app);
-  const { repo } = service;
-
-  function validate(school: Pick<School, 'bellSchedule' | 'calendar'>, prefix = 'body') {
-    const problems = [
-      ...bellScheduleProblems(school.bellSchedule).map((p) => `bellSchedule/${p}`),
-      ...calendarProblems(school.calendar).map((p) => `calendar/${p}`),
-    ];
-    if (problems.length) throw invalid(problems, prefix);
-  }
-
-  async function schoolIn(communityId: string, schoolId: string): Promise<School> {
-    const community = await service.community(communityId);
-    const school = schoolsOf(community).includes(schoolId)
-      ? await repo.get('school', schoolId)
-      : undefined;
-    if (!school) throw new DomainError('not_found', `no school ${schoolId} in ${communityId}`, 404);
-    return school;
-  }
 
   app.get<{ Params: CommunityParams }>(
     '/communities/:communityId/schools',
@@ -48,7 +27,7 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      return repo.getMany('school', schoolsOf(await service.community(request.params.communityId)));
+      return service.schoolsIn(request.params.communityId);
     },
   );
 
@@ -66,13 +45,7 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request, reply) => {
       app.assertCommunity(request, request.params.communityId);
-      const community = await service.community(request.params.communityId);
-      const school: School = { ...request.body, id: request.body.id ?? newId('sch') };
-      validate(school);
-      if (await repo.get('school', school.id))
-        throw new DomainError('exists', `school ${school.id} exists`, 409);
-      const next = { ...community, memberSchoolIds: [...community.memberSchoolIds, school.id] };
-      await repo.apply({ put: { school: [school], community: [next] } });
+      const school = await service.addSchool(request.params.communityId, request.body);
       return reply.code(201).send(school);
     },
   );
@@ -85,11 +58,8 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      await schoolIn(request.params.communityId, request.params.schoolId);
-      const school = { ...request.body, id: request.params.schoolId };
-      validate(school);
-      await repo.apply({ put: { school: [school] } });
-      return school;
+      const { communityId, schoolId } = request.params;
+      return service.updateSchool(communityId, schoolId, request.body);
     },
   );
 
@@ -107,14 +77,8 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      const school = {
-        ...(await schoolIn(request.params.communityId, request.params.schoolId)),
-        bellSchedule: request.body,
-      };
-      const problems = bellScheduleProblems(request.body);
-      if (problems.length) throw invalid(problems);
-      await repo.apply({ put: { school: [school] } });
-      return school;
+      const { communityId, schoolId } = request.params;
+      return service.setBellSchedule(communityId, schoolId, request.body);
     },
   );
 
@@ -132,14 +96,8 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      const school = {
-        ...(await schoolIn(request.params.communityId, request.params.schoolId)),
-        calendar: request.body,
-      };
-      const problems = calendarProblems(request.body);
-      if (problems.length) throw invalid(problems);
-      await repo.apply({ put: { school: [school] } });
-      return school;
+      const { communityId, schoolId } = request.params;
+      return service.setCalendar(communityId, schoolId, request.body);
     },
   );
 

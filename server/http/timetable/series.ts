@@ -14,17 +14,13 @@ import {
   WeekReply,
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
-import { edit, newSeries, workingVersion } from '../../timetable/negotiation';
-import { DomainError } from '../errorHandler';
-import { newId } from './TimetableService';
 import { roles, tags, type TimetableRoutesOptions } from './common';
 
 export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
-  { service },
+  { service, now },
 ) => {
   const { read, write } = roles(app);
-  const { repo } = service;
 
   app.get<{ Params: CommunityParams }>(
     '/communities/:communityId/series',
@@ -34,7 +30,7 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      return repo.byRef('series', `community:${request.params.communityId}`);
+      return service.seriesOf(request.params.communityId);
     },
   );
 
@@ -53,14 +49,8 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const ctx = await service.validSpec(communityId, request.body.spec);
-      const id = request.body.seriesId ?? '(new)';
-      const { conflicts } = await service.check(
-        [{ id, communityId, spec: request.body.spec, version: 1 }],
-        'working',
-        ctx,
-      );
-      return { conflicts: conflicts.get(id) ?? [] };
+      const { spec, seriesId } = request.body;
+      return { conflicts: await service.checkSpec(communityId, spec, seriesId) };
     },
   );
 
@@ -79,17 +69,7 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request, reply) => {
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
-      const ctx = await service.validSpec(communityId, request.body.spec);
-      const id = request.body.id ?? newId('ser');
-      if (await repo.get('series', id)) throw new DomainError('exists', `series ${id} exists`, 409);
-      const series = newSeries(id, communityId, request.body.spec, service.now());
-      await repo.apply({ put: { series: [series] } });
-      const { conflicts } = await service.check(
-        [{ id, communityId, spec: series.spec, version: 1 }],
-        'working',
-        ctx,
-      );
-      return reply.code(201).send({ series, conflicts: conflicts.get(id) ?? [] });
+      return reply.code(201).send(await service.createSeries(communityId, request.body, now()));
     },
   );
 
@@ -121,30 +101,7 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request) => {
       const { communityId, seriesId } = request.params;
       app.assertCommunity(request, communityId);
-      const current = await service.series(communityId, seriesId);
-      const ctx = await service.validSpec(communityId, request.body.spec);
-      if (current.revision !== request.body.revision)
-        throw new DomainError(
-          'stale',
-          `series ${seriesId} changed meanwhile (revision ${current.revision})`,
-          409,
-        );
-      const step = edit(current, request.body.spec, service.now());
-      if (!step.ok) throw new DomainError(step.code, step.message, 409);
-      if (
-        !(await repo.apply({
-          put: { series: [step.record] },
-          expectSeries: [{ id: seriesId, revision: current.revision }],
-        }))
-      )
-        throw new DomainError('stale', `series ${seriesId} changed meanwhile`, 409);
-      const s = step.record;
-      const { conflicts } = await service.check(
-        [{ id: s.id, communityId, spec: s.spec, version: workingVersion(s) }],
-        'working',
-        ctx,
-      );
-      return { series: s, conflicts: conflicts.get(s.id) ?? [] };
+      return service.updateSeries(communityId, seriesId, request.body, now());
     },
   );
 
@@ -156,18 +113,13 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
         tags,
         summary: 'Remove a series and its occurrence changes',
         params: SeriesParams,
-        response: { 204: Type.Null() },
+        response: { 204: Type.Null(), 404: ErrorReply, 409: ErrorReply },
       },
     },
     async (request, reply) => {
       const { communityId, seriesId } = request.params;
       app.assertCommunity(request, communityId);
-      const current = await service.series(communityId, seriesId);
-      const overrides = await repo.byRef('override', `series:${seriesId}`);
-      await repo.apply({
-        delete: { series: [seriesId], override: overrides.map((o) => `${o.seriesId}:${o.date}`) },
-        expectSeries: [{ id: seriesId, revision: current.revision }],
-      });
+      await service.removeSeries(communityId, seriesId);
       return reply.code(204).send();
     },
   );
@@ -186,7 +138,6 @@ export const seriesRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     },
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
-      await service.community(request.params.communityId);
       return service.week(
         request.params.communityId,
         request.query.date,

@@ -2,7 +2,8 @@
 // with their single-occurrence changes, expanded and cached until the store changes.
 import type { OccurrenceSource, ScheduledOccurrence } from '../../../shared/timetable/occurrence';
 import { expandAll, groupOverrides } from '../../timetable/timetable';
-import { toScheduled, type Expanded, type SeriesInput } from '../../timetable/expand';
+import { toScheduled, type Expanded } from '../../timetable/expand';
+import { inputOf } from '../../timetable/seriesInput';
 import type { TimetableRepository } from './TimetableRepository';
 import { loadContext } from './loadContext';
 
@@ -21,12 +22,7 @@ export class TimetableOccurrenceSource implements OccurrenceSource {
     const generation = await this.#repo.generation();
     if (this.#cache?.generation === generation) return this.#cache.occurrences;
     const series = await this.#repo.byRef('series', 'published');
-    const inputs: SeriesInput[] = series.map((s) => ({
-      id: s.id,
-      communityId: s.communityId,
-      spec: s.published!.spec,
-      version: s.published!.version,
-    }));
+    const inputs = series.map((s) => inputOf(s, 'published')).filter((x) => x !== undefined);
     const ctx = await loadContext(this.#repo, this.#zone);
     const overrides = groupOverrides(await this.#repo.list('override'));
     const expanded = expandAll(inputs, overrides, ctx);

@@ -43,7 +43,8 @@ describe('timetable REST API', () => {
     expect(foreign.body.details).toEqual([
       {
         field: 'body/spec/memberClassroomIds/0',
-        message: `room-fz-1 is not in community ${ruian.id}`,
+        code: 'not_in_community',
+        message: `room-fz-1 不属于教共体 ${ruian.id} room-fz-1 is not in community ${ruian.id}`,
       },
     ]);
     const helper = await coordinator.post(`${base}/series`, {
@@ -58,11 +59,14 @@ describe('timetable REST API', () => {
     expect(helper.body.details).toEqual([
       {
         field: 'body/spec/memberTeachers/0/teacherId',
-        message: 'teacher-li does not teach at sch-gaolou',
+        code: 'not_teacher_of_school',
+        message: 'teacher-li 不在 sch-gaolou 任教 teacher-li does not teach at sch-gaolou',
       },
       {
         field: 'body/spec/memberTeachers/1/classroomId',
-        message: 'room-gaolou-2 is not a member classroom of this lesson',
+        code: 'not_member_classroom',
+        message:
+          'room-gaolou-2 不是这节课的听讲教室 room-gaolou-2 is not a member classroom of this lesson',
       },
     ]);
     const bell = await coordinator.put(`${base}/schools/sch-core/bell-schedule`, {
