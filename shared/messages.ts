@@ -91,6 +91,38 @@ const catalogue = {
     zh: `${param(p, 'id', '')} 不是教共体 ${param(p, 'community', '')} 的学校`,
     en: `${param(p, 'id', '')} is not a school of ${param(p, 'community', '')}`,
   }),
+  // A school's bell schedule and term calendar, a community's schools.
+  period_ends_before_start: (p: MessageParams): Bilingual => ({
+    zh: `第${param(p, 'n', '')}节的下课时间早于上课时间`,
+    en: `第${param(p, 'n', '')}节 ends before it starts`,
+  }),
+  period_overlaps: (p: MessageParams): Bilingual => ({
+    zh: `第${param(p, 'n', '')}节与上一节重叠`,
+    en: `第${param(p, 'n', '')}节 overlaps the period before`,
+  }),
+  period_twice: (p: MessageParams): Bilingual => ({
+    zh: `第${param(p, 'n', '')}节出现了两次`,
+    en: `period ${param(p, 'n', '')} appears twice`,
+  }),
+  weekday_twice: text('同一个星期几出现了两次', 'a weekday twice'),
+  last_before_first: text('学期结束日早于开始日', 'before firstDay'),
+  term_too_long: text('一个学期最长一年', 'a term is at most a year'),
+  make_up_on_holiday: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'date', '')} 同时是假日`,
+    en: `${param(p, 'date', '')} is also a holiday`,
+  }),
+  no_school: (p: MessageParams): Bilingual => ({
+    zh: `没有学校 ${param(p, 'id', '')}`,
+    en: `no school ${param(p, 'id', '')}`,
+  }),
+  is_core_school: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 是牵头学校`,
+    en: `${param(p, 'id', '')} is the core school`,
+  }),
+  member_elsewhere: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'id', '')} 已是教共体 ${param(p, 'community', '')} 的成员校`,
+    en: `${param(p, 'id', '')} is already a member of ${param(p, 'community', '')}`,
+  }),
   // A lesson series' references (server/timetable/specProblems.ts).
   no_classroom: (p: MessageParams): Bilingual => ({
     zh: `没有教室 ${param(p, 'id', '')}`,

@@ -21,15 +21,16 @@ import { bellScheduleProblems } from './bellSchedule';
 import { calendarProblems } from './calendar';
 import { communityProblems, schoolsOf } from './community';
 import { TimetableReads } from './TimetableReads';
-import { exists, invalid, words } from './timetableErrors';
+import { exists, invalid } from './timetableErrors';
+import { problem, under, type FieldProblem } from './fieldProblem';
 
 export const newId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 /** Every reason a school's bell schedule and calendar cannot be used, by field. */
-function schoolProblems(school: Pick<School, 'bellSchedule' | 'calendar'>): string[] {
+function schoolProblems(school: Pick<School, 'bellSchedule' | 'calendar'>): FieldProblem[] {
   return [
-    ...bellScheduleProblems(school.bellSchedule).map((p) => `bellSchedule/${p}`),
-    ...calendarProblems(school.calendar).map((p) => `calendar/${p}`),
+    ...under('bellSchedule', bellScheduleProblems(school.bellSchedule)),
+    ...under('calendar', calendarProblems(school.calendar)),
   ];
 }
 
@@ -119,11 +120,10 @@ export class TimetableDirectory extends TimetableReads {
     const schools = schoolsOf(await this.community(communityId));
     if (!schools.includes(body.schoolId))
       throw invalid([
-        {
-          field: 'schoolId',
-          code: 'not_school_of_community',
-          message: words('not_school_of_community', { id: body.schoolId, community: communityId }),
-        },
+        problem('schoolId', 'not_school_of_community', {
+          id: body.schoolId,
+          community: communityId,
+        }),
       ]);
     const record = { ...body, id: body.id ?? newId(kind === 'classroom' ? 'room' : 'tch') };
     if (await this.repo.get(kind, record.id)) throw exists(kind, record.id);

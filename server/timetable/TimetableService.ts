@@ -42,8 +42,8 @@ import {
   notFound,
   refused,
   stale,
-  words,
 } from './timetableErrors';
+import { problem } from './fieldProblem';
 
 export class TimetableService extends TimetableDirectory {
   /**
@@ -183,18 +183,10 @@ export class TimetableService extends TimetableDirectory {
     const series = await this.series(communityId, seriesId);
     const ctx = await this.context();
     if (body.moveTo && !isRealDate(body.moveTo.date))
-      throw invalid([
-        { field: 'moveTo/date', code: 'not_a_date', message: words('not_a_date', body.moveTo) },
-      ]);
+      throw invalid([problem('moveTo/date', 'not_a_date', body.moveTo)]);
     const substitute = body.substituteTeacherId;
     if (substitute && !ctx.teachers.has(substitute))
-      throw invalid([
-        {
-          field: 'substituteTeacherId',
-          code: 'no_teacher',
-          message: problemText({ code: 'no_teacher', params: { id: substitute } }),
-        },
-      ]);
+      throw invalid([problem('substituteTeacherId', 'no_teacher', { id: substitute })]);
     const view = series.published ? 'published' : 'working';
     const previous = await this.repo.get('override', occurrenceId);
     const override: OccurrenceOverride = {

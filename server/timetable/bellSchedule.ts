@@ -2,6 +2,7 @@
 import type { BellSchedule, Period } from '../../shared/timetable/model';
 import { minutesOf } from './localTime';
 import type { Interval } from './interval';
+import { problem, type FieldProblem } from './fieldProblem';
 
 export function periodsOn(schedule: BellSchedule, weekday: number): Period[] {
   return schedule.byWeekday?.find((d) => d.weekday === weekday)?.periods ?? schedule.periods;
@@ -16,9 +17,9 @@ export function periodMinutes(p: Period): Interval {
   return { start: minutesOf(p.start), end: minutesOf(p.end) };
 }
 
-/** Every reason the schedule cannot be used, as `field: reason` (empty when fine). */
-export function bellScheduleProblems(schedule: BellSchedule): string[] {
-  const problems: string[] = [];
+/** Every reason the schedule cannot be used, by field (empty when fine). */
+export function bellScheduleProblems(schedule: BellSchedule): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   const days = [{ field: 'periods', periods: schedule.periods }].concat(
     (schedule.byWeekday ?? []).map((d, i) => ({
       field: `byWeekday/${i}/periods`,
@@ -30,14 +31,16 @@ export function bellScheduleProblems(schedule: BellSchedule): string[] {
     let lastEnd = -1;
     periods.forEach((p, i) => {
       const { start, end } = periodMinutes(p);
-      if (end <= start) problems.push(`${field}/${i}: 第${p.n}节 ends before it starts`);
-      if (start < lastEnd) problems.push(`${field}/${i}: 第${p.n}节 overlaps the period before`);
-      if (seen.has(p.n)) problems.push(`${field}/${i}: period ${p.n} appears twice`);
+      const at = `${field}/${i}`;
+      if (end <= start) problems.push(problem(at, 'period_ends_before_start', { n: p.n }));
+      if (start < lastEnd) problems.push(problem(at, 'period_overlaps', { n: p.n }));
+      if (seen.has(p.n)) problems.push(problem(at, 'period_twice', { n: p.n }));
       seen.add(p.n);
       lastEnd = end;
     });
   }
   const weekdays = (schedule.byWeekday ?? []).map((d) => d.weekday);
-  if (new Set(weekdays).size !== weekdays.length) problems.push('byWeekday: a weekday twice');
+  if (new Set(weekdays).size !== weekdays.length)
+    problems.push(problem('byWeekday', 'weekday_twice'));
   return problems;
 }

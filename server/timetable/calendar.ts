@@ -2,6 +2,7 @@
 // which teaching week each date is in.
 import type { TermCalendar } from '../../shared/timetable/model';
 import { addDays, daysBetween, isRealDate, weekdayOf } from './localTime';
+import { problem, type FieldProblem } from './fieldProblem';
 
 export type Day =
   | { kind: 'teaching'; followsWeekday: number; week: number }
@@ -52,22 +53,24 @@ export function teachingDays(calendar: TermCalendar): TeachingDay[] {
   return days;
 }
 
-/** Every reason the calendar cannot be used, as `field: reason` (empty when fine). */
-export function calendarProblems(calendar: TermCalendar): string[] {
-  const problems: string[] = [];
+/** Every reason the calendar cannot be used, by field (empty when fine). */
+export function calendarProblems(calendar: TermCalendar): FieldProblem[] {
+  const problems: FieldProblem[] = [];
   for (const field of ['firstDay', 'lastDay'] as const) {
-    if (!isRealDate(calendar[field])) problems.push(`${field}: ${calendar[field]} is no date`);
+    if (!isRealDate(calendar[field]))
+      problems.push(problem(field, 'not_a_date', { date: calendar[field] }));
   }
-  if (calendar.lastDay < calendar.firstDay) problems.push('lastDay: before firstDay');
+  if (calendar.lastDay < calendar.firstDay) problems.push(problem('lastDay', 'last_before_first'));
   if (daysBetween(calendar.firstDay, calendar.lastDay) > 366)
-    problems.push('lastDay: a term is at most a year');
+    problems.push(problem('lastDay', 'term_too_long'));
   calendar.holidays.forEach((d, i) => {
-    if (!isRealDate(d)) problems.push(`holidays/${i}: ${d} is no date`);
+    if (!isRealDate(d)) problems.push(problem(`holidays/${i}`, 'not_a_date', { date: d }));
   });
   calendar.makeUpDays.forEach((m, i) => {
-    if (!isRealDate(m.date)) problems.push(`makeUpDays/${i}/date: ${m.date} is no date`);
+    const field = `makeUpDays/${i}/date`;
+    if (!isRealDate(m.date)) problems.push(problem(field, 'not_a_date', { date: m.date }));
     if (calendar.holidays.includes(m.date))
-      problems.push(`makeUpDays/${i}/date: ${m.date} is also a holiday`);
+      problems.push(problem(field, 'make_up_on_holiday', { date: m.date }));
   });
   return problems;
 }

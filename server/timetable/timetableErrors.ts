@@ -8,6 +8,7 @@ import { DomainError } from '../http/errorHandler';
 import type { Refusal } from './negotiation';
 import { refusalText } from './refusalText';
 import { problemText, type SpecProblem } from './specProblems';
+import { under, type FieldProblem } from './fieldProblem';
 
 /** The catalogue's words for a code, Chinese first. */
 export const words = (code: string, params: MessageParams) => bilingual(messageOf(code, params)!);
@@ -46,13 +47,6 @@ export function stale(ids: readonly string[]): DomainError {
   return new DomainError('stale', words('stale', {}), 409, { seriesIds: [...ids] });
 }
 
-/** One bad field: where (`spec/teacherId`), a machine code when it has one, and why. */
-export interface FieldProblem {
-  field: string;
-  code?: string;
-  message: string;
-}
-
 /** A spec problem as a bad field under `prefix` (`spec`), in the catalogue's words. */
 export const fieldOf = (p: SpecProblem, prefix: string): FieldProblem => ({
   field: `${prefix}/${p.field}`,
@@ -60,23 +54,9 @@ export const fieldOf = (p: SpecProblem, prefix: string): FieldProblem => ({
   message: problemText(p),
 });
 
-/** A `field: reason` string (the calendar's and bell schedule's checks) as a bad field. */
-export function parsedField(problem: string): FieldProblem {
-  const at = problem.indexOf(': ');
-  return at > 0
-    ? { field: problem.slice(0, at), message: problem.slice(at + 2) }
-    : { field: '', message: problem };
-}
-
 /** 400 naming each bad field under `prefix` (`body`). */
-export function invalid(
-  problems: readonly (FieldProblem | string)[],
-  prefix = 'body',
-): DomainError {
-  const details = problems.map((p) => {
-    const f = typeof p === 'string' ? parsedField(p) : p;
-    return { ...f, field: f.field ? `${prefix}/${f.field}` : prefix };
-  });
+export function invalid(problems: readonly FieldProblem[], prefix = 'body'): DomainError {
+  const details = under(prefix, problems);
   return new DomainError(
     'invalid_request',
     details.map((d) => `${d.field}: ${d.message}`).join('; '),
