@@ -6,6 +6,8 @@ export const Role = Type.Union([
   Type.Literal('teacher'),
   Type.Literal('device'),
   Type.Literal('observer'),
+  /** a member school's 教务: its own school's bell schedule, classrooms, teachers, answers */
+  Type.Literal('school_office'),
 ]);
 export type Role = Static<typeof Role>;
 
@@ -26,6 +28,8 @@ export const Principal = Type.Object({
   deviceId: Type.Optional(Type.String()),
   /** set for teachers: their teacher record in the timetable */
   teacherId: Type.Optional(Type.String()),
+  /** set for a school office (学校教务): the one school it acts for */
+  schoolId: Type.Optional(Type.String()),
   /** set for a link token (research room invitation): the one lesson it is good for */
   occurrenceId: Type.Optional(Type.String()),
 });

@@ -66,12 +66,16 @@ const catalogue = {
   stale: text('内容已被他人修改，请刷新后重试', 'Changed meanwhile; reload and try again'),
   // Who may do what to the timetable (server/timetable/access.ts).
   answer_own_school_only: text(
-    '教师只能代表本校答复',
-    'A teacher answers only for their own school',
+    '只能代表本校答复',
+    'A teacher or school office answers only for their own school',
   ),
   own_schedule_only: text(
     '教师只能查看自己的课表；协调员可查看本教共体教师的课表',
     "A teacher sees her own lessons; coordinators see their teachers'",
+  ),
+  own_school_only: text(
+    '学校教务只能修改本校的作息、教室和教师',
+    "A school office changes only its own school's bell schedule, classrooms and teachers",
   ),
   own_classroom_only: text('教室终端只能查看本教室', 'A classroom PC sees only its own classroom'),
   // The timetable's records (server/timetable/timetableErrors.ts).

@@ -35,6 +35,7 @@ const roleOfPrincipal: Record<Principal['role'], LiveRole> = {
   device: 'classroom',
   observer: 'observer',
   coordinator: 'observer',
+  school_office: 'observer',
 };
 
 export function decideJoin(request: JoinRequest, room: RoomFacts): CodeRoomDecision {

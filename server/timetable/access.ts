@@ -25,17 +25,21 @@ const deny = (
 /**
  * Who answers a proposal for a member school: a teacher of that school answers for it; a
  * coordinator belongs to no school, so her answer is always given on the school's behalf
- * (代为同意) and recorded so. `teacherSchoolId` is the asking teacher's school, if known.
+ * (代为同意) and recorded so; a school office (学校教务) answers for its own school.
+ * `teacherSchoolId` is the asking teacher's school, if known.
  */
 export function mayAnswerFor(
-  p: Pick<Principal, 'role' | 'sub'>,
+  p: Pick<Principal, 'role' | 'sub' | 'schoolId'>,
   schoolId: string,
   teacherSchoolId: string | undefined,
 ): Access<{ onBehalf: boolean }> {
   if (p.role === 'coordinator') return { ok: true, onBehalf: true };
   if (p.role === 'teacher' && teacherSchoolId !== undefined && teacherSchoolId === schoolId)
     return { ok: true, onBehalf: false };
-  return deny('answer_own_school_only', 'teacher answered for another school', {
+  // The school office is the school: its answer is the school's own.
+  if (p.role === 'school_office' && p.schoolId !== undefined && p.schoolId === schoolId)
+    return { ok: true, onBehalf: false };
+  return deny('answer_own_school_only', 'answered for another school', {
     sub: p.sub,
     schoolId,
   });
@@ -63,5 +67,25 @@ export function deviceMayRead(
   return deny('own_classroom_only', 'device asked for another classroom', {
     sub: p.sub,
     classroomId,
+  });
+}
+
+/**
+ * Who changes a school's own records (its bell schedule, classrooms, teachers): the
+ * community's coordinator (the core school's 教务) for every school of the community, a
+ * school office (a member school's 教务) for its own school only. The community itself is
+ * checked apart (assertCommunity).
+ */
+export function mayChangeSchool(
+  p: Pick<Principal, 'role' | 'sub' | 'schoolId'>,
+  schoolId: string,
+): Access {
+  if (p.role === 'coordinator') return { ok: true };
+  if (p.role === 'school_office' && p.schoolId !== undefined && p.schoolId === schoolId)
+    return { ok: true };
+  return deny('own_school_only', "changed another school's records", {
+    sub: p.sub,
+    role: p.role,
+    schoolId,
   });
 }

@@ -11,11 +11,16 @@ export interface TimetableRoutesOptions {
 
 export const tags = ['timetable'];
 
-/** Coordinators, teachers and observers of a community read it; coordinators write. */
+/**
+ * Coordinators, school offices, teachers and observers of a community read it; coordinators
+ * write; a school office also writes its own school's records (the route checks which
+ * school: server/timetable/access.ts mayChangeSchool).
+ */
 export function roles(app: FastifyInstance) {
   return {
-    read: app.requireRole('coordinator', 'teacher', 'observer'),
+    read: app.requireRole('coordinator', 'school_office', 'teacher', 'observer'),
     write: app.requireRole('coordinator'),
+    schoolWrite: app.requireRole('coordinator', 'school_office'),
   };
 }
 

@@ -36,8 +36,9 @@ export const negotiationRoutes: FastifyPluginAsync<TimetableRoutesOptions> = asy
   app.post<{ Params: SeriesParams; Body: RespondBody }>(
     '/communities/:communityId/series/:seriesId/respond',
     {
-      // A teacher of the member school answers for it; a coordinator answers on its behalf.
-      preHandler: app.requireRole('coordinator', 'teacher'),
+      // A teacher or the office of the member school answers for it; a coordinator answers
+      // on its behalf.
+      preHandler: app.requireRole('coordinator', 'school_office', 'teacher'),
       schema: {
         tags,
         summary:

@@ -3,13 +3,14 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { Classroom, Teacher } from '../../../shared/timetable/model';
 import { CommunityParams, NewClassroomBody, NewTeacherBody } from '../../../shared/timetable/api';
-import { roles, tags, type TimetableRoutesOptions } from './common';
+import { mayChangeSchool } from '../../timetable/access';
+import { enforce, roles, tags, type TimetableRoutesOptions } from './common';
 
 export const peopleRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
   { service },
 ) => {
-  const { read, write } = roles(app);
+  const { read, schoolWrite } = roles(app);
 
   for (const kind of ['classroom', 'teacher'] as const) {
     const path = `/communities/:communityId/${kind}s`;
@@ -31,11 +32,12 @@ export const peopleRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     app.post<{ Params: CommunityParams; Body: NewClassroomBody & NewTeacherBody }>(
       path,
       {
-        preHandler: write,
+        preHandler: schoolWrite,
         schema: { tags, params: CommunityParams, body: Body, response: { 201: Schema } },
       },
       async (request, reply) => {
         app.assertCommunity(request, request.params.communityId);
+        enforce(request, mayChangeSchool(request.principal!, request.body.schoolId));
         const record = await service.addPerson(kind, request.params.communityId, request.body);
         return reply.code(201).send(record);
       },

@@ -11,13 +11,14 @@ import {
 } from '../../../shared/timetable/api';
 import { calendarProblems, officialCalendar } from '../../timetable/calendar';
 import { invalid } from '../../timetable/timetableErrors';
-import { roles, tags, type TimetableRoutesOptions } from './common';
+import { mayChangeSchool } from '../../timetable/access';
+import { enforce, roles, tags, type TimetableRoutesOptions } from './common';
 
 export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
   { service },
 ) => {
-  const { read, write } = roles(app);
+  const { read, write, schoolWrite } = roles(app);
 
   app.get<{ Params: CommunityParams }>(
     '/communities/:communityId/schools',
@@ -66,7 +67,7 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app.put<{ Params: SchoolParams; Body: BellSchedule }>(
     '/communities/:communityId/schools/:schoolId/bell-schedule',
     {
-      preHandler: write,
+      preHandler: schoolWrite,
       schema: {
         tags,
         summary: "Replace a school's bell schedule",
@@ -78,6 +79,7 @@ export const schoolRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
     async (request) => {
       app.assertCommunity(request, request.params.communityId);
       const { communityId, schoolId } = request.params;
+      enforce(request, mayChangeSchool(request.principal!, schoolId));
       return service.setBellSchedule(communityId, schoolId, request.body);
     },
   );
