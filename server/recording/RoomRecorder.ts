@@ -58,6 +58,7 @@ export interface RoomRecorderOptions {
   recordingId: string;
   roomId: string;
   kind: Manifest['kind'];
+  communityId?: string;
   dir: string;
   findRoom: () => RecordableRoom | undefined;
 }
@@ -111,6 +112,7 @@ export class RoomRecorder {
           recordingId: o.recordingId,
           roomId: o.roomId,
           kind: o.kind,
+          ...(o.communityId ? { communityId: o.communityId } : {}),
           state: 'recording',
           startedAt: now,
           segments: [],
