@@ -218,6 +218,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   const recording = await mountRecording(http, {
     config,
     lifecycle: lessons.lifecycle,
+    store,
     findRoom: (roomId) => rooms.get(roomId, 'lesson'),
     codeRooms: rooms,
   });

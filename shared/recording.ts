@@ -70,6 +70,8 @@ export const Manifest = Type.Object({
   recordingId: Type.String(),
   roomId: Type.String(),
   kind: Type.Union([Type.Literal('lesson'), Type.Literal('code')]),
+  /** whose lesson: its retention follows that community's policy */
+  communityId: Type.Optional(Type.String()),
   state: RecordingState,
   startedAt: Type.Number(),
   endedAt: Type.Optional(Type.Number()),
@@ -184,3 +186,31 @@ export const RecordingSummary = Type.Object({
   segments: Type.Integer(),
 });
 export type RecordingSummary = Static<typeof RecordingSummary>;
+
+/**
+ * A community's recording policy: whether its lessons are recorded by themselves, and how
+ * long recordings are kept (absent: the server's RECORDING_RETENTION_DAYS).
+ */
+export const RecordingPolicyBody = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    retentionDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650 })),
+  },
+  { additionalProperties: false },
+);
+export type RecordingPolicyBody = Static<typeof RecordingPolicyBody>;
+
+export const RecordingPolicy = Type.Object({
+  communityId: Type.String(),
+  enabled: Type.Boolean(),
+  retentionDays: Type.Optional(Type.Integer()),
+  /** when and by whom it was last set (absent: never set, the defaults) */
+  updatedAt: Type.Optional(Type.Number()),
+  updatedBy: Type.Optional(Type.String()),
+});
+export type RecordingPolicy = Static<typeof RecordingPolicy>;
+
+export const CommunityPolicyParams = Type.Object({
+  communityId: Type.String({ minLength: 1, maxLength: 128 }),
+});
+export type CommunityPolicyParams = Static<typeof CommunityPolicyParams>;

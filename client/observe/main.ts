@@ -60,6 +60,7 @@ function choose(me: Principal): Promise<LessonSummary> {
         h('h1', { text: '正在进行的同步课堂 Lessons now' }),
         list,
         note,
+        h('p', {}, h('a', { href: '/playback/', text: '录播回放：已结束的课 Recorded lessons' })),
       ),
     );
     let shown = '';
@@ -150,6 +151,15 @@ async function watch(lesson: LessonSummary, me: Principal): Promise<void> {
         'section',
         { class: 'picker' },
         h('h1', { text: '本节课已结束 The lesson has ended' }),
+        h(
+          'p',
+          {},
+          h('a', {
+            class: 'playback-link',
+            href: `/playback/?${new URLSearchParams({ occurrence: lesson.occurrenceId })}`,
+            text: '观看本节课录像 Watch the recording',
+          }),
+        ),
         back,
       ),
     );

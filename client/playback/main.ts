@@ -1,11 +1,11 @@
 // 录播回放: a recorded lesson as the projectors showed it — the teacher, her courseware and
 // the classroom on stage, each from its own recorded file, kept in step by one clock with
 // one seek bar, chapter marks from the lesson's events, and 1× / 1.5× / 2×.
-import type { Principal } from '../../shared/auth';
-import type { RecordedTrack, RecordingSummary, RecordingView } from '../../shared/recording';
+import type { RecordedTrack, RecordingView } from '../../shared/recording';
 import { $, h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
 import { authorized, HttpError, session } from '../lib/session';
+import { picker } from './picker';
 import { clock, Timeline, type Layout } from './timeline';
 
 const app = $('#app');
@@ -208,35 +208,6 @@ function player(recordingId: string, view: RecordingView): void {
   };
 }
 
-/** Without a lesson named: the recorded lessons of the person's communities. */
-async function picker(): Promise<void> {
-  const me = await authorized<Principal>('/api/auth/me');
-  const lists = await Promise.all(
-    me.communityIds.map((communityId) =>
-      authorized<RecordingSummary[]>(`/api/recordings?${new URLSearchParams({ communityId })}`),
-    ),
-  );
-  const rows = lists.flat().map((r) =>
-    h(
-      'li',
-      { 'data-recording': r.recordingId },
-      h('a', {
-        href: `?${new URLSearchParams({ occurrence: r.recordingId })}`,
-        text: `${new Date(r.start).toLocaleString('zh-CN')} · ${r.subject} · ${clock(r.durationS)}`,
-      }),
-      r.state === 'recording' ? h('span', { class: 'muted', text: ' 录制中 recording' }) : null,
-    ),
-  );
-  app.replaceChildren(
-    h(
-      'section',
-      { class: 'picker' },
-      h('h1', { text: '录播回放 Recorded lessons' }),
-      rows.length ? h('ul', {}, ...rows) : h('p', { text: '还没有录像 No recordings yet' }),
-    ),
-  );
-}
-
 async function main(): Promise<void> {
   const recordingId = new URLSearchParams(location.search).get('occurrence');
   for (;;) {
@@ -246,7 +217,7 @@ async function main(): Promise<void> {
       await form.signedIn;
     }
     try {
-      if (!recordingId) return await picker();
+      if (!recordingId) return await picker(app);
       const view = await authorized<RecordingView>(
         `/api/recordings/${encodeURIComponent(recordingId)}`,
       );

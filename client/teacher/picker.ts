@@ -22,6 +22,10 @@ function time(iso: string, timeZone: string): string {
   }).format(new Date(iso));
 }
 
+/** A lesson that has been taught: its recording, if it was recorded, can be played. */
+const held = (state: LessonSummary['state'] | undefined) =>
+  state === 'ended' || state === 'research' || state === 'archived';
+
 /** Her week as a list: day, time, subject, her part in it and its state. */
 function weekList(day: TeacherDay): HTMLElement | null {
   if (day.week.length === 0) return null;
@@ -51,6 +55,13 @@ function weekList(day: TeacherDay): HTMLElement | null {
             class: 'muted',
             text: `${o.role === 'core' ? '主讲' : '辅导教师'} · ${stateText[o.lessonState ?? 'scheduled']}`,
           }),
+          held(o.lessonState)
+            ? h('a', {
+                class: 'playback-link',
+                href: `/playback/?${new URLSearchParams({ occurrence: o.occurrenceId })}`,
+                text: '回放 Playback',
+              })
+            : null,
         ),
       ),
     ),

@@ -121,15 +121,33 @@ export interface MediaSession {
   close(): void;
 }
 
+/** Where a local receiver listens: RTP on `port`; RTCP on `rtcpPort`, or muxed without one. */
+export interface TapDestination {
+  ip: string;
+  port: number;
+  rtcpPort?: number;
+}
+
+/** A recorder's copy of one track, sent as RTP to a local receiver. */
+export interface TappedTrack extends ReceivedTrack {
+  /** whether it ended because the room's media died under it (a worker crashed) */
+  readonly mediaLost: boolean;
+  requestKeyFrame(): Promise<void>;
+  /** Runs once when the track ends: producer gone, media lost, or closed. */
+  onClose(listener: () => void): void;
+}
+
 /**
  * A recorder's way into a room's media: its producers, sent as RTP to a local receiver
  * (ffmpeg, GStreamer) — "just another client", without a browser. Each track is made
- * paused; resume it once the receiver listens, so its first keyframe is not lost.
+ * paused; resume it once the receiver listens, so its first keyframe is not lost. The
+ * media side asks for a keyframe by itself whenever a track's layer changes: a receiver
+ * cannot decode the switch otherwise.
  */
 export interface RecorderTap {
   readonly closed: boolean;
-  /** The producer, as RTP to `to` (RTCP muxed); undefined if the tap cannot receive it. */
-  consume(producerId: string, to: { ip: string; port: number }): Promise<ReceivedTrack | undefined>;
+  /** The producer, as RTP to `to`; undefined if the tap cannot receive it. */
+  consume(producerId: string, to: TapDestination): Promise<TappedTrack | undefined>;
   /** Ends every track of the tap. Idempotent. */
   close(): void;
 }

@@ -96,6 +96,7 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
             source: producer.appData.source as MediaSource,
           };
         },
+        lost: () => this.#routers.some((r) => r.router.closed),
       },
       rtpCapabilities as types.RtpCapabilities,
     );

@@ -1,6 +1,6 @@
 import type { types } from 'mediasoup';
 import type { MediaSource } from '../../shared/signaling/events';
-import type { RecorderTap } from '../live/ports';
+import type { RecorderTap, TapDestination, TappedTrack } from '../live/ports';
 import { fromMediasoup } from './mediaErrors';
 import { ConsumerTrack } from './tracks';
 
@@ -15,12 +15,49 @@ export interface TapHost {
     appData: types.AppData,
   ): Promise<types.Consumer | undefined>;
   sourceOf(producerId: string): { peerId: string; source: MediaSource } | undefined;
+  /** whether a worker under the room died (any of its routers closed by its worker) */
+  lost(): boolean;
+}
+
+/** A consumer of a tap: a track that can ask for keyframes and says how it ended. */
+class TapTrack extends ConsumerTrack implements TappedTrack {
+  readonly #host: TapHost;
+  #listeners: (() => void)[] = [];
+
+  constructor(consumer: types.Consumer, host: TapHost) {
+    super(consumer);
+    this.#host = host;
+    consumer.observer.once('close', () => {
+      for (const listener of this.#listeners.splice(0)) listener();
+    });
+    // A new layer starts with a keyframe only if asked; the receiver cannot decode the
+    // switch otherwise.
+    consumer.on('layerschange', () => void this.requestKeyFrame());
+  }
+
+  get mediaLost(): boolean {
+    // Read when the consumer closes: a dead worker closes its routers (and, through a
+    // pipe, the consumers on the others) before it says anything else.
+    return this.#host.lost();
+  }
+
+  async requestKeyFrame(): Promise<void> {
+    if (this.consumer.kind !== 'video' || this.consumer.closed) return;
+    await this.consumer.requestKeyFrame().catch(() => undefined);
+  }
+
+  onClose(listener: () => void): void {
+    if (this.consumer.closed) listener();
+    else this.#listeners.push(listener);
+  }
 }
 
 /**
  * A recorder's tap (server/live/ports.ts RecorderTap) over mediasoup: one PlainTransport
- * per track, on the room's primary router, sending RTP (RTCP muxed) to where the recorder
- * listens. SRTP off: the receiver is a local process on the loopback.
+ * per track, on the room's primary router (piped there), sending RTP to where the
+ * recorder listens — RTCP on its own port when asked, so the receiver gets the sender
+ * reports that line audio and video up. SRTP off, comedia off: the receiver is a local
+ * process on the loopback that only listens. Nothing per packet passes through Node.
  */
 export class MediaTap implements RecorderTap {
   readonly #host: TapHost;
@@ -37,18 +74,28 @@ export class MediaTap implements RecorderTap {
     return this.#closed;
   }
 
-  async consume(producerId: string, to: { ip: string; port: number }) {
+  async consume(producerId: string, to: TapDestination): Promise<TappedTrack | undefined> {
     if (this.#closed) return undefined;
     const about = this.#host.sourceOf(producerId);
     if (!about) return undefined;
     const router = this.#host.router;
+    const rtcpMux = to.rtcpPort === undefined;
     const transport = await router
-      .createPlainTransport({ listenInfo: { protocol: 'udp', ip: '127.0.0.1' }, rtcpMux: true })
+      .createPlainTransport({
+        listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+        rtcpMux,
+        comedia: false,
+        appData: { recording: true },
+      })
       .catch(fromMediasoup);
     this.#transports.add(transport);
     transport.observer.once('close', () => this.#transports.delete(transport));
     try {
-      await transport.connect({ ip: to.ip, port: to.port });
+      await transport.connect({
+        ip: to.ip,
+        port: to.port,
+        ...(rtcpMux ? {} : { rtcpPort: to.rtcpPort }),
+      });
       const consumer = await this.#host.consume(
         transport,
         router,
@@ -61,7 +108,9 @@ export class MediaTap implements RecorderTap {
         return undefined;
       }
       consumer.observer.once('close', () => transport.close());
-      return new ConsumerTrack(consumer);
+      // Closed meanwhile: the track is born ended, and says so to whoever listens.
+      if (this.#closed) transport.close();
+      return new TapTrack(consumer, this.#host);
     } catch (error) {
       transport.close();
       return fromMediasoup(error);

@@ -55,6 +55,17 @@ export class ExportJobs {
     return status;
   }
 
+  /** Whether an export of the recording is queued or running. */
+  busy(recordingId: string): boolean {
+    const state = this.#status.get(recordingId)?.state;
+    return state === 'queued' || state === 'running';
+  }
+
+  /** Forgets a finished export (its recording was deleted). */
+  forget(recordingId: string): void {
+    if (!this.busy(recordingId)) this.#status.delete(recordingId);
+  }
+
   /** Resolves when every queued export has finished. */
   idle(): Promise<unknown> {
     return this.#queue;

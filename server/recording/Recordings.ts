@@ -1,6 +1,6 @@
 // The recordings of this server: one RoomRecorder per room being recorded, each in its own
 // folder under the recording directory, and what the routes read back.
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Manifest, RecordingView } from '../../shared/recording';
 import { readEvents } from './EventLog';
@@ -44,7 +44,12 @@ export class Recordings {
   }
 
   /** Starts (or continues, after a restart) recording a room; idempotent. */
-  start(recordingId: string, roomId: string, kind: Manifest['kind']): Promise<RoomRecorder> {
+  start(
+    recordingId: string,
+    roomId: string,
+    kind: Manifest['kind'],
+    communityId?: string,
+  ): Promise<RoomRecorder> {
     if (this.#closed) return Promise.reject(new Error('recordings closed'));
     let running = this.#active.get(recordingId);
     if (!running) {
@@ -53,6 +58,7 @@ export class Recordings {
           recordingId,
           roomId,
           kind,
+          ...(communityId ? { communityId } : {}),
           dir: this.dirOf(recordingId),
           findRoom: () => this.#o.findRoom(roomId),
         },
@@ -91,6 +97,18 @@ export class Recordings {
     const seconds = ((manifest.endedAt ?? this.#o.deps.now()) - manifest.startedAt) / 1000;
     const mbPerHour = seconds > 0 ? Math.round((bytes / 1e6 / seconds) * 3600 * 10) / 10 : 0;
     return { manifest, events, bytes, mbPerHour };
+  }
+
+  /**
+   * Deletes a recording's files (segments, event log, export). Not while it records:
+   * false then, and for one that is not there.
+   */
+  async remove(recordingId: string): Promise<boolean> {
+    if (this.#active.has(recordingId)) return false;
+    const dir = this.dirOf(recordingId);
+    if (!(await readManifest(dir))) return false;
+    await rm(dir, { recursive: true, force: true });
+    return true;
   }
 
   /** Recording ids that have a folder (for retention and listings). */

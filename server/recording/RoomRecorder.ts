@@ -4,9 +4,10 @@
 // room rebuilt after a worker death, or recreated after everyone left, is found again.
 import { mkdir, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { types } from 'mediasoup';
 import type { Manifest, RecordedTrack, SegmentEnd } from '../../shared/recording';
-import type { MediaRoom } from '../media/MediaRoom';
+import type { RtpCapabilities } from '../../shared/signaling/rtp';
+import type { PublishedTrack, RecorderTap } from '../live/ports';
+import { recorderCapabilities } from './capabilities';
 import { EventLog } from './EventLog';
 import { ManifestFile, readManifest } from './ManifestFile';
 import { plannedTracks, type PlannedPeer, type PlannedTrack } from './plan';
@@ -14,7 +15,11 @@ import { probeSegment, repairSegment } from './probe';
 import { emptyLook, eventsBetween, type RoomLook } from './roomEvents';
 import { TrackSegment } from './TrackSegment';
 
-/** The live room as the recorder sees it (signaling's LiveRoom fits it). */
+/**
+ * The live room as the recorder sees it (server/live/LiveRoom fits it): who is there and
+ * what each publishes, its changes, and a tap on its media. Nothing of mediasoup: the
+ * tap (server/live/ports.ts RecorderTap) is the recorder's only way to the media.
+ */
 export interface RecordableRoom {
   readonly closed: boolean;
   readonly stagePeerId: string | null;
@@ -26,16 +31,11 @@ export interface RecordableRoom {
       displayName: string;
       role: string;
       handRaised: boolean;
-      media?:
-        | {
-            room: MediaRoom;
-            router: types.Router;
-            closed: boolean;
-            producers: ReadonlyMap<string, types.Producer>;
-          }
-        | undefined;
+      media?: { readonly closed: boolean; published(): readonly PublishedTrack[] } | undefined;
     }
   >;
+  mediaRoom(): Promise<{ readonly rtpCapabilities: RtpCapabilities }>;
+  openTap(rtpCapabilities: RtpCapabilities): Promise<RecorderTap>;
   on(event: 'changed', listener: () => void): unknown;
   off(event: 'changed', listener: () => void): unknown;
 }
@@ -58,6 +58,7 @@ export interface RoomRecorderOptions {
   recordingId: string;
   roomId: string;
   kind: Manifest['kind'];
+  communityId?: string;
   dir: string;
   findRoom: () => RecordableRoom | undefined;
 }
@@ -111,6 +112,7 @@ export class RoomRecorder {
           recordingId: o.recordingId,
           roomId: o.roomId,
           kind: o.kind,
+          ...(o.communityId ? { communityId: o.communityId } : {}),
           state: 'recording',
           startedAt: now,
           segments: [],
@@ -214,11 +216,12 @@ export class RoomRecorder {
       role: p.role,
       producers:
         p.media && !p.media.closed
-          ? [...p.media.producers.values()]
-              .filter((x) => !x.closed && !(x.kind === 'video' && x.paused))
+          ? p.media
+              .published()
+              .filter((x) => !(x.kind === 'video' && x.paused))
               .map((x) => ({
                 id: x.id,
-                source: String(x.appData.source),
+                source: x.source,
                 kind: x.kind,
                 paused: x.paused,
               }))
@@ -244,10 +247,10 @@ export class RoomRecorder {
       }
       const retry = this.#retryAt.get(t.key);
       if (retry && retry.at > now) continue;
-      const peer = peers.find((p) => p.peerId === t.peerId);
-      if (!peer?.media) continue;
+      const room = this.#room;
+      if (!room) continue;
       this.#starting.add(t.key);
-      const job = this.#startSegment(t, peer.media).finally(() => {
+      const job = this.#startSegment(t, room).finally(() => {
         this.#starting.delete(t.key);
         this.#jobs.delete(job);
       });
@@ -256,15 +259,7 @@ export class RoomRecorder {
     if (this.#room) this.#firstPlan = false;
   }
 
-  async #startSegment(
-    t: PlannedTrack,
-    media: {
-      room: MediaRoom;
-      router: types.Router;
-      producers: ReadonlyMap<string, types.Producer>;
-    },
-  ): Promise<void> {
-    const producers = t.producerIds.map((id) => media.producers.get(id)).filter((p) => !!p);
+  async #startSegment(t: PlannedTrack, room: RecordableRoom): Promise<void> {
     const id = `${String(++this.#segmentCount).padStart(3, '0')}-${t.track}`;
     let segment: TrackSegment;
     try {
@@ -274,9 +269,9 @@ export class RoomRecorder {
           track: t.track,
           peerId: t.peerId,
           displayName: t.displayName,
-          room: media.room,
-          router: media.router,
-          producers,
+          openTap: async () =>
+            room.openTap(recorderCapabilities((await room.mediaRoom()).rtpCapabilities)),
+          producerIds: t.producerIds,
         },
         { dir: this.dir, ...this.#deps },
       );
@@ -358,9 +353,7 @@ export class RoomRecorder {
   #logEvents(room: RecordableRoom | undefined, at: number): void {
     const look: RoomLook = { stagePeerId: room?.stagePeerId ?? null, peers: new Map() };
     for (const p of room?.participants.values() ?? []) {
-      const shares = [...(p.media?.producers.values() ?? [])]
-        .filter((x) => !x.closed)
-        .map((x) => String(x.appData.source));
+      const shares = (p.media && !p.media.closed ? p.media.published() : []).map((x) => x.source);
       look.peers.set(p.peerId, {
         displayName: p.displayName,
         role: p.role,

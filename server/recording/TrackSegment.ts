@@ -3,22 +3,20 @@
 // died), or when the process dies; `ended` says which.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { types } from 'mediasoup';
 import type { RecordedTrack, SegmentEnd } from '../../shared/recording';
-import type { MediaRoom } from '../media/MediaRoom';
-import { RecordingTap, type RtpDestination } from '../media/RecordingTap';
+import type { RecorderTap, TappedTrack } from '../live/ports';
 import { freePortPair } from './ports';
 import { RecorderProcess } from './RecorderProcess';
-import { containerFor, recorderSdp } from './sdp';
+import { containerFor, recorderSdp, type RtpDestination } from './sdp';
 
 export interface SegmentSpec {
   id: string;
   track: RecordedTrack;
   peerId: string;
   displayName: string;
-  room: MediaRoom;
-  router: types.Router;
-  producers: types.Producer[];
+  /** a new tap on the live room's media (one per segment: it ends with the segment) */
+  openTap: () => Promise<RecorderTap>;
+  producerIds: string[];
 }
 
 export interface SegmentDeps {
@@ -43,76 +41,96 @@ export class TrackSegment {
   readonly streams: ('video' | 'audio')[];
   readonly startedAt: number;
   readonly ended: Promise<SegmentResult>;
-  readonly #tap: RecordingTap;
+  readonly #tap: RecorderTap;
   readonly #process: RecorderProcess;
   #stopping: SegmentEnd | undefined;
 
   static async start(spec: SegmentSpec, deps: SegmentDeps): Promise<TrackSegment> {
     const [min, max] = deps.portRange ?? [20000, 29999];
-    const sources: { producerId: string; destination: RtpDestination }[] = [];
-    for (const producer of spec.producers) {
-      const port = await freePortPair(min, max);
-      sources.push({
-        producerId: producer.id,
-        destination: { ip: '127.0.0.1', rtpPort: port, rtcpPort: port + 1 },
-      });
-    }
-    const tap = await RecordingTap.open(spec.room, spec.router, sources);
-    const format = containerFor(tap.streams);
-    const file = `${spec.id}.${format}`;
-    const sdpFile = join(deps.dir, `${spec.id}.sdp`);
+    const tap = await spec.openTap();
     let process: RecorderProcess | undefined;
     try {
+      const tracks: { track: TappedTrack; destination: RtpDestination }[] = [];
+      for (const producerId of spec.producerIds) {
+        const port = await freePortPair(min, max);
+        const destination = { ip: '127.0.0.1', rtpPort: port, rtcpPort: port + 1 };
+        const track = await tap.consume(producerId, {
+          ip: destination.ip,
+          port: destination.rtpPort,
+          rtcpPort: destination.rtcpPort,
+        });
+        if (!track) throw new Error(`cannot consume ${producerId}`);
+        tracks.push({ track, destination });
+      }
+      const streams = tracks.map(({ track }) => ({
+        kind: track.kind,
+        producerId: track.producerId,
+        rtpParameters: track.rtpParameters,
+      }));
+      const format = containerFor(streams);
+      const file = `${spec.id}.${format}`;
+      const sdpFile = join(deps.dir, `${spec.id}.sdp`);
       await writeFile(
         sdpFile,
-        recorderSdp(
-          tap.streams.map((stream, i) => ({ stream, destination: sources[i]!.destination })),
-        ),
+        recorderSdp(streams.map((stream, i) => ({ stream, destination: tracks[i]!.destination }))),
       );
       process = new RecorderProcess({
         ffmpegPath: deps.ffmpegPath,
         sdpFile,
         outFile: join(deps.dir, file),
         format,
-        ports: sources.map((s) => s.destination.rtpPort),
-        rtcpPorts: sources.map((s) => s.destination.rtcpPort),
+        ports: tracks.map((t) => t.destination.rtpPort),
+        rtcpPorts: tracks.map((t) => t.destination.rtcpPort),
         log: deps.log,
       });
       await process.listening();
-      await tap.start();
+      await startSending(tracks.map((t) => t.track));
+      return new TrackSegment(
+        spec,
+        deps,
+        tap,
+        tracks.map((t) => t.track),
+        process,
+        file,
+      );
     } catch (error) {
       tap.close();
       await process?.stop(1000);
       throw error;
     }
-    return new TrackSegment(spec, deps, tap, process, file);
   }
 
   private constructor(
     spec: SegmentSpec,
     deps: SegmentDeps,
-    tap: RecordingTap,
+    tap: RecorderTap,
+    tracks: TappedTrack[],
     process: RecorderProcess,
     file: string,
   ) {
     this.spec = spec;
     this.file = file;
-    this.streams = tap.streams.map((s) => s.kind);
+    this.streams = tracks.map((t) => t.kind);
     this.startedAt = deps.now();
     this.#tap = tap;
     this.#process = process;
-    const timers = KEYFRAME_RETRIES_MS.map((ms) =>
-      setTimeout(() => void tap.requestKeyFrame(), ms).unref(),
-    );
+    const keyFrames = () => Promise.all(tracks.map((t) => t.requestKeyFrame()));
+    const timers = KEYFRAME_RETRIES_MS.map((ms) => setTimeout(() => void keyFrames(), ms).unref());
     this.ended = new Promise<SegmentResult>((resolve) => {
       // The media went away: a dead worker closes the router, a producer that closed
       // (share stopped, classroom left the stage) only its consumer.
-      tap.onClose(() => {
-        const end = this.#stopping ?? (spec.router.closed ? 'media_lost' : 'stopped');
+      // The first track to end ends the segment (its file holds them all).
+      let ended = false;
+      const onTrackEnd = (track: TappedTrack) => {
+        if (ended) return;
+        ended = true;
+        tap.close();
+        const end = this.#stopping ?? (track.mediaLost ? 'media_lost' : 'stopped');
         this.#stopping ??= end;
         const endedAt = deps.now();
         void process.stop().then(() => resolve({ end, endedAt }));
-      });
+      };
+      for (const track of tracks) track.onClose(() => onTrackEnd(track));
       void process.exited.then((exit) => {
         for (const t of timers) clearTimeout(t);
         if (exit.asked) return;
@@ -133,7 +151,7 @@ export class TrackSegment {
   }
 
   get producerIds(): string[] {
-    return this.spec.producers.map((p) => p.id);
+    return this.spec.producerIds;
   }
 
   /** Ends the segment cleanly (ffmpeg writes its index) for the given reason. */
@@ -142,4 +160,13 @@ export class TrackSegment {
     this.#tap.close();
     return this.ended;
   }
+}
+
+/** The recorder listens: send at the best layer (the worker clamps to what the producer has). */
+async function startSending(tracks: TappedTrack[]): Promise<void> {
+  for (const track of tracks) {
+    if (track.type === 'simulcast' || track.type === 'svc') await track.setLayers(3, 3);
+    await track.resume();
+  }
+  await Promise.all(tracks.map((t) => t.requestKeyFrame()));
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
+import type { Store } from '../store/Store';
 import { recordingRoutes } from '../http/recording/recordingRoutes';
+import { recordingPolicyRoutes } from '../http/recording/policyRoutes';
 import { ExportJobs } from './ExportJobs';
 import { recordLessons } from './recordLessons';
 import { keepFor } from './retention';
@@ -22,6 +24,7 @@ export async function mountRecording(
   deps: {
     config: Config;
     lifecycle: LessonLifecycle;
+    store: Store;
     findRoom: (roomId: string) => RecordableRoom | undefined;
     codeRooms: CodeRooms<CodeRoom>;
   },
@@ -46,15 +49,30 @@ export async function mountRecording(
     dirOf: (id) => recordings.dirOf(id),
     log,
   });
-  const unrecord =
-    config.recordLessons === 'on' ? recordLessons(deps.lifecycle, recordings, log) : () => {};
+  const defaults = {
+    recordLessons: config.recordLessons === 'on',
+    retentionDays: config.recordingRetentionDays,
+  };
+  const policies = deps.store.recording;
+  const unrecord = recordLessons(
+    deps.lifecycle,
+    recordings,
+    (communityId) => policies.policy(communityId),
+    defaults,
+    log,
+  );
   const uncode = recordCodeRooms(deps.codeRooms, recordings, Date.now, log);
-  const unkeep = keepFor(recordings, config.recordingRetentionDays, Date.now, log);
+  const unkeep = keepFor(recordings, defaults, () => policies.policies(), Date.now, log);
   await http.register(recordingRoutes, {
     prefix: '/api',
     recordings,
     exports,
     lifecycle: deps.lifecycle,
+  });
+  await http.register(recordingPolicyRoutes, {
+    prefix: '/api',
+    policies,
+    defaults,
   });
   return {
     recordings,

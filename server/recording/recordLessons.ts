@@ -1,23 +1,34 @@
-// Ties recording to the lesson clock: a lesson that goes live is recorded, one that ends
-// is not any more; one still live when the server comes back goes on in new segments.
+// Ties recording to the lesson clock: a lesson that goes live is recorded (unless its
+// community turned recording off), one that ends is not any more; one still live when the
+// server comes back goes on in new segments.
 import type { LessonLifecycle, LessonTransitionEvent } from '../lessons/LessonLifecycle';
 import type { LessonRecord } from '../../shared/lessons';
+import type { RecordingPolicy } from '../../shared/recording';
+import { recordsLessons, type ServerRecordingDefaults } from './policy';
 import type { Recordings } from './Recordings';
 
 export function recordLessons(
   lifecycle: LessonLifecycle,
   recordings: Recordings,
+  policyOf: (communityId: string) => Promise<RecordingPolicy | undefined>,
+  defaults: ServerRecordingDefaults,
   log: { warn(obj: object, msg: string): void },
 ): () => void {
   const failed = (id: string) => (error: Error) =>
     log.warn({ occurrenceId: id, err: error.message }, 'recording: could not start or stop');
-  const start = (id: string) => void recordings.start(id, id, 'lesson').catch(failed(id));
+  const start = (id: string, communityId: string) =>
+    void policyOf(communityId)
+      .then((policy) => {
+        if (!recordsLessons(policy, defaults)) return;
+        return recordings.start(id, id, 'lesson', communityId);
+      })
+      .catch(failed(id));
   const onTransition = (e: LessonTransitionEvent) => {
-    if (e.to === 'live') start(e.occurrenceId);
+    if (e.to === 'live') start(e.occurrenceId, e.occurrence.communityId);
     else if (e.from === 'live') void recordings.stop(e.occurrenceId).catch(failed(e.occurrenceId));
   };
   const onResumed = (r: LessonRecord) => {
-    if (r.state === 'live') start(r.occurrence.occurrenceId);
+    if (r.state === 'live') start(r.occurrence.occurrenceId, r.occurrence.communityId);
   };
   lifecycle.on('transition', onTransition);
   lifecycle.on('resumed', onResumed);

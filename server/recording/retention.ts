@@ -1,12 +1,13 @@
 // Keeps a term's worth of recordings, not every recording forever: recordings that ended
-// more than the retention period ago are deleted (segments, event log, export), once at
-// start and then every few hours. Pure choice, I/O around it.
-import { rm } from 'node:fs/promises';
-import type { Manifest } from '../../shared/recording';
+// more than their community's retention period ago (or the server's, for a community that
+// set none) are deleted (segments, event log, export), once at start and then every few
+// hours. Pure choice, I/O around it.
+import type { Manifest, RecordingPolicy } from '../../shared/recording';
 import { readManifest } from './ManifestFile';
+import { keepMsOf, type ServerRecordingDefaults } from './policy';
 import type { Recordings } from './Recordings';
 
-export const DAY = 24 * 60 * 60_000;
+export { DAY } from './policy';
 
 /** Whether a recording is past keeping: stopped, and ended longer ago than `keepMs`. */
 export function expired(manifest: Manifest, now: number, keepMs: number): boolean {
@@ -19,30 +20,35 @@ export function expired(manifest: Manifest, now: number, keepMs: number): boolea
 export async function sweep(
   recordings: Recordings,
   now: number,
-  keepMs: number,
+  keepMs: number | ((manifest: Manifest) => number),
 ): Promise<string[]> {
   const deleted: string[] = [];
   for (const id of await recordings.list()) {
     if (recordings.isRecording(id)) continue;
     const manifest = await readManifest(recordings.dirOf(id));
-    if (!manifest || !expired(manifest, now, keepMs)) continue;
-    await rm(recordings.dirOf(id), { recursive: true, force: true });
-    deleted.push(id);
+    if (!manifest) continue;
+    const keep = typeof keepMs === 'number' ? keepMs : keepMs(manifest);
+    if (!expired(manifest, now, keep)) continue;
+    if (await recordings.remove(id)) deleted.push(id);
   }
   return deleted;
 }
 
-/** Sweeps now and every `everyMs`; returns the stop function. */
+/** Sweeps now and every `everyMs`, with the communities' policies of the moment. */
 export function keepFor(
   recordings: Recordings,
-  keepDays: number,
+  defaults: ServerRecordingDefaults,
+  policies: () => Promise<RecordingPolicy[]>,
   now: () => number,
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void },
   everyMs = 6 * 60 * 60_000,
 ): () => void {
-  if (keepDays <= 0) return () => {};
+  const once = async () => {
+    const byCommunity = new Map((await policies()).map((p) => [p.communityId, p]));
+    return sweep(recordings, now(), (m) => keepMsOf(m, byCommunity, defaults));
+  };
   const run = () =>
-    void sweep(recordings, now(), keepDays * DAY).then(
+    void once().then(
       (ids) => ids.length && log.info({ deleted: ids }, 'recordings past retention deleted'),
       (error: Error) => log.warn({ err: error.message }, 'recording retention sweep failed'),
     );

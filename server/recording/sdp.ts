@@ -1,6 +1,20 @@
 // The SDP that tells the recorder process (ffmpeg) what arrives on which port: one media
 // section per tapped stream, RTCP on its own port so sender reports line the streams up.
-import type { RtpDestination, TappedStream } from '../media/RecordingTap';
+import type { RtpParameters } from '../../shared/signaling/rtp';
+
+/** Where a recorder process listens: RTP on `rtpPort`, RTCP on `rtcpPort`, loopback. */
+export interface RtpDestination {
+  ip: string;
+  rtpPort: number;
+  rtcpPort: number;
+}
+
+/** What a recorder must know of one tapped stream to describe it. */
+export interface TappedStream {
+  kind: 'audio' | 'video';
+  producerId: string;
+  rtpParameters: RtpParameters;
+}
 
 export function recorderSdp(
   streams: { stream: TappedStream; destination: RtpDestination }[],

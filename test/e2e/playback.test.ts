@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { Manifest, Segment } from '../../shared/recording';
 import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
-import { screenshotDir, waitShown } from '../helpers/screen';
+import { expectClickable, screenshotDir, waitShown } from '../helpers/screen';
 import { waitUntil } from '../helpers/waitUntil';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../integration/lessons/support/lessonServer';
@@ -210,5 +210,49 @@ describe('a recorded lesson plays back in the browser', () => {
     await item.click();
     await page.waitForSelector('.playback');
     expect(new URL(page.url()).searchParams.get('occurrence')).toBe(o.occurrenceId);
+  });
+
+  it('lets a coordinator turn recording off, keep recordings 90 days, and delete one', async () => {
+    const page = await browser.newPage(`${s.url}/playback/`, { width: 1366, height: 768 });
+    await page.evaluate(
+      (token) => sessionStorage.setItem('tongke.token', token),
+      s.tokens.coordinator,
+    );
+    await page.reload();
+    const form = page.locator('form.policy[data-community="ruian-p-18"]');
+    await form.waitFor();
+    await expectClickable(form.locator('button[type="submit"]'), 'save the recording policy');
+    await form.locator('input[name="enabled"]').uncheck();
+    await form.locator('input[name="retentionDays"]').fill('90');
+    await form.locator('button[type="submit"]').click();
+    await expect.poll(() => form.locator('[role="status"]').textContent()).toContain('已保存');
+    const policy = (await (
+      await s.api('/api/communities/ruian-p-18/recording-policy', { token: s.tokens.wang })
+    ).json()) as { enabled: boolean; retentionDays?: number };
+    expect(policy).toMatchObject({ enabled: false, retentionDays: 90 });
+    await page.screenshot({ path: join(screenshotDir, 'playback-list-coordinator-1366x768.png') });
+
+    const row = page.locator(`li[data-recording="${o.occurrenceId}"]`);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await expectClickable(row.locator('button.delete'), 'delete the recording');
+    await row.locator('button.delete').click();
+    await expect.poll(() => row.count()).toBe(0);
+    const gone = await s.api(`/api/recordings/${encodeURIComponent(o.occurrenceId)}`, {
+      token: s.tokens.coordinator,
+    });
+    expect(gone.status).toBe(404);
+  });
+
+  it('shows an observer no policy to change and nothing to delete', async () => {
+    const page = await browser.newPage(`${s.url}/playback/`, { width: 1366, height: 768 });
+    await page.evaluate(
+      (token) => sessionStorage.setItem('tongke.token', token),
+      s.tokens.observer,
+    );
+    await page.reload();
+    const form = page.locator('form.policy[data-community="ruian-p-18"]');
+    await form.waitFor();
+    expect(await form.locator('button[type="submit"]').isDisabled()).toBe(true);
+    expect(await page.locator('button.delete').count()).toBe(0);
   });
 });

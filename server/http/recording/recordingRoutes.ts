@@ -134,6 +134,35 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
     },
   );
 
+  app.delete<{ Params: RecordingParams }>(
+    '/recordings/:recordingId',
+    {
+      preHandler: app.requireRole('coordinator'),
+      schema: {
+        tags,
+        summary: 'Deletes a lesson recording’s files (segments, event log, export)',
+        params: RecordingParams,
+        response: { 404: ErrorReply, 403: ErrorReply, 409: ErrorReply },
+      },
+    },
+    async (request, reply) => {
+      const { recordingId } = request.params;
+      await view(request, recordingId);
+      if (o.recordings.isRecording(recordingId) || o.exports.busy(recordingId)) {
+        throw new DomainError(
+          'recording_in_progress',
+          '课堂仍在录制或导出中，完成后才能删除 / still recording or exporting: delete it once done',
+          409,
+        );
+      }
+      o.exports.forget(recordingId);
+      if (!(await o.recordings.remove(recordingId))) {
+        throw new DomainError('not_found', `no recording of ${recordingId}`, 404);
+      }
+      return reply.code(204).send();
+    },
+  );
+
   // A <video> loads this by itself: it shows the manifest's file-access token (?access=),
   // or a caller sends its bearer token in the header as everywhere else.
   const requireFileReader = app.requireRoleOrLink(...readers);

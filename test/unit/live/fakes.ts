@@ -298,13 +298,20 @@ export class FakeMedia implements RoomMedia<FakeSession> {
       get closed() {
         return tap.closed;
       },
-      consume: (producerId: string) =>
-        tap.consumePaused(
+      consume: async (producerId: string) => {
+        const track = await tap.consumePaused(
           producerId,
           this.rtpCapabilities,
           { peerId: 'tap', source: this.producers.get(producerId)?.source ?? 'camera' },
           { producerClosed: () => undefined, layersChanged: () => undefined },
-        ),
+        );
+        if (!track) return undefined;
+        return Object.assign(track, {
+          mediaLost: false,
+          requestKeyFrame: async () => undefined,
+          onClose: () => undefined,
+        });
+      },
       close: () => tap.close(),
     };
   }

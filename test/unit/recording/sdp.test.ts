@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerFor, recorderSdp } from '../../../server/recording/sdp';
-import type { TappedStream } from '../../../server/media/RecordingTap';
+import type { TappedStream } from '../../../server/recording/sdp';
 
 const vp8: TappedStream = {
   kind: 'video',

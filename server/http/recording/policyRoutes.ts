@@ -1,0 +1,71 @@
+// A community's recording policy over REST: whether its lessons are recorded by
+// themselves and how long recordings are kept. Read by the community's people, set by
+// its coordinators (the audit hook logs each change).
+import type { FastifyPluginAsync } from 'fastify';
+import { ErrorReply } from '../../../shared/lessons';
+import {
+  CommunityPolicyParams,
+  RecordingPolicy,
+  RecordingPolicyBody,
+} from '../../../shared/recording';
+import { policyView, type ServerRecordingDefaults } from '../../recording/policy';
+import type { RecordingPolicyRepository } from '../../store/recording/RecordingPolicyRepository';
+
+export interface RecordingPolicyRoutesOptions {
+  policies: RecordingPolicyRepository;
+  defaults: ServerRecordingDefaults;
+  now?: () => number;
+}
+
+const tags = ['recordings'];
+
+export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOptions> = async (
+  app,
+  o,
+) => {
+  const now = o.now ?? Date.now;
+  app.get<{ Params: CommunityPolicyParams }>(
+    '/communities/:communityId/recording-policy',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      schema: {
+        tags,
+        summary: 'Whether the community’s lessons are recorded, and how long they are kept',
+        params: CommunityPolicyParams,
+        response: { 200: RecordingPolicy, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { communityId } = request.params;
+      app.assertCommunity(request, communityId);
+      return policyView(communityId, await o.policies.policy(communityId), o.defaults);
+    },
+  );
+
+  app.put<{ Params: CommunityPolicyParams; Body: RecordingPolicyBody }>(
+    '/communities/:communityId/recording-policy',
+    {
+      preHandler: app.requireRole('coordinator'),
+      schema: {
+        tags,
+        summary: 'Sets the community’s recording policy (no retentionDays: the server’s)',
+        params: CommunityPolicyParams,
+        body: RecordingPolicyBody,
+        response: { 200: RecordingPolicy, 400: ErrorReply, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { communityId } = request.params;
+      app.assertCommunity(request, communityId);
+      const policy: RecordingPolicy = {
+        communityId,
+        enabled: request.body.enabled,
+        ...(request.body.retentionDays ? { retentionDays: request.body.retentionDays } : {}),
+        updatedAt: now(),
+        updatedBy: request.principal!.sub,
+      };
+      await o.policies.putPolicy(policy);
+      return policy;
+    },
+  );
+};

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import type { Manifest, RecordingPolicy } from '../../../shared/recording';
+import { DAY, keepMsOf, policyView, recordsLessons } from '../../../server/recording/policy';
+
+const on = { recordLessons: true, retentionDays: 30 };
+const off = { recordLessons: false, retentionDays: 0 };
+const policy = (over: Partial<RecordingPolicy>): RecordingPolicy => ({
+  communityId: 'c1',
+  enabled: true,
+  ...over,
+});
+const manifest = (communityId?: string): Manifest => ({
+  recordingId: 'x',
+  roomId: 'x',
+  kind: 'lesson',
+  ...(communityId ? { communityId } : {}),
+  state: 'stopped',
+  startedAt: 0,
+  segments: [],
+  gaps: [],
+});
+
+describe('recording policy', () => {
+  it('records a community’s lessons unless it or the server turned recording off', () => {
+    expect(recordsLessons(undefined, on)).toBe(true);
+    expect(recordsLessons(policy({ enabled: false }), on)).toBe(false);
+    expect(recordsLessons(policy({ enabled: true }), off)).toBe(false);
+  });
+
+  it('keeps a recording for its community’s days, else the server’s (0: for ever)', () => {
+    const policies = new Map([
+      ['c1', policy({ retentionDays: 90 })],
+      ['c2', policy({})],
+    ]);
+    expect(keepMsOf(manifest('c1'), policies, on)).toBe(90 * DAY);
+    expect(keepMsOf(manifest('c2'), policies, on)).toBe(30 * DAY);
+    expect(keepMsOf(manifest(), policies, on)).toBe(30 * DAY);
+    expect(keepMsOf(manifest('c2'), policies, off)).toBe(0);
+  });
+
+  it('shows a community that never set a policy the server’s defaults', () => {
+    expect(policyView('c9', undefined, off)).toEqual({ communityId: 'c9', enabled: false });
+    expect(policyView('c1', policy({ retentionDays: 7 }), off).retentionDays).toBe(7);
+  });
+});
