@@ -6,6 +6,7 @@ import { mkdir, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { types } from 'mediasoup';
 import type { Manifest, RecordedTrack, SegmentEnd } from '../../shared/recording';
+import type { LayoutState } from '../../shared/signaling/roomControls';
 import type { MediaRoom } from '../media/MediaRoom';
 import { EventLog } from './EventLog';
 import { ManifestFile, readManifest } from './ManifestFile';
@@ -18,6 +19,8 @@ import { TrackSegment } from './TrackSegment';
 export interface RecordableRoom {
   readonly closed: boolean;
   readonly stagePeerId: string | null;
+  /** what the projectors show (LiveRoom's layout) */
+  readonly layout?: { readonly state: LayoutState };
   readonly chat: readonly { fromPeerId: string; displayName: string; text: string }[];
   readonly participants: ReadonlyMap<
     string,
@@ -356,7 +359,11 @@ export class RoomRecorder {
   }
 
   #logEvents(room: RecordableRoom | undefined, at: number): void {
-    const look: RoomLook = { stagePeerId: room?.stagePeerId ?? null, peers: new Map() };
+    const look: RoomLook = {
+      stagePeerId: room?.stagePeerId ?? null,
+      peers: new Map(),
+      ...(room?.layout ? { layout: room.layout.state } : {}),
+    };
     for (const p of room?.participants.values() ?? []) {
       const shares = [...(p.media?.producers.values() ?? [])]
         .filter((x) => !x.closed)
