@@ -14,6 +14,8 @@ import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './l
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
+import { layoutPicker } from './layoutPicker';
+import { micControls } from './micControls';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -142,7 +144,11 @@ async function main(): Promise<void> {
   const chatInput = h('input', { name: 'chat', placeholder: '发送消息 Message' });
   const chatForm = h('form', {}, chatInput, h('button', { text: '发送' }));
   // The wall plays the classrooms' sound, each with the teacher's own volume for it.
-  const classroomWall = new ClassroomWall(client, wall, stage, { playsAudio: true });
+  const mics = micControls(client);
+  const classroomWall = new ClassroomWall(client, wall, stage, {
+    playsAudio: true,
+    tileActions: mics.tileActions,
+  });
   const controls = h(
     'div',
     { class: 'controls' },
@@ -150,6 +156,8 @@ async function main(): Promise<void> {
     picker.element,
     startButton,
     shareButton,
+    layoutPicker(client),
+    mics.element,
     ...lessonControls(lesson),
     stopButton,
   );
