@@ -9,7 +9,8 @@ import { teacherCameraEncodings } from '../../shared/signaling/events';
 import type { LessonState, LessonSummary } from '../../shared/lessons';
 import { describeJoinError } from '../../shared/messages';
 import { ClassroomWall } from './wall';
-import { devicePicker, shareScreen, type DevicePicker } from './devices';
+import { devicePicker, type DevicePicker } from './devices';
+import { shareToggle } from './screenShare';
 import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
@@ -255,14 +256,7 @@ async function main(): Promise<void> {
   stopButton.addEventListener('click', () => {
     void client.close().then(() => location.reload());
   });
-  shareButton.addEventListener('click', () => {
-    void shareScreen()
-      .then((track) => {
-        track.addEventListener('ended', () => void client.unpublish('screen'));
-        return client.publish('screen', track);
-      })
-      .catch((error: Error) => console.warn(`screen share: ${error.message}`));
-  });
+  shareToggle(client, shareButton);
 
   if (params.get('autostart') === '1') startButton.click();
 }
