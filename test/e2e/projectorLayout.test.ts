@@ -175,4 +175,50 @@ describe('the projector layout the teacher chooses', () => {
     await box(classroom, stageTile(classroom), 'the classroom on stage after the share');
     expect(await screenTile(classroom).count()).toBe(0);
   });
+
+  it('the teacher mutes the classroom for everyone: its projector says so, large', async () => {
+    const tile = teacher.locator('.tile.classroom').filter({ hasText: '潘山分校' });
+    // The page closed before it came back is let go when its resume grace runs out.
+    await expect.poll(() => tile.count(), { timeout: 40_000 }).toBe(1);
+    await tile.locator('button.mute-all').click();
+    const panel = classroom.locator('.mic-panel');
+    await expect
+      .poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 })
+      .toBe('teacher_muted');
+    const state = panel.locator('.mic-state');
+    expect(await state.textContent()).toContain('主讲教师已静音本教室');
+    expect(
+      await state.evaluate((el) => parseFloat(getComputedStyle(el).fontSize)),
+    ).toBeGreaterThanOrEqual(28);
+    await expectClickable(state, 'the muted state on the projector');
+    await keepScreenshots(classroom, 'projector-muted-by-teacher');
+    // Her 辅导教师 cannot lift it: unmuting from the room is refused, said in Chinese.
+    await panel.locator('button.mic').click(); // mute (allowed)
+    await expect
+      .poll(() => panel.locator('button.mic').isDisabled(), { timeout: 10_000 })
+      .toBe(true);
+    await tile.locator('button.mute-all').click(); // the teacher allows it
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('self_muted');
+    await panel.locator('button.mic').click(); // and now the room unmutes itself
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('open');
+  });
+
+  it('push-to-talk: the 辅导教师 holds the big button or Space to speak', async () => {
+    await teacher.click('button.push-to-talk');
+    const panel = classroom.locator('.mic-panel');
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('hold');
+    const talk = panel.locator('button.talk');
+    await expectClickable(talk, 'the talk button');
+    await classroom.locator('body').click({ position: { x: 5, y: 5 } });
+    await classroom.keyboard.down('Space');
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('talking');
+    await classroom.keyboard.up('Space');
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('hold');
+    await talk.hover();
+    await classroom.mouse.down();
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('talking');
+    await keepScreenshots(classroom, 'projector-push-to-talk');
+    await classroom.mouse.up();
+    await expect.poll(() => panel.getAttribute('data-mic'), { timeout: 15_000 }).toBe('hold');
+  });
 });
