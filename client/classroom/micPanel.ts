@@ -94,7 +94,10 @@ export function micPanel(client: LiveRoomClient): MicPanel {
     if (!e.repeat) hold(true);
   };
   const keyup = (e: KeyboardEvent) => {
-    if (e.code === 'Space' && talking) hold(false);
+    if (e.code !== 'Space' || !talking) return;
+    // A focused button would take the Space as a click as well.
+    e.preventDefault();
+    hold(false);
   };
   const blur = () => hold(false);
   document.addEventListener('keydown', keydown);
