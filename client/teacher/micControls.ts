@@ -34,11 +34,18 @@ export function micControls(client: LiveRoomClient): MicControls {
     if (!t) return;
     const m = stateOf(peerId);
     const muted = m?.teacherMuted ?? false;
+    // Compact: twelve tiles share the wall, and each caption needs its room.
     t.button.setAttribute('aria-pressed', String(muted));
-    t.button.textContent = muted ? '允许发言' : '全体静音';
-    t.button.title = muted ? 'Allow it to speak again' : 'Mute for everyone';
-    t.badge.hidden = !m || m.open;
-    t.badge.textContent = muted ? '🔇 已静音（主讲）' : m?.selfMuted ? '🔇 教室静音' : '🎙 按键发言';
+    t.button.textContent = muted ? '🔇 已静音' : '🔇';
+    t.button.title = muted
+      ? '已为全体静音，点击允许发言 Muted for everyone: click to allow'
+      : '全体静音 Mute for everyone';
+    t.button.setAttribute('aria-label', t.button.title);
+    t.badge.hidden = !m || m.open || muted;
+    t.badge.textContent = m?.selfMuted ? '🔕' : '🎙';
+    t.badge.title = m?.selfMuted
+      ? '教室已自行静音 Muted by the classroom'
+      : '等待按键发言 Waiting to talk';
     t.badge.closest('.tile')?.classList.toggle('mic-closed', !!m && !m.open);
   };
   const show = () => {
