@@ -1,6 +1,7 @@
 // The room's controls, one small function per request: the projector layout, the
 // teacher's mute for everyone, push-to-talk, and a classroom's own microphone. The rules
-// and refusals are the room's (server/live/layout, server/live/mic).
+// and refusals are the room's (server/live/layout, server/live/mic). handlers.ts takes
+// this table into the /live one (import that, not this file, first: they import each other).
 import type { RoomControlReplies } from '../../shared/signaling/roomControls';
 import { joined, type Handler } from './handlers';
 
