@@ -157,4 +157,26 @@ describe('mute for everyone and push-to-talk, enforced by the server', () => {
     expect(heard.east.energy).toBeGreaterThan(AUDIBLE);
     expect(heard.west.energy).toBeGreaterThan(AUDIBLE);
   });
+
+  it('a classroom whose connection drops comes back to the current layout and mute', async () => {
+    const room = server.tongke.rooms.get(roomId)!;
+    const serverSide = [...room.participants.values()].find((p) => p.peerId === id(east))!;
+    const layouts: string[] = [];
+    east.client.on('layout', (l) => layouts.push(l.layout));
+    serverSide.connection.socket.conn.close(); // the connection drops under the classroom
+    // Changed while it is away: the pushes go to the dropped connection and are lost.
+    await teacher.client.request('setLayout', { layout: 'side_by_side' });
+    await teacher.client.request('muteClassroom', { peerId: id(east), muted: true });
+    await expect.poll(() => east.client.state, { timeout: 15_000 }).toBe('reconnecting');
+    await expect.poll(() => east.client.state, { timeout: 15_000 }).toBe('joined');
+    // The same session, resumed: its reply carries the controls as the server holds them.
+    expect(east.client.session!.sessionId).toBe(serverSide.sessionId);
+    expect(east.client.session!.controls!.layout).toEqual({
+      layout: 'side_by_side',
+      cause: 'chosen',
+    });
+    expect(layouts).toContain('side_by_side');
+    expect(micOf(east, east)).toMatchObject({ teacherMuted: true, open: false });
+    expect((await listen(1000)).east.packets).toBe(0);
+  });
 });
