@@ -3,6 +3,8 @@
 // the names a message needs) turn a code into words here, so one refusal reads the same
 // everywhere.
 
+import { roomControlMessages } from './roomControlMessages';
+
 export interface Bilingual {
   zh: string;
   en: string;
@@ -168,6 +170,7 @@ const catalogue = {
     zh: `${param(p, 'id', '')} 不在教共体 ${param(p, 'community', '')} 任教`,
     en: `${param(p, 'id', '')} does not teach in community ${param(p, 'community', '')}`,
   }),
+  ...roomControlMessages,
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

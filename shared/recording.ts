@@ -2,6 +2,7 @@
 // drives playback, and the REST payloads. Times are ms since epoch on the server's wall
 // clock: the same clock stamps segment starts and events, so playback can line them up.
 import { Type, type Static } from '@sinclair/typebox';
+import { LayoutCause, ProjectorLayout } from './signaling/roomControls';
 
 /** What a recorded track shows; each is its own file, played by its own element. */
 export const RecordedTrack = Type.Union([
@@ -111,6 +112,13 @@ export const LessonEvent = Type.Union([
     peerId: Type.String(),
     displayName: Type.String(),
     role: Type.String(),
+  }),
+  /** what the projectors showed from then on (the teacher chose, or her share moved it) */
+  Type.Object({
+    at: Type.Number(),
+    type: Type.Literal('layout'),
+    layout: ProjectorLayout,
+    cause: LayoutCause,
   }),
   Type.Object({
     at: Type.Number(),

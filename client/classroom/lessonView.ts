@@ -3,6 +3,8 @@
 import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
+import { projector } from './projector';
+import { micPanel } from './micPanel';
 
 export interface TileInfo {
   source: string;
@@ -41,24 +43,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     text: '✋ 举手 Raise hand',
   });
   // The 辅导教师 mutes the room from here (a large state, readable from the front row).
-  const mic = h('button', {
-    class: 'mic',
-    'aria-pressed': 'false',
-    text: '🎤 麦克风已开 Mic on',
-    hidden: true,
-  });
+  const mic = micPanel(client);
   const selfNote = h('div', { class: 'self-note', hidden: true });
-  let micTrack: MediaStreamTrack | undefined;
-  const showMic = () => {
-    const muted = !micTrack?.enabled;
-    mic.setAttribute('aria-pressed', String(muted));
-    mic.textContent = muted ? '🔇 已静音 Muted' : '🎤 麦克风已开 Mic on';
-  };
-  mic.addEventListener('click', () => {
-    if (!micTrack) return;
-    micTrack.enabled = !micTrack.enabled;
-    showMic();
-  });
   const chat = h('div', { class: 'chat' });
   const materials = h('details', { class: 'materials-box', hidden: true });
   let resolveFirstFrame: (at: number) => void = () => undefined;
@@ -92,10 +78,11 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     const what = remote.source === 'screen' ? '课件' : remote.source === 'blackboard' ? '板书' : '';
     return `${peer?.displayName ?? ''}${what ? ` · ${what}` : ''}`;
   };
+  // What the projector shows is the layout the teacher chose (projector.ts).
+  const shown = projector(client, screens);
   const layout = () => {
     screens.querySelector('.waiting')?.remove();
-    const sources = [...tiles.values()].map((t) => t.element.dataset.source);
-    screens.classList.toggle('with-courseware', sources.includes('screen'));
+    shown.apply();
     if (tiles.size === 0) screens.append(waiting());
   };
 
@@ -135,7 +122,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         { class: 'bar' },
         h('div', { class: 'tile self' }, selfVideo, selfNote),
         h('div', { class: 'title', text: title }),
-        mic,
+        mic.element,
         hand,
         materials,
         chat,
@@ -147,9 +134,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     },
     showSelf(stream) {
       selfVideo.srcObject = stream;
-      [micTrack] = stream.getAudioTracks();
-      mic.hidden = !micTrack;
-      showMic();
+      const [micTrack] = stream.getAudioTracks();
+      mic.setTrack(micTrack);
       // What the room cannot send is said on its own screen (it still takes the lesson).
       const missing = [
         stream.getVideoTracks().length ? '' : '未检测到摄像头 No camera',
@@ -169,6 +155,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
     firstTeacherFrame,
     dispose() {
       for (const off of unsubscribe.splice(0)) off();
+      shown.dispose();
+      mic.dispose();
       for (const tile of tiles.values()) tile.detach();
       tiles.clear();
       for (const audio of audios.values()) {

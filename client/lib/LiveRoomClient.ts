@@ -18,6 +18,7 @@ import {
   type Listener,
   type ServerMessageName,
 } from '../../shared/signaling/serverMessages';
+import type { RoomControlsSnapshot } from '../../shared/signaling/roomControls';
 import { neverGiveUp } from './reconnectPolicy';
 import { ReceiveReporter } from './receiveReport';
 import { TypedEmitter } from './TypedEmitter';
@@ -149,6 +150,15 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     this.#reply = reply;
     this.#peers.clear();
     for (const peer of reply.peers) this.#peers.set(peer.peerId, peer);
+    if (reply.controls) this.#controls(reply.controls);
+  }
+
+  #controls(change: Partial<RoomControlsSnapshot>): void {
+    const reply = this.#reply;
+    if (!reply?.controls) return;
+    reply.controls = { ...reply.controls, ...change };
+    if (change.layout) this.emit('layout', change.layout);
+    if (change.mics) this.emit('mics', change.mics);
   }
 
   /** New transports on the session's router; what this client publishes, published again. */
@@ -346,6 +356,9 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     });
     on('chat', (m) => this.emit('chat', m));
     on('quality', (q) => this.emit('quality', q));
+    // The room's controls (projector layout, microphones): kept on the session, told on.
+    on('layoutChanged', (layout) => this.#controls({ layout }));
+    on('micStates', (mics) => this.#controls({ mics }));
     on('rejoin', ({ reason }) => this.#recover(reason));
     on('tokenRefreshed', (fresh) => {
       // The next join (after a restart, a worker death) must not present an expired token.

@@ -10,6 +10,7 @@ import type {
   RoomKind,
 } from '../../shared/signaling/events';
 import type { ReconnectPolicy } from './reconnectPolicy';
+import type { LayoutState, MicStates } from '../../shared/signaling/roomControls';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -52,6 +53,10 @@ export type LiveRoomClientEvents = {
   token: [{ token: string; expiresAt: number }];
   error: [Error];
   transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
+  /** what the projectors show now (the teacher's choice, held by the server) */
+  layout: [LayoutState];
+  /** the classrooms' microphones as the server enforces them */
+  mics: [MicStates];
 };
 
 export class LiveRoomError extends Error {

@@ -2,6 +2,7 @@
 // (and from where in its file), which layout the projectors showed, and the chapters.
 // Times are seconds since the recording started.
 import type { LessonEvent, Manifest, RecordedTrack, Segment } from '../../shared/recording';
+import type { ProjectorLayout } from '../../shared/signaling/roomControls';
 
 export interface Placed {
   segment: Segment;
@@ -30,6 +31,8 @@ export class Timeline {
   readonly #t0: number;
   readonly #segments: Segment[];
   readonly #bad = new Set<string>();
+  /** the layouts the teacher chose for the projectors, in order (recorded lesson events) */
+  readonly #layouts: { atMs: number; layout: ProjectorLayout }[];
 
   constructor(manifest: Manifest, events: LessonEvent[], nowMs = Date.now()) {
     this.#t0 = manifest.startedAt;
@@ -40,6 +43,10 @@ export class Timeline {
     // A file the server could not read back is left out; so is one the browser refuses.
     this.#segments = manifest.segments.filter((s) => s.playable !== false);
     this.chapters = chaptersOf(events, this.#t0, this.durationS);
+    this.#layouts = events
+      .filter((e) => e.type === 'layout')
+      .map((e) => ({ atMs: e.at, layout: e.layout }))
+      .sort((a, b) => a.atMs - b.atMs);
     this.gaps = manifest.gaps.map((g) => ({
       fromS: Math.max(0, (g.from - this.#t0) / 1000),
       toS: Math.min(this.durationS, (g.to - this.#t0) / 1000),
@@ -64,8 +71,19 @@ export class Timeline {
     return found ? { segment: found, offsetS: (ms - found.startedAt) / 1000 } : undefined;
   }
 
+  /**
+   * What is large: as the projectors showed it when the lesson recorded its layouts (the
+   * courseware large only in a layout that showed it), else the courseware whenever there
+   * is one.
+   */
   layoutAt(tS: number): Layout {
-    return this.at('screen', tS) || this.at('blackboard', tS) ? 'courseware' : 'teacher';
+    const courseware = !!(this.at('screen', tS) || this.at('blackboard', tS));
+    const ms = this.#t0 + tS * 1000;
+    let recorded: ProjectorLayout | undefined = this.#layouts.length ? 'teacher' : undefined;
+    for (const l of this.#layouts) if (l.atMs <= ms) recorded = l.layout;
+    if (recorded === undefined) return courseware ? 'courseware' : 'teacher';
+    const showsCourseware = recorded === 'courseware' || recorded === 'side_by_side';
+    return courseware && showsCourseware ? 'courseware' : 'teacher';
   }
 }
 

@@ -9,11 +9,14 @@ import { teacherCameraEncodings } from '../../shared/signaling/events';
 import type { LessonState, LessonSummary } from '../../shared/lessons';
 import { describeJoinError } from '../../shared/messages';
 import { ClassroomWall } from './wall';
-import { devicePicker, shareScreen, type DevicePicker } from './devices';
+import { devicePicker, type DevicePicker } from './devices';
+import { shareToggle } from './screenShare';
 import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
+import { layoutPicker } from './layoutPicker';
+import { micControls } from './micControls';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -142,7 +145,11 @@ async function main(): Promise<void> {
   const chatInput = h('input', { name: 'chat', placeholder: '发送消息 Message' });
   const chatForm = h('form', {}, chatInput, h('button', { text: '发送' }));
   // The wall plays the classrooms' sound, each with the teacher's own volume for it.
-  const classroomWall = new ClassroomWall(client, wall, stage, { playsAudio: true });
+  const mics = micControls(client);
+  const classroomWall = new ClassroomWall(client, wall, stage, {
+    playsAudio: true,
+    tileActions: mics.tileActions,
+  });
   const controls = h(
     'div',
     { class: 'controls' },
@@ -150,6 +157,8 @@ async function main(): Promise<void> {
     picker.element,
     startButton,
     shareButton,
+    layoutPicker(client),
+    mics.element,
     ...lessonControls(lesson),
     stopButton,
   );
@@ -247,14 +256,7 @@ async function main(): Promise<void> {
   stopButton.addEventListener('click', () => {
     void client.close().then(() => location.reload());
   });
-  shareButton.addEventListener('click', () => {
-    void shareScreen()
-      .then((track) => {
-        track.addEventListener('ended', () => void client.unpublish('screen'));
-        return client.publish('screen', track);
-      })
-      .catch((error: Error) => console.warn(`screen share: ${error.message}`));
-  });
+  shareToggle(client, shareButton);
 
   if (params.get('autostart') === '1') startButton.click();
 }

@@ -35,6 +35,8 @@ export interface WallOptions {
   canStage?: boolean;
   /** the wall plays each classroom's sound itself, with a volume per classroom */
   playsAudio?: boolean;
+  /** more controls on each classroom's tile (the teacher's mute for everyone) */
+  tileActions?: (peerId: string) => HTMLElement[];
 }
 
 export class ClassroomWall {
@@ -44,13 +46,15 @@ export class ClassroomWall {
   readonly #slots = new Map<string, Slot>();
   readonly #canStage: boolean;
   readonly #playsAudio: boolean;
+  readonly #tileActions: WallOptions['tileActions'];
 
   constructor(
     client: LiveRoomClient,
     wall: HTMLElement,
     stage: HTMLElement,
-    { canStage = true, playsAudio = false }: WallOptions = {},
+    { canStage = true, playsAudio = false, tileActions }: WallOptions = {},
   ) {
+    this.#tileActions = tileActions;
     this.#canStage = canStage;
     this.#playsAudio = playsAudio;
     this.#client = client;
@@ -107,7 +111,13 @@ export class ClassroomWall {
         { class: 'footer' },
         h('span', { class: 'meter' }, level),
         h('span', { class: 'caption', text: peer.displayName, title: peer.displayName }),
-        h('span', { class: 'actions' }, volume, stageButton),
+        h(
+          'span',
+          { class: 'actions' },
+          volume,
+          stageButton,
+          ...(this.#tileActions?.(peer.peerId) ?? []),
+        ),
       ),
     );
     slot = { element, hand, missing, quality, level, volume, stageButton };

@@ -12,6 +12,9 @@ import type { Participant } from './Participant';
 import type { LivePorts, MediaFactory, PublishedTrack, ReceivedTrack } from './ports';
 import { consoleLog, type Log } from '../log';
 import { RoomError } from './RoomError';
+import { RoomLayout } from './layout/RoomLayout';
+import { RoomMics } from './mic/RoomMics';
+import type { LayoutState, RoomControlsSnapshot } from '../../shared/signaling/roomControls';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -51,6 +54,8 @@ export interface LiveRoomEvents<P extends LivePorts = LivePorts> {
   changed: [];
   /** A code room's teacher asked to start or stop recording it. */
   recording: [on: boolean];
+  /** The projectors' layout changed (the teacher chose, or her screen share moved it). */
+  layout: [state: LayoutState];
 }
 
 /** The events that make up `changed`. */
@@ -62,6 +67,7 @@ const recordedEvents = [
   'stageChanged',
   'hand',
   'chat',
+  'layout',
 ] as const;
 
 const CHAT_HISTORY = 50;
@@ -84,6 +90,9 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
   #media: Promise<P['media']> | undefined;
   #closed = false;
   #recordingWanted = false;
+  /** what the projectors show, and the classrooms' microphones (server/live/layout, mic) */
+  readonly layout: RoomLayout<P>;
+  readonly mics: RoomMics<P>;
 
   constructor(options: LiveRoomOptions<P>) {
     super();
@@ -93,6 +102,13 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
     this.scheduled = options.scheduled ?? false;
     this.#options = options;
     for (const event of recordedEvents) this.on(event, () => this.emit('changed'));
+    this.layout = new RoomLayout(this);
+    this.mics = new RoomMics(this);
+  }
+
+  /** The controls' state for a join or resume reply (a classroom that comes back sees it). */
+  get controls(): RoomControlsSnapshot {
+    return { layout: this.layout.state, mics: this.mics.states() };
   }
 
   /** a code room's teacher asked for it to be recorded */

@@ -50,6 +50,8 @@ export interface PublishedTrack {
   readonly source: MediaSource;
   readonly kind: 'audio' | 'video';
   readonly paused: boolean;
+  /** Holds it in the media server (nobody receives it) or lets it through again. */
+  setPaused(paused: boolean): Promise<void>;
 }
 
 /** One consumer: a viewer's copy of another participant's track, created paused. */

@@ -28,6 +28,10 @@ export class ProducerTrack implements PublishedTrack {
   get paused(): boolean {
     return this.producer.paused;
   }
+
+  setPaused(paused: boolean): Promise<void> {
+    return (paused ? this.producer.pause() : this.producer.resume()).catch(fromMediasoup);
+  }
 }
 
 export class ConsumerTrack implements ReceivedTrack {

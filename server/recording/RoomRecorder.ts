@@ -8,6 +8,7 @@ import type { Manifest, RecordedTrack, SegmentEnd } from '../../shared/recording
 import type { RtpCapabilities } from '../../shared/signaling/rtp';
 import type { PublishedTrack, RecorderTap } from '../live/ports';
 import { recorderCapabilities } from './capabilities';
+import type { LayoutState } from '../../shared/signaling/roomControls';
 import { EventLog } from './EventLog';
 import { ManifestFile, readManifest } from './ManifestFile';
 import { plannedTracks, type PlannedPeer, type PlannedTrack } from './plan';
@@ -23,6 +24,8 @@ import { TrackSegment } from './TrackSegment';
 export interface RecordableRoom {
   readonly closed: boolean;
   readonly stagePeerId: string | null;
+  /** what the projectors show (LiveRoom's layout) */
+  readonly layout?: { readonly state: LayoutState };
   readonly chat: readonly { fromPeerId: string; displayName: string; text: string }[];
   readonly participants: ReadonlyMap<
     string,
@@ -351,7 +354,11 @@ export class RoomRecorder {
   }
 
   #logEvents(room: RecordableRoom | undefined, at: number): void {
-    const look: RoomLook = { stagePeerId: room?.stagePeerId ?? null, peers: new Map() };
+    const look: RoomLook = {
+      stagePeerId: room?.stagePeerId ?? null,
+      peers: new Map(),
+      ...(room?.layout ? { layout: room.layout.state } : {}),
+    };
     for (const p of room?.participants.values() ?? []) {
       const shares = (p.media && !p.media.closed ? p.media.published() : []).map((x) => x.source);
       look.peers.set(p.peerId, {

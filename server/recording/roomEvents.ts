@@ -1,9 +1,12 @@
 // The lesson's events as the difference between two looks at the room: pure, so the
 // rules are tested without a server.
 import type { LessonEvent } from '../../shared/recording';
+import type { LayoutState } from '../../shared/signaling/roomControls';
 
 export interface RoomLook {
   stagePeerId: string | null;
+  /** what the projectors show (absent: a room without layouts) */
+  layout?: LayoutState;
   peers: Map<string, { displayName: string; role: string; handRaised: boolean; shares: string[] }>;
 }
 
@@ -45,6 +48,10 @@ export function eventsBetween(before: RoomLook, after: RoomLook, at: number): Le
       peerId: after.stagePeerId,
       ...(name ? { displayName: name } : {}),
     });
+  }
+  const layout = after.layout;
+  if (layout && layout.layout !== (before.layout?.layout ?? 'teacher')) {
+    events.push({ at, type: 'layout', layout: layout.layout, cause: layout.cause });
   }
   return events;
 }

@@ -16,6 +16,7 @@ import { SignalingError } from './SignalingError';
 import type { AdhocMode } from '../security/adhocAdmission';
 import type { AdhocGrant } from '../../shared/security';
 import type { SfuPorts, SocketConnection } from './SocketConnection';
+import { roomControlHandlers } from './roomControlHandlers';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
@@ -50,12 +51,12 @@ export interface HandlerContext {
   iceServers(who: string): IceServer[];
 }
 
-type Handler<N extends RequestName> = (
+export type Handler<N extends RequestName> = (
   ctx: HandlerContext,
   payload: RequestPayload<N>,
 ) => Promise<Replies[N]>;
 
-function joined(ctx: HandlerContext): Session {
+export function joined(ctx: HandlerContext): Session {
   const session = ctx.session;
   if (!session || !isCurrent(session) || session.participant.connection !== ctx.connection) {
     throw new SignalingError('not_joined', 'join a room first');
@@ -84,6 +85,7 @@ async function sessionState(
     peers: room.peersVisibleTo(participant).map((o) => o.info()),
     stagePeerId: room.stagePeerId,
     chat: [...room.chat],
+    controls: room.controls,
   };
 }
 
@@ -257,6 +259,8 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     ctx.setSession(undefined);
     return empty;
   },
+
+  ...roomControlHandlers,
 };
 
 /**

@@ -3,6 +3,12 @@
 // the socket.io typed interfaces, and the clients (browser and Node test peers).
 import { Type, type Static } from '@sinclair/typebox';
 import { DtlsParameters, RtpCapabilities, RtpParameters, type TransportOptions } from './rtp';
+import {
+  roomControlRequests,
+  type RoomControlReplies,
+  type RoomControlServerEvents,
+  type RoomControlsSnapshot,
+} from './roomControls';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -87,6 +93,7 @@ export const requests = {
   /** A code room's teacher starts or stops its recording (scheduled lessons follow the clock). */
   recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
+  ...roomControlRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -119,6 +126,8 @@ export interface JoinReply {
   peers: PeerInfo[];
   stagePeerId: string | null;
   chat: ChatMessage[];
+  /** the projector layout and the microphones' rules, as the server holds them now */
+  controls?: RoomControlsSnapshot;
 }
 
 /** A resumed session: the state to sync, and new ICE credentials for each transport. */
@@ -130,7 +139,7 @@ export interface ResumeReply extends JoinReply {
   consumerIds: string[];
 }
 
-export interface Replies {
+export interface Replies extends RoomControlReplies {
   join: JoinReply;
   resume: ResumeReply;
   createTransport: TransportOptions;
@@ -206,7 +215,7 @@ export interface PeerQuality {
   receivedLayer: number | null;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends RoomControlServerEvents {
   peerJoined: (peer: PeerInfo) => void;
   peerUpdated: (peer: PeerInfo) => void;
   peerLeft: (payload: { peerId: string }) => void;

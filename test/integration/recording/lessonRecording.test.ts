@@ -78,6 +78,7 @@ describe('a live lesson is recorded', () => {
     await new Promise((r) => setTimeout(r, 1000));
     await teacher.client.sendChat('请高楼镇的同学回答');
     await ningyi.client.raiseHand(true);
+    await teacher.client.request('setLayout', { layout: 'side_by_side' });
     await new Promise((r) => setTimeout(r, 2500));
     // The courseware is put away: the projectors show the teacher large again.
     await teacher.client.unpublish('screen');
@@ -113,6 +114,11 @@ describe('a live lesson is recorded', () => {
     expect(view.events.find((e) => e.type === 'hand')).toMatchObject({ raised: true });
     expect(view.events.find((e) => e.type === 'share_started')).toMatchObject({ source: 'screen' });
     expect(view.events.find((e) => e.type === 'share_stopped')).toMatchObject({ source: 'screen' });
+    // What the projectors showed: the courseware from the start (her share came first), side
+    // by side as she chose, and the teacher again once the share ended.
+    expect(
+      view.events.flatMap((e) => (e.type === 'layout' ? [`${e.layout}/${e.cause}`] : [])),
+    ).toEqual(['courseware/share_started', 'side_by_side/chosen', 'teacher/share_stopped']);
     // Media and events on one clock: the stage segment starts right after the stage event.
     const stageSegment = view.manifest.segments.find((x) => x.track === 'stage')!;
     expect(stageSegment.startedAt - stage!.at).toBeGreaterThanOrEqual(0);

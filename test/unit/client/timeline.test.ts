@@ -97,3 +97,24 @@ describe('the playback timeline', () => {
     expect(clock(2405.7)).toBe('40:05');
   });
 });
+
+describe('the playback layout follows the recorded projector layout', () => {
+  const segments = [
+    segment('1-teacher', 'teacher', 0, 60_000),
+    segment('2-screen', 'screen', 5000, 40_000),
+  ];
+  it('the courseware is large only while the projectors showed it', () => {
+    const timeline = new Timeline(manifest(segments), [
+      { at: T0 + 5000, type: 'layout', layout: 'courseware', cause: 'share_started' },
+      { at: T0 + 15_000, type: 'layout', layout: 'teacher', cause: 'chosen' },
+      { at: T0 + 25_000, type: 'layout', layout: 'side_by_side', cause: 'chosen' },
+    ]);
+    expect(timeline.layoutAt(2)).toBe('teacher');
+    expect(timeline.layoutAt(6)).toBe('courseware');
+    // she chose the teacher full screen while sharing: the recording shows it so
+    expect(timeline.layoutAt(16)).toBe('teacher');
+    expect(timeline.layoutAt(26)).toBe('courseware');
+    // the share ended: nothing to show large but the teacher
+    expect(timeline.layoutAt(45)).toBe('teacher');
+  });
+});

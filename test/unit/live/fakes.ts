@@ -90,6 +90,11 @@ export class FakeTrack implements PublishedTrack {
     readonly owner: FakeSession,
     readonly onClose: (t: PublishedTrack) => void,
   ) {}
+
+  async setPaused(paused: boolean): Promise<void> {
+    this.owner.media.log.push(`${paused ? 'pause' : 'resume'} producer ${this.id}`);
+    this.paused = paused;
+  }
 }
 
 export class FakeConsumer implements ReceivedTrack {

@@ -60,3 +60,21 @@ describe('the lesson events between two looks at the room', () => {
     ]);
   });
 });
+
+describe('the projector layout in the lesson events', () => {
+  it('a layout change is an event; the first look at the default layout is not', () => {
+    const base = look([['t', {}]]);
+    const teacher = { ...base, layout: { layout: 'teacher' as const, cause: 'chosen' as const } };
+    expect(eventsBetween(emptyLook(), teacher, 5)).not.toContainEqual(
+      expect.objectContaining({ type: 'layout' }),
+    );
+    const shared = {
+      ...base,
+      layout: { layout: 'courseware' as const, cause: 'share_started' as const },
+    };
+    expect(eventsBetween(teacher, shared, 9)).toEqual([
+      { at: 9, type: 'layout', layout: 'courseware', cause: 'share_started' },
+    ]);
+    expect(eventsBetween(shared, shared, 10)).toEqual([]);
+  });
+});
