@@ -32,6 +32,29 @@ const ackCodes: Record<ErrorCode, true> = {
   invalid_update: true,
 };
 
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => {
+    const path = join(dir, f);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+const serverFiles = () => files(join(repoRoot, 'server'));
+/** The timetable routes adopt Failure when they move to server/timetable/ (in progress). */
+const notYetMoved = (file: string) => file.includes('/server/http/timetable/');
+
+describe('no second mapping', () => {
+  it('has no route writing its own error reply, and no DomainError left outside the timetable', () => {
+    const offending = serverFiles()
+      .filter((file) => !notYetMoved(file) && !file.endsWith('/http/errorHandler.ts'))
+      .flatMap((file) => {
+        const text = readFileSync(file, 'utf8');
+        const own = [...text.matchAll(/\.code\(\s*[45]\d\d\s*\)\s*\.send\(\s*\{\s*error/g)];
+        const legacy = [...text.matchAll(/new DomainError\(/g)];
+        return [...own, ...legacy].map((m) => `${file.slice(repoRoot.length)}: ${m[0]}`);
+      });
+    expect(offending).toEqual([]);
+  });
+});
+
 describe('every failure code', () => {
   it.each(Object.entries(failureCodes))('%s has an HTTP status and an ack code', (_code, row) => {
     expect(Number.isInteger(row.status) && row.status >= 400 && row.status <= 599).toBe(true);
@@ -58,12 +81,7 @@ describe('every failure code', () => {
   });
 
   it('agrees with the status each remaining DomainError call still names (ignored now)', () => {
-    const files = (dir: string): string[] =>
-      readdirSync(dir).flatMap((f) => {
-        const path = join(dir, f);
-        return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-      });
-    const calls = files(join(repoRoot, 'server')).flatMap((file) =>
+    const calls = serverFiles().flatMap((file) =>
       [
         ...readFileSync(file, 'utf8').matchAll(
           /new DomainError\(\s*'(\w+)',[\s\S]*?,\s*(\d{3})\s*[,)]/g,
