@@ -4,6 +4,7 @@ import { networkInterfaces, availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Type, type Static } from '@sinclair/typebox';
 import { check } from '../shared/validation';
+import { MINUTE, type LifecycleSettings } from './lessons/settings';
 
 const Port = Type.Integer({ minimum: 1, maximum: 65535 });
 
@@ -259,4 +260,38 @@ export function loadConfig(
     }
   }
   return { ...result.value, dataDir: resolve(result.value.dataDir) };
+}
+
+// Settings as the parts take them: what a setting's string means is read here, once.
+
+/** A comma-separated setting (TRUST_PROXY, ALLOWED_ORIGINS, TURN_URLS) as its list. */
+export function listOf(value: string | undefined): string[] {
+  return (value ?? '').split(',').filter(Boolean);
+}
+
+/** The address the media workers bind: an IPv6 wildcard listen is served on IPv4's. */
+export function mediaListenIp(config: Config): string {
+  return config.host === '::' ? '0.0.0.0' : config.host;
+}
+
+/** The TURN servers offered to browsers, when both their URLs and the secret are set. */
+export function turnServers(
+  config: Config,
+): { urls: string[]; secret: string; ttlSeconds: number } | undefined {
+  if (!config.turnUrls || !config.turnSecret) return undefined;
+  return {
+    urls: listOf(config.turnUrls),
+    secret: config.turnSecret,
+    ttlSeconds: config.turnTtlSeconds,
+  };
+}
+
+/** The lesson clock's windows, in milliseconds. */
+export function lifecycleSettings(config: Config): LifecycleSettings {
+  return {
+    openLeadMs: config.lessonOpenLeadMin * MINUTE,
+    maxEarlyStartMs: config.lessonEarlyStartMaxMin * MINUTE,
+    maxLateEndMs: config.lessonLateEndMaxMin * MINUTE,
+    researchDurationMs: config.researchDurationMin * MINUTE,
+  };
 }

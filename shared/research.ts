@@ -4,6 +4,7 @@ import { Type, type Static } from '@sinclair/typebox';
 import type { ScheduledOccurrence } from './timetable/occurrence';
 import { LessonState, LessonView, type LessonNames } from './lessons';
 import { labelOf } from './timetable/names';
+import type { Ack } from './signaling/events';
 
 export const RESEARCH_NAMESPACE = '/research';
 
@@ -63,21 +64,18 @@ export type MinutesUpdate = Static<typeof MinutesUpdate>;
 
 export type ResearchAccess = 'write' | 'read';
 
-export type AckError = { ok: false; error: string; message: string; field?: string };
+export interface MinutesJoinReply {
+  /** everything the client lacks, as one Yjs update (base64) */
+  update: string;
+  sections: MinutesSection[];
+  access: ResearchAccess;
+  state: LessonState;
+  closesAt?: number;
+}
 
-export type MinutesJoinAck =
-  | {
-      ok: true;
-      /** everything the client lacks, as one Yjs update (base64) */
-      update: string;
-      sections: MinutesSection[];
-      access: ResearchAccess;
-      state: LessonState;
-      closesAt?: number;
-    }
-  | AckError;
-
-export type MinutesUpdateAck = { ok: true } | AckError;
+/** /research acks like /live (shared/signaling/events.ts): `{ ok, data }` or `{ ok, error }`. */
+export type MinutesJoinAck = Ack<MinutesJoinReply>;
+export type MinutesUpdateAck = Ack<Record<string, never>>;
 
 /** Server → client, one schema each: the client checks what it receives. */
 export const minutesServerMessages = {

@@ -166,15 +166,16 @@ export class MinutesClient extends TypedEmitter<MinutesClientEventMap> {
     });
     if (!reply.ok) {
       this.#setStatus('refused');
-      this.emit('refused', { error: reply.error, message: reply.message });
+      this.emit('refused', { error: reply.error.code, message: reply.error.message });
       return;
     }
-    Y.applyUpdate(this.doc, fromBase64(reply.update), REMOTE);
-    this.#sections = reply.sections;
-    this.#access = reply.access;
+    const joined = reply.data;
+    Y.applyUpdate(this.doc, fromBase64(joined.update), REMOTE);
+    this.#sections = joined.sections;
+    this.#access = joined.access;
     this.#joined = true;
-    this.emit('joined', { sections: reply.sections, access: reply.access, state: reply.state });
-    if (reply.access === 'read') this.#setStatus('readonly');
+    this.emit('joined', { sections: joined.sections, access: joined.access, state: joined.state });
+    if (joined.access === 'read') this.#setStatus('readonly');
     else if (this.#pending.length > 0) this.#flush();
     else this.#setStatus('saved');
   }
@@ -202,15 +203,16 @@ export class MinutesClient extends TypedEmitter<MinutesClientEventMap> {
             else this.#setStatus('saved');
             return;
           }
-          if (!err && !reply.ok && reply.error === 'read_only') {
+          const refused = !err && !reply.ok ? reply.error : undefined;
+          if (refused?.code === 'read_only') {
             this.#access = 'read';
             this.#setStatus('readonly');
-            this.emit('refused', { error: reply.error, message: reply.message });
+            this.emit('refused', { error: refused.code, message: refused.message });
             return;
           }
-          if (!err && !reply.ok && reply.error !== 'internal' && reply.error !== 'rate_limited') {
+          if (refused && refused.code !== 'internal' && refused.code !== 'rate_limited') {
             // Refused for good (a bad update): keep the text locally, do not loop on it.
-            this.emit('refused', { error: reply.error, message: reply.message });
+            this.emit('refused', { error: refused.code, message: refused.message });
             this.#setStatus('refused');
             return;
           }

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastify';
+import type { FastifyRequest, preHandlerHookHandler } from 'fastify';
+import { Failure } from '../errors/Failure';
 import type { Principal, Role } from '../../shared/auth';
 import type { ResolvePrincipal } from './principals';
 import type { TokenIssuer } from './tokens';
@@ -23,12 +24,11 @@ declare module 'fastify' {
   }
 }
 
-export class AccessError extends Error {
-  constructor(
-    readonly statusCode: 401 | 403,
-    message: string,
-  ) {
-    super(message);
+/** 401: no valid token; 403: this bearer may not. A Failure like any other refusal. */
+export class AccessError extends Failure {
+  override name = 'AccessError';
+  constructor(status: 401 | 403, message: string) {
+    super(status === 401 ? 'unauthorized' : 'forbidden', message);
   }
 }
 
@@ -57,23 +57,17 @@ export const authPlugin = fp<AuthPluginOptions>(
       request.principal = token ? ((await resolvePrincipal(token)) ?? null) : null;
     });
     const roleCheck = (roles: Role[], links: boolean) => {
-      return async (request: FastifyRequest, reply: FastifyReply) => {
+      // Thrown, not replied: the error handler answers them from the one table.
+      return async (request: FastifyRequest) => {
         const p = request.principal;
-        if (!p)
-          return reply
-            .code(401)
-            .send({ error: 'unauthorized', message: 'a valid token is required' });
+        if (!p) throw new AccessError(401, 'a valid token is required');
         if (!roles.includes(p.role)) {
           request.log.warn({ sub: p.sub, role: p.role, url: request.url }, 'role refused');
-          return reply
-            .code(403)
-            .send({ error: 'forbidden', message: `role ${p.role} may not do this` });
+          throw new AccessError(403, `role ${p.role} may not do this`);
         }
         if (p.occurrenceId !== undefined && !links) {
           request.log.warn({ sub: p.sub, url: request.url }, 'link token refused');
-          return reply
-            .code(403)
-            .send({ error: 'forbidden', message: 'this link only opens its research room' });
+          throw new AccessError(403, 'this link only opens its research room');
         }
       };
     };

@@ -1,38 +1,37 @@
+// Every error leaves as `{ error, message, details? }`: `error` the reason code, `message`
+// for people, `details` what the client needs to point at (fields, conflicts, bad rows).
+// The status comes from the one table (server/errorTable.ts); this file only reads what the
+// framework itself refuses (schema failures, malformed bodies, its rate limit).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AccessError } from '../auth/authPlugin';
+import { refusalFor, type Refusal } from '../errorTable';
+import type { FailureCode } from '../errors/codes';
+import { Failure } from '../errors/Failure';
 
-/** A domain refusal with a reason code, mapped to an HTTP status in this one place. */
-export class DomainError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly statusCode: 400 | 404 | 409 | 413 | 422 = 400,
-    readonly details?: unknown,
-  ) {
-    super(message);
+/**
+ * @deprecated Throw `Failure` (server/errors/Failure.ts): its code alone gives the status.
+ * Kept for the timetable routes until they move (server/timetable/); the status passed here
+ * is ignored, the table decides it.
+ */
+export class DomainError extends Failure {
+  constructor(code: string, message: string, _status?: number, details?: unknown) {
+    super(code as FailureCode, message, details === undefined ? {} : { details });
   }
 }
 
 /**
- * Every error leaves as `{ error, message, details? }`. Schema failures name the field
- * (`body/start must match format "date-time"`); messages are only shown below 500, except
- * that a failure while the store is unreachable is a 503 saying so (retry shortly).
+ * Schema failures name the field (`body/start must match format "date-time"`); a bug's
+ * text never leaves (500, logged), except that a failure while the store is unreachable is
+ * a 503 saying so (retry shortly).
  */
 export function errorHandlerFor(storeReachable: () => boolean) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) =>
     handleError(error, request, reply, storeReachable);
 }
 
-function handleError(
-  error: FastifyError,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  storeReachable: () => boolean,
-) {
+/** What fastify refuses by itself, as the table's failures. */
+function fromFramework(error: FastifyError): Failure | undefined {
   if (error.validation) {
-    return reply.code(400).send({
-      error: 'invalid_request',
-      message: error.message,
+    return new Failure('invalid_request', error.message, {
       details: error.validation.map((v) => ({
         field: `${error.validationContext ?? ''}${v.instancePath || ''}${
           v.keyword === 'required' ? `/${String(v.params.missingProperty)}` : ''
@@ -41,33 +40,50 @@ function handleError(
       })),
     });
   }
-  if (error instanceof AccessError) {
-    return reply.code(error.statusCode).send({
-      error: error.statusCode === 401 ? 'unauthorized' : 'forbidden',
-      message: error.message,
-    });
+  if (error.statusCode === 429) {
+    return new Failure(
+      'rate_limited',
+      `请求过于频繁，请稍后再试 Too many requests: ${error.message}`,
+    );
   }
-  if (error instanceof DomainError) {
-    return reply
-      .code(error.statusCode)
-      .send({ error: error.code, message: error.message, details: error.details });
+  return undefined;
+}
+
+function handleError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  storeReachable: () => boolean,
+) {
+  const refusal = refusalFor(fromFramework(error) ?? error, 'http');
+  if (refusal.expected) {
+    if (refusal.audit) {
+      request.log.warn(
+        { sub: request.principal?.sub, reason: refusal.message, url: request.url },
+        'request refused',
+      );
+    }
+    return send(reply, refusal);
   }
+  // The framework's other refusals (malformed JSON, wrong media type, body too large).
   const status = error.statusCode ?? 500;
-  if (status === 429) {
-    return reply.code(429).send({
-      error: 'rate_limited',
-      message: `请求过于频繁，请稍后再试 Too many requests: ${error.message}`,
-    });
-  }
   if (status < 500)
     return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message });
   if (!storeReachable()) {
     request.log.warn({ err: error.message }, 'request failed: store unreachable');
-    return reply.code(503).send({
-      error: 'store_unavailable',
-      message: '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly',
-    });
+    return send(reply, refusalFor(new Failure('store_unavailable', STORE_UNREACHABLE), 'http'));
   }
   request.log.error(error);
-  return reply.code(500).send({ error: 'internal', message: 'internal server error' });
+  return send(reply, refusal);
+}
+
+const STORE_UNREACHABLE =
+  '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly';
+
+function send(reply: FastifyReply, r: Refusal) {
+  return reply.code(r.status).send({
+    error: r.code,
+    message: r.message,
+    ...(r.details !== undefined ? { details: r.details } : {}),
+  });
 }

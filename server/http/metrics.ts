@@ -6,12 +6,26 @@ import { Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { WorkerPool } from '../media/WorkerPool';
 import type { LiveRooms } from '../live/LiveRooms';
 import type { SfuPorts } from '../signaling/SocketConnection';
+import type { LessonLifecycle } from '../lessons/LessonLifecycle';
+
+/** The lifecycle states worth watching: each is reported, 0 when no lesson is in it. */
+const WATCHED = ['open', 'live', 'research'] as const;
+
+/** Current lessons by lifecycle state. */
+export async function lessonsByState(
+  lifecycle: Pick<LessonLifecycle, 'current'>,
+): Promise<Record<string, number>> {
+  const counts: Record<string, number> = Object.fromEntries(WATCHED.map((s) => [s, 0]));
+  for (const r of await lifecycle.current([...WATCHED]))
+    counts[r.state] = (counts[r.state] ?? 0) + 1;
+  return counts;
+}
 
 export interface MetricsOptions {
   pool: WorkerPool;
   rooms: LiveRooms<SfuPorts>;
-  /** lessons by lifecycle state, for the states worth watching */
-  lessonsByState(): Promise<Record<string, number>>;
+  /** the lesson clock, whose current lessons are counted by state */
+  lifecycle: Pick<LessonLifecycle, 'current'>;
   /** the pool's sampling period, to turn CPU milliseconds into a percentage */
   samplePeriodMs?: number;
 }
@@ -84,7 +98,7 @@ export const metricsRoutes: FastifyPluginAsync<MetricsOptions> = async (app, opt
     registers: [registry],
     async collect() {
       this.reset();
-      for (const [state, n] of Object.entries(await options.lessonsByState())) {
+      for (const [state, n] of Object.entries(await lessonsByState(options.lifecycle))) {
         this.set({ state }, n);
       }
     },

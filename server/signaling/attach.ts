@@ -9,7 +9,7 @@ import {
   type RequestPayload,
   type ServerToClientEvents,
 } from '../../shared/signaling/events';
-import { RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
+import { ackShape, RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
 import {
   handlers,
   toSignalingError,
@@ -106,13 +106,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
   const catalogue: Catalogue<HandlerContext> = {
     requests,
     handlers: handlers as unknown as Catalogue<HandlerContext>['handlers'],
-    ack: {
-      ok: (data) => ({ ok: true, data }),
-      refused: ({ code, message, field }) => ({
-        ok: false,
-        error: { code, message, ...(field ? { field } : {}) },
-      }),
-    },
+    ack: ackShape,
     overBudget: { code: 'rate_limited', message: `more than ${budget} requests a second` },
     missing: (name) => ({
       code: 'invalid_payload',

@@ -66,6 +66,15 @@ export interface Catalogue<Ctx> {
   ackRequired?: boolean;
 }
 
+/** The one ack shape of /live and /research (shared/signaling/events.ts `Ack`). */
+export const ackShape: Catalogue<unknown>['ack'] = {
+  ok: (data) => ({ ok: true, data }),
+  refused: ({ code, message, field }) => ({
+    ok: false,
+    error: { code, message, ...(field ? { field } : {}) },
+  }),
+};
+
 interface EventSource {
   on(event: string, listener: (...args: unknown[]) => void): unknown;
   onAny(listener: (event: string, ...args: unknown[]) => void): unknown;

@@ -3,7 +3,7 @@
 // throw RoomError to refuse. Nothing here touches media internals.
 import type { Replies, RequestName, RequestPayload } from '../../shared/signaling/events';
 import type { Principal } from '../../shared/auth';
-import { answerFor } from '../errorTable';
+import { refusalFor } from '../errorTable';
 import { admit } from '../live/admission';
 import type { RoomGate } from '../live/RoomGate';
 import type { IceServer } from './turnCredentials';
@@ -279,8 +279,8 @@ export function toSignalingError(
       'unavailable',
       '数据存储暂时不可用，请稍后再试 The store is unreachable; try again shortly',
     );
-  const answer = answerFor(error);
-  if (answer) return new SignalingError(answer.ack, (error as Error).message);
+  const refusal = refusalFor(error);
+  if (refusal.expected) return new SignalingError(refusal.ack, refusal.message, refusal.field);
   log.error(
     { err: error instanceof Error ? error.stack : String(error) },
     'signaling handler failed',

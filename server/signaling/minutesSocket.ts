@@ -9,20 +9,20 @@ import {
   MinutesUpdate,
   RESEARCH_NAMESPACE,
   minutesSections,
-  type AckError,
   type MinutesClientEvents,
-  type MinutesJoinAck,
+  type MinutesJoinReply,
   type MinutesServerEvents,
-  type MinutesUpdateAck,
   type ResearchAccess,
 } from '../../shared/research';
 import { check } from '../../shared/validation';
-import { RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
+import { refusalFor } from '../errorTable';
+import { Failure } from '../errors/Failure';
+import { ackShape, RequestBudget, serveCatalogue, type Catalogue } from './catalogue';
 import type { Accounts } from '../auth/accounts';
 import type { ResolvePrincipal } from '../auth/principals';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 import type { LessonNames } from '../lessons/LessonNames';
-import { InvalidUpdateError, type MinutesService } from '../research/MinutesService';
+import type { MinutesService } from '../research/MinutesService';
 import { researchGate } from '../research/researchGate';
 
 interface SocketData {
@@ -49,12 +49,6 @@ export interface MinutesSocketDeps {
 
 const room = (occurrenceId: string) => `research:${occurrenceId}`;
 const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const fail = (error: string, message: string, field?: string): AckError => ({
-  ok: false,
-  error,
-  message,
-  ...(field ? { field } : {}),
-});
 
 /** A socket may send at most this many events per second, averaged over 10 s. */
 const EVENTS_PER_SECOND = 30;
@@ -80,9 +74,11 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
       .catch((error: unknown) => next(error as Error));
   });
 
-  async function join(socket: MinutesSocket, p: MinutesJoin): Promise<MinutesJoinAck> {
+  async function join(socket: MinutesSocket, p: MinutesJoin): Promise<MinutesJoinReply> {
     const record = await deps.lifecycle.get(p.occurrenceId);
-    if (!record) return fail('not_found', `no lesson ${p.occurrenceId}`, '/occurrenceId');
+    if (!record) {
+      throw new Failure('not_found', `no lesson ${p.occurrenceId}`, { field: '/occurrenceId' });
+    }
     const principal = socket.data.principal;
     const decision = researchGate(principal, record.occurrence, record.state);
     if (!decision.ok) {
@@ -95,14 +91,13 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
         },
         'research room refused',
       );
-      return fail('forbidden', decision.reason);
+      throw new Failure('forbidden', decision.reason);
     }
     await socket.join(room(p.occurrenceId));
     socket.data.joined.set(p.occurrenceId, decision.access);
     const sv = p.stateVector ? Buffer.from(p.stateVector, 'base64') : undefined;
     const update = await deps.minutes.state(p.occurrenceId, sv);
     return {
-      ok: true,
       update: b64(update),
       sections: minutesSections(record.occurrence, await deps.names?.ofLesson(record.occurrence)),
       access: decision.access,
@@ -111,40 +106,34 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
     };
   }
 
-  async function update(socket: MinutesSocket, p: MinutesUpdate): Promise<MinutesUpdateAck> {
+  async function update(socket: MinutesSocket, p: MinutesUpdate): Promise<Record<string, never>> {
     if (socket.data.joined.get(p.occurrenceId) !== 'write') {
-      return fail('not_joined', 'join the session with write access first', '/occurrenceId');
+      throw new Failure('not_joined', 'join the session with write access first', {
+        field: '/occurrenceId',
+      });
     }
     // The session may have closed since the join: read-only from then on.
     const record = await deps.lifecycle.get(p.occurrenceId);
     if (!record || record.state !== 'research') {
       socket.data.joined.set(p.occurrenceId, 'read');
-      return fail('read_only', 'the research session is closed');
+      throw new Failure('read_only', 'the research session is closed');
     }
     const keys = minutesSections(record.occurrence).map((s) => s.key);
-    try {
-      await deps.minutes.apply(p.occurrenceId, Buffer.from(p.update, 'base64'), socket.id, keys);
-    } catch (error) {
-      if (error instanceof InvalidUpdateError)
-        return fail('invalid_update', error.message, '/update');
-      throw error;
-    }
+    // An update the minutes cannot take throws InvalidUpdateError: `invalid_update` at /update.
+    await deps.minutes.apply(p.occurrenceId, Buffer.from(p.update, 'base64'), socket.id, keys);
     socket.to(room(p.occurrenceId)).emit('minutes:update', p);
-    return { ok: true };
+    return {};
   }
 
-  // /research's catalogue (shared/research.ts), served like /live's (catalogue.ts); its
-  // handlers answer the full ack themselves, in this namespace's wire shape.
+  // /research's catalogue (shared/research.ts), served and acked like /live's (catalogue.ts);
+  // what a handler throws is answered from the one error table (server/errorTable.ts).
   const catalogue: Catalogue<MinutesSocket> = {
     requests: { 'minutes:join': MinutesJoin, 'minutes:update': MinutesUpdate },
     handlers: {
       'minutes:join': (socket, p: MinutesJoin) => join(socket, p),
       'minutes:update': (socket, p: MinutesUpdate) => update(socket, p),
     } as Catalogue<MinutesSocket>['handlers'],
-    ack: {
-      ok: (reply) => reply,
-      refused: ({ code, message, field }) => fail(code, message, field),
-    },
+    ack: ackShape,
     ackRequired: true,
     overBudget: { code: 'rate_limited', message: 'too many events' },
     invalid: (_name, field, message) => ({
@@ -153,6 +142,11 @@ export function attachMinutesNamespace(io: Server, deps: MinutesSocketDeps): Nam
       field,
     }),
     toRefusal: (error, event) => {
+      const refusal = refusalFor(error);
+      if (refusal.expected) {
+        const { ack: code, message, field } = refusal;
+        return { code, message, ...(field !== undefined ? { field } : {}) };
+      }
       deps.log.error({ err: error, event }, 'research event failed');
       return { code: 'internal', message: 'not saved, please retry' };
     },

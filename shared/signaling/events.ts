@@ -168,7 +168,11 @@ export type ErrorCode =
   | 'media_error'
   /** the server cannot reach its store just now (Redis down): try again shortly */
   | 'unavailable'
-  | 'internal';
+  | 'internal'
+  /** /research: the session closed, the minutes are read-only now */
+  | 'read_only'
+  /** /research: an update the minutes cannot take (not a Yjs update, an unknown section) */
+  | 'invalid_update';
 
 export interface AckError {
   code: ErrorCode;

@@ -5,7 +5,7 @@ import { AccountState, ExchangeBody, TokenReply, UserParams } from '../../../sha
 import { ErrorReply } from '../../../shared/lessons';
 import type { Accounts } from '../../auth/accounts';
 import type { SignInCodes } from '../../auth/signInCodes';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 
 export interface AccountRoutesOptions {
   accounts: Accounts;
@@ -31,13 +31,11 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
         response: { 200: TokenReply, 401: ErrorReply, 429: ErrorReply },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const result = await codes.exchange(request.body.code);
       if (!result) {
         request.log.warn('sign-in code refused');
-        return reply
-          .code(401)
-          .send({ error: 'bad_code', message: '链接已使用或已过期 This link was used or expired' });
+        throw new Failure('bad_code', '链接已使用或已过期 This link was used or expired');
       }
       return result;
     },
@@ -46,7 +44,7 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
   /** The account, if it is a person in one of the coordinator's communities. */
   async function accountOf(request: FastifyRequest<{ Params: UserParams }>) {
     const user = await accounts.userById(request.params.userId);
-    if (!user) throw new DomainError('not_found', `no account ${request.params.userId}`, 404);
+    if (!user) throw new Failure('not_found', `no account ${request.params.userId}`);
     const p = request.principal!;
     const shared = user.communityIds.find((id) => p.communityIds.includes(id));
     app.assertCommunity(request, shared ?? user.communityIds[0] ?? '(none)');
@@ -75,12 +73,9 @@ export const accountRoutes: FastifyPluginAsync<AccountRoutesOptions> = async (
     async (request) => {
       const user = await accountOf(request);
       if (user.id === request.principal!.sub) {
-        throw new DomainError(
-          'own_account',
-          '不能停用自己的账号 You cannot disable yourself',
-          409,
-          [{ field: '/userId' }],
-        );
+        throw new Failure('own_account', '不能停用自己的账号 You cannot disable yourself', {
+          details: [{ field: '/userId' }],
+        });
       }
       const disabledAt = await accounts.disable(user.id);
       request.log.info({ sub: request.principal!.sub, userId: user.id }, 'account disabled');

@@ -17,7 +17,7 @@ import {
 } from '../../../shared/auth';
 import { ErrorReply } from '../../../shared/lessons';
 import type { Accounts } from '../../auth/accounts';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 
 export interface AuthRoutesOptions {
   accounts: Accounts;
@@ -31,11 +31,6 @@ export interface AuthRoutesOptions {
 }
 
 const tags = ['auth'];
-
-/** A 429 the error handler answers as `rate_limited`. */
-class RateLimited extends Error {
-  readonly statusCode = 429;
-}
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
@@ -57,7 +52,10 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       const result = await limiter(request);
       if (result.isAllowed || !result.isExceeded) return;
       void reply.header('retry-after', String(result.ttlInSeconds));
-      throw new RateLimited(`at most ${limits.perAccount} attempts a minute for one account`);
+      throw new Failure(
+        'rate_limited',
+        `请求过于频繁，请稍后再试 Too many requests: at most ${limits.perAccount} attempts a minute for one account`,
+      );
     };
   };
   const perAccount = budget((request) => {
@@ -77,18 +75,18 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
         response: { 200: TokenReply, 401: ErrorReply, 429: ErrorReply },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const result = await accounts.login(request.body.login, request.body.password);
       if (result === 'bad_credentials') {
         request.log.warn({ login: request.body.login }, 'login refused');
-        return reply.code(401).send({ error: 'bad_credentials', message: '用户名或密码错误' });
+        throw new Failure('bad_credentials', '用户名或密码错误');
       }
       if (result === 'disabled') {
         request.log.warn({ login: request.body.login }, 'login of a disabled account refused');
-        return reply.code(401).send({
-          error: 'account_disabled',
-          message: '此账号已停用，请联系协调员 This account is disabled; ask your coordinator',
-        });
+        throw new Failure(
+          'account_disabled',
+          '此账号已停用，请联系协调员 This account is disabled; ask your coordinator',
+        );
       }
       return result;
     },
@@ -125,11 +123,10 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       );
       if (!changed) {
         request.log.warn({ sub: request.principal!.sub }, 'password change refused');
-        throw new DomainError(
-          'bad_credentials',
+        throw new Failure(
+          'wrong_current_password',
           '当前密码不正确 The current password is wrong',
-          400,
-          [{ field: 'body/currentPassword', message: 'does not match' }],
+          { details: [{ field: 'body/currentPassword', message: 'does not match' }] },
         );
       }
       return reply.code(200).send(changed);
@@ -150,7 +147,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     async (request, reply) => {
       for (const id of request.body.communityIds) app.assertCommunity(request, id);
       const user = await accounts.createUser(request.body);
-      if (!user) throw new DomainError('login_taken', `login ${request.body.login} exists`, 409);
+      if (!user) throw new Failure('login_taken', `login ${request.body.login} exists`);
       return reply.code(201).send({ id: user.id });
     },
   );
@@ -171,11 +168,10 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
       app.assertCommunity(request, communityId);
       const classroom = await classroomIn(communityId, classroomId);
       if (!classroom) {
-        throw new DomainError(
+        throw new Failure(
           'classroom_not_in_community',
           `classroom ${classroomId} is not in community ${communityId}`,
-          422,
-          [{ field: '/classroomId' }],
+          { details: [{ field: '/classroomId' }] },
         );
       }
       const result = await accounts.createEnrolment(
@@ -199,11 +195,11 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
         response: { 200: TokenReply, 401: ErrorReply },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const result = await accounts.enrol(request.body.code);
       if (!result) {
         request.log.warn('enrolment code refused');
-        return reply.code(401).send({ error: 'bad_code', message: '注册码无效、已使用或已过期' });
+        throw new Failure('bad_code', '注册码无效、已使用或已过期');
       }
       return result;
     },
@@ -239,7 +235,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     },
     async (request) => {
       const device = await accounts.device(request.params.deviceId);
-      if (!device) throw new DomainError('not_found', `no device ${request.params.deviceId}`, 404);
+      if (!device) throw new Failure('not_found', `no device ${request.params.deviceId}`);
       app.assertCommunity(request, device.communityId);
       const revoked = await accounts.revokeDevice(request.principal!, device.deviceId);
       request.log.info(

@@ -22,7 +22,7 @@ import { RangeError400 } from '../../evaluation/range';
 import { rubricProblems } from '../../evaluation/reviews';
 import { totalsOf, reviewFigures } from '../../evaluation/totals';
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { loadLessonFor } from '../lessons/lessonAccess';
 
 export interface EvaluationRoutesOptions {
@@ -39,9 +39,9 @@ export async function withRange<T>(run: () => Promise<T>): Promise<T> {
     return await run();
   } catch (error) {
     if (error instanceof RangeError400)
-      throw new DomainError('invalid_request', error.message, 400, [
-        { field: error.field, message: error.message },
-      ]);
+      throw new Failure('invalid_request', error.message, {
+        details: [{ field: error.field, message: error.message }],
+      });
     throw error;
   }
 }
@@ -55,7 +55,7 @@ async function assertDistrict(
 ) {
   const d = await service.directory();
   const of = [...d.communities.values()].filter((c) => c.district === district);
-  if (of.length === 0) throw new DomainError('not_found', `no district ${district}`, 404);
+  if (of.length === 0) throw new Failure('not_found', `no district ${district}`);
   for (const c of of) app.assertCommunity(request, c.id);
 }
 
@@ -95,7 +95,7 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
       if (!(await service.directory()).communities.has(communityId))
-        throw new DomainError('not_found', `no community ${communityId}`, 404);
+        throw new Failure('not_found', `no community ${communityId}`);
       return withRange(() => service.community(communityId, request.query));
     },
   );
@@ -116,8 +116,7 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
       const { communityId, schoolId } = request.params;
       app.assertCommunity(request, communityId);
       const report = await withRange(() => service.school(communityId, schoolId, request.query));
-      if (!report)
-        throw new DomainError('not_found', `no school ${schoolId} in ${communityId}`, 404);
+      if (!report) throw new Failure('not_found', `no school ${schoolId} in ${communityId}`);
       return report;
     },
   );
@@ -136,8 +135,7 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
     async (request) => {
       const record = await loadLessonFor(app, request, lifecycle, request.params.occurrenceId);
       const found = await service.lesson(record.occurrence.occurrenceId);
-      if (!found)
-        throw new DomainError('not_found', `no lesson ${request.params.occurrenceId}`, 404);
+      if (!found) throw new Failure('not_found', `no lesson ${request.params.occurrenceId}`);
       const { facts, reviews, directory } = found;
       const figures = reviewFigures(reviews);
       const totals = totalsOf([facts], figures);
@@ -186,9 +184,8 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
         return reply.code(201).send(review);
       } catch (error) {
         if (!(error instanceof ReviewError)) throw error;
-        if (error.reason === 'not_started')
-          throw new DomainError('not_started', error.message, 409);
-        throw new DomainError('invalid_request', error.message, 400, error.problems);
+        if (error.reason === 'not_started') throw new Failure('not_started', error.message);
+        throw new Failure('invalid_request', error.message, { details: error.problems });
       }
     },
   );
@@ -228,7 +225,7 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
       else await assertDistrict(app, request, service, id);
       const problems = rubricProblems(request.body);
       if (problems.length > 0)
-        throw new DomainError('invalid_request', problems[0]!.message, 400, problems);
+        throw new Failure('invalid_request', problems[0]!.message, { details: problems });
       await service.setRubric(scope, id, request.body);
       return request.body;
     },

@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { CommunityParams, ReportQuery } from '../../../shared/evaluation';
 import { ErrorReply } from '../../../shared/lessons';
 import type { EvaluationService } from '../../evaluation/EvaluationService';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { withRange } from './evaluationRoutes';
 import { reportWorkbook } from './reportWorkbook';
 
@@ -63,7 +63,7 @@ export const exportRoutes: FastifyPluginAsync<{
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
       if (!(await service.directory()).communities.has(communityId))
-        throw new DomainError('not_found', `no community ${communityId}`, 404);
+        throw new Failure('not_found', `no community ${communityId}`);
       const one = { ...request.principal!, communityIds: [communityId] };
       const { district, communities } = await withRange(() =>
         service.communities(one, request.query),

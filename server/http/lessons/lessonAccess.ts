@@ -1,13 +1,14 @@
 // The checks every lesson and research route shares: the lesson exists, the bearer's
 // community covers it, a link token is used only for its own lesson; refusals are logged.
+// A lifecycle refusal (LessonActionError) is answered by the one error table (errorTable.ts).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { LessonRecord, LessonView } from '../../../shared/lessons';
 import { AccessError } from '../../auth/authPlugin';
 import type { AttendanceRecorder } from '../../lessons/AttendanceRecorder';
 import type { LessonNames } from '../../lessons/LessonNames';
-import { LessonActionError, type LessonLifecycle } from '../../lessons/LessonLifecycle';
+import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { MaterialRepository } from '../../store/lessons/LessonRepository';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 
 export interface LessonDeps {
   lifecycle: LessonLifecycle;
@@ -23,7 +24,7 @@ export async function loadLessonFor(
   occurrenceId: string,
 ): Promise<LessonRecord> {
   const record = await lifecycle.get(occurrenceId);
-  if (!record) throw new DomainError('not_found', `no lesson ${occurrenceId}`, 404);
+  if (!record) throw new Failure('not_found', `no lesson ${occurrenceId}`);
   app.assertCommunity(request, record.occurrence.communityId);
   const p = request.principal!;
   if (p.occurrenceId !== undefined && p.occurrenceId !== occurrenceId) {
@@ -41,22 +42,4 @@ export async function lessonView(deps: LessonDeps, record: LessonRecord): Promis
     deps.names.ofLesson(o),
   ]);
   return { lesson: record, attendance, materials, names };
-}
-
-/** Lifecycle refusals → HTTP: who may not is 403 (logged), a wrong moment is 409. */
-export function mapLessonError(request: FastifyRequest, error: unknown): never {
-  if (!(error instanceof LessonActionError)) throw error;
-  switch (error.reason) {
-    case 'not_found':
-      throw new DomainError('not_found', error.message, 404);
-    case 'wrong_community':
-    case 'not_lesson_teacher':
-      request.log.warn(
-        { sub: request.principal?.sub, reason: error.reason, url: request.url },
-        'lesson action refused',
-      );
-      throw new AccessError(403, error.reason);
-    default:
-      throw new DomainError(error.reason, error.message, 409);
-  }
 }

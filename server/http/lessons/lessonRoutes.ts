@@ -15,7 +15,7 @@ import {
 } from '../../../shared/lessons';
 import type { Principal } from '../../../shared/auth';
 import { joinGate } from '../../lessons/joinGate';
-import { lessonView, loadLessonFor, mapLessonError, type LessonDeps } from './lessonAccess';
+import { lessonView, loadLessonFor, type LessonDeps } from './lessonAccess';
 
 export interface LessonRoutesOptions extends LessonDeps {
   timeZone: string;
@@ -133,13 +133,7 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
           response: { 200: LessonRecord, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply },
         },
       },
-      async (request) => {
-        try {
-          return await run(request.params.occurrenceId, request.principal!, request.body);
-        } catch (error) {
-          return mapLessonError(request, error);
-        }
-      },
+      async (request) => run(request.params.occurrenceId, request.principal!, request.body),
     );
 
   action('start', 'The teacher starts the lesson (at most the configured minutes early)', (id, p) =>

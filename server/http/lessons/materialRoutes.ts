@@ -20,7 +20,7 @@ import { AccessError } from '../../auth/authPlugin';
 import { acceptedMimeType, materialPath, safeFileName } from '../../lessons/materialFiles';
 import { mayControl } from '../../lessons/teacherActions';
 import type { MaterialRepository } from '../../store/lessons/LessonRepository';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { loadLessonFor, type LessonDeps } from './lessonAccess';
 
 export interface MaterialRoutesOptions extends LessonDeps {
@@ -46,7 +46,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
   /** A material the bearer may open: its community, and for a link token its lesson. */
   async function materialFor(request: FastifyRequest, id: string): Promise<Material> {
     const m = await repo.get(id);
-    if (!m) throw new DomainError('not_found', `no material ${id}`, 404);
+    if (!m) throw new Failure('not_found', `no material ${id}`);
     app.assertCommunity(request, m.communityId);
     const link = request.principal!.occurrenceId;
     if (link !== undefined) {
@@ -78,26 +78,22 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
         throw new AccessError(403, allowed.reason);
       }
       const file = await request.file();
-      if (!file) throw new DomainError('invalid_request', 'a file is required', 400);
+      if (!file) throw new Failure('invalid_request', 'a file is required');
       const fields = file.fields as Record<string, unknown>;
       const kind = check(MaterialKind, fieldValue(fields, 'kind'));
       const scope = check(Scope, fieldValue(fields, 'scope') ?? 'occurrence');
       if (!kind.ok || !scope.ok) {
         file.file.resume();
         const field = !kind.ok ? 'kind' : 'scope';
-        throw new DomainError('invalid_request', `${field} must be sent before the file`, 400, [
-          { field: `/${field}` },
-        ]);
+        throw new Failure('invalid_request', `${field} must be sent before the file`, {
+          details: [{ field: `/${field}` }],
+        });
       }
       const fileName = safeFileName(file.filename);
       const mimeType = acceptedMimeType(fileName, file.mimetype);
       if (!mimeType) {
         file.file.resume();
-        throw new DomainError(
-          'unsupported_type',
-          `${fileName}: this type of file is not accepted`,
-          400,
-        );
+        throw new Failure('unsupported_type', `${fileName}: this type of file is not accepted`);
       }
 
       const id = randomUUID();
@@ -107,7 +103,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
       await pipeline(file.file, createWriteStream(`${path}.part`));
       if (file.file.truncated) {
         await rm(`${path}.part`, { force: true });
-        throw new DomainError('too_large', `files are limited to ${deps.maxBytes} bytes`, 413);
+        throw new Failure('too_large', `files are limited to ${deps.maxBytes} bytes`);
       }
       await rename(`${path}.part`, path);
       const o = record.occurrence;

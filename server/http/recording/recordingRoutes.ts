@@ -19,7 +19,7 @@ import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { Recordings } from '../../recording/Recordings';
 import type { ExportJobs } from '../../recording/ExportJobs';
 import { AccessError } from '../../auth/authPlugin';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { loadLessonFor } from '../lessons/lessonAccess';
 
 export interface RecordingRoutesOptions {
@@ -42,7 +42,7 @@ export async function sendFile(
   type: string,
 ): Promise<FastifyReply> {
   const info = await stat(file).catch(() => undefined);
-  if (!info?.isFile()) throw new DomainError('not_found', 'no such file', 404);
+  if (!info?.isFile()) throw new Failure('not_found', 'no such file');
   reply.header('accept-ranges', 'bytes').type(type);
   const range = /^bytes=(\d*)-(\d*)$/.exec(request.headers.range ?? '');
   if (!range || info.size === 0) {
@@ -74,7 +74,7 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
     } else {
       await loadLessonFor(app, request, o.lifecycle, recordingId);
     }
-    if (!found) throw new DomainError('not_found', `no recording of ${recordingId}`, 404);
+    if (!found) throw new Failure('not_found', `no recording of ${recordingId}`);
     const job = await o.exports.load(recordingId);
     return job ? { ...found, export: job } : found;
   };
@@ -149,15 +149,14 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
       const { recordingId } = request.params;
       await view(request, recordingId);
       if (o.recordings.isRecording(recordingId) || o.exports.busy(recordingId)) {
-        throw new DomainError(
-          'recording_in_progress',
+        throw new Failure(
+          'still_recording',
           '课堂仍在录制或导出中，完成后才能删除 / still recording or exporting: delete it once done',
-          409,
         );
       }
       o.exports.forget(recordingId);
       if (!(await o.recordings.remove(recordingId))) {
-        throw new DomainError('not_found', `no recording of ${recordingId}`, 404);
+        throw new Failure('not_found', `no recording of ${recordingId}`);
       }
       return reply.code(204).send();
     },
@@ -177,10 +176,10 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
         )
           return;
         if (access) {
-          return reply.code(401).send({
-            error: 'unauthorized',
-            message: '访问凭证无效或已过期 / file access expired or invalid',
-          });
+          throw new Failure(
+            'unauthorized',
+            '访问凭证无效或已过期 / file access expired or invalid',
+          );
         }
         return requireFileReader.call(app, request, reply, () => undefined);
       },
@@ -197,10 +196,10 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
       const manifest = request.principal
         ? (await view(request, recordingId)).manifest
         : (await o.recordings.view(recordingId))?.manifest;
-      if (!manifest) throw new DomainError('not_found', `no recording of ${recordingId}`, 404);
+      if (!manifest) throw new Failure('not_found', `no recording of ${recordingId}`);
       // Only files the manifest names: the folder also holds SDP files and the manifest.
       if (!manifest.segments.some((s) => s.file === file)) {
-        throw new DomainError('not_found', `no segment ${file}`, 404);
+        throw new Failure('not_found', `no segment ${file}`);
       }
       const type = file.endsWith('.webm') ? 'video/webm' : 'video/x-matroska';
       return sendFile(request, reply, join(o.recordings.dirOf(recordingId), file), type);
@@ -221,11 +220,7 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
       const { recordingId } = request.params;
       const found = await view(request, recordingId);
       if (found.manifest.state === 'recording') {
-        throw new DomainError(
-          'still_recording',
-          '录制尚未结束 / the lesson is still being recorded',
-          409,
-        );
+        throw new Failure('still_recording', '录制尚未结束 / the lesson is still being recorded');
       }
       return reply.code(202).send(o.exports.start(recordingId, found.manifest));
     },
@@ -241,7 +236,7 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
       const { recordingId } = request.params;
       const found = await view(request, recordingId);
       if (found.export?.state !== 'done' || !found.export.file) {
-        throw new DomainError('not_exported', '尚未导出 / not exported yet', 404);
+        throw new Failure('not_exported', '尚未导出 / not exported yet');
       }
       reply.header(
         'content-disposition',

@@ -18,17 +18,12 @@ import {
 import { AccessError } from '../../auth/authPlugin';
 import type { SignInCodes } from '../../auth/signInCodes';
 import type { TokenIssuer } from '../../auth/tokens';
-import { LessonActionError } from '../../lessons/LessonLifecycle';
+import { Failure } from '../../errors/Failure';
 import { mayControl } from '../../lessons/teacherActions';
 import type { MinutesService } from '../../research/MinutesService';
 import { researchInvitations } from '../../research/invitations';
 import { researchGate } from '../../research/researchGate';
-import {
-  lessonView,
-  loadLessonFor,
-  mapLessonError,
-  type LessonDeps,
-} from '../lessons/lessonAccess';
+import { lessonView, loadLessonFor, type LessonDeps } from '../lessons/lessonAccess';
 
 export interface ResearchRoutesOptions extends LessonDeps {
   minutes: MinutesService;
@@ -128,13 +123,7 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
         response: { 200: LessonRecordSchema, 403: ErrorReply, 409: ErrorReply },
       },
     },
-    async (request) => {
-      try {
-        return await lifecycle.closeResearch(request.params.occurrenceId, request.principal!);
-      } catch (error) {
-        return mapLessonError(request, error);
-      }
-    },
+    async (request) => lifecycle.closeResearch(request.params.occurrenceId, request.principal!),
   );
 
   app.post<{ Params: OccurrenceParams }>(
@@ -154,7 +143,7 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
       const allowed = mayControl(request.principal!, record);
       if (!allowed.ok) throw new AccessError(403, allowed.reason);
       if (record.state === 'archived') {
-        return mapLessonError(request, new LessonActionError('research_not_open', 'closed'));
+        throw new Failure('research_not_open', 'closed');
       }
       return researchInvitations(record, deps.tokens, deps.codes, lifecycle.settings, deps.now());
     },

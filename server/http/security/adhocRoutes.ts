@@ -12,7 +12,7 @@ import { DevicesQuery } from '../../../shared/auth';
 import { newGrant } from '../../security/adhocGrants';
 import type { SecurityRepository } from '../../store/security/SecurityRepository';
 import type { LiveRooms } from '../../live/LiveRooms';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 
 export interface AdhocRoutesOptions {
   security: SecurityRepository;
@@ -41,9 +41,9 @@ export const adhocRoutes: FastifyPluginAsync<AdhocRoutesOptions> = async (
       app.assertCommunity(request, request.body.communityId);
       const grant = newGrant(request.body, request.principal!, now());
       if (rooms.get(grant.roomId) || !(await security.addGrant(grant))) {
-        throw new DomainError('room_taken', `room ${grant.roomId} exists`, 409, [
-          { field: '/roomId' },
-        ]);
+        throw new Failure('room_taken', `room ${grant.roomId} exists`, {
+          details: [{ field: '/roomId' }],
+        });
       }
       return reply.code(201).send(grant);
     },
@@ -79,14 +79,11 @@ export const adhocRoutes: FastifyPluginAsync<AdhocRoutesOptions> = async (
     },
     async (request, reply) => {
       const grant = await security.grant(request.params.roomId);
-      if (!grant)
-        throw new DomainError('not_found', `no ad-hoc room ${request.params.roomId}`, 404);
+      if (!grant) throw new Failure('not_found', `no ad-hoc room ${request.params.roomId}`);
       app.assertCommunity(request, grant.communityId);
       const p = request.principal!;
       if (p.role !== 'coordinator' && p.sub !== grant.createdBy) {
-        return reply
-          .code(403)
-          .send({ error: 'forbidden', message: 'only its creator or a coordinator ends it' });
+        throw new Failure('forbidden', 'only its creator or a coordinator ends it');
       }
       await security.deleteGrant(grant.roomId);
       for (const kind of ['lesson', 'research'] as const) {

@@ -157,7 +157,7 @@ describe('classrooms named with their schools', () => {
       const ack = (await socket
         .timeout(10_000)
         .emitWithAck('minutes:join', { occurrenceId: o.occurrenceId })) as MinutesJoinAck;
-      expect(ack.ok && ack.sections.map((x) => x.label)).toEqual(titles);
+      expect(ack.ok && ack.data.sections.map((x) => x.label)).toEqual(titles);
     } finally {
       socket.close();
     }

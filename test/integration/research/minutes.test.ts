@@ -182,18 +182,17 @@ describe('minutes written by several people at once', () => {
     expect(join.ok).toBe(true);
     expect(
       await socket.emitWithAck('minutes:update', { occurrenceId: id, update: 42 }),
-    ).toMatchObject({ ok: false, error: 'invalid_payload', field: '/update' });
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload', field: '/update' } });
     expect(await socket.emitWithAck('minutes:join', {})).toMatchObject({
       ok: false,
-      error: 'invalid_payload',
-      field: '/occurrenceId',
+      error: { code: 'invalid_payload', field: '/occurrenceId' },
     });
     expect(
       await socket.emitWithAck('minutes:update', {
         occurrenceId: id,
         update: toBase64(new Uint8Array([255, 1, 2])),
       }),
-    ).toMatchObject({ ok: false, error: 'invalid_update', field: '/update' });
+    ).toMatchObject({ ok: false, error: { code: 'invalid_update', field: '/update' } });
 
     const stray = new Y.Doc();
     let update: Uint8Array | undefined;
@@ -201,7 +200,7 @@ describe('minutes written by several people at once', () => {
     stray.getText('notASection').insert(0, 'x');
     expect(
       await socket.emitWithAck('minutes:update', { occurrenceId: id, update: toBase64(update!) }),
-    ).toMatchObject({ ok: false, error: 'invalid_update' });
+    ).toMatchObject({ ok: false, error: { code: 'invalid_update' } });
   });
 
   it('refuses a connection without a valid token, and another community with forbidden', async () => {
@@ -216,12 +215,11 @@ describe('minutes written by several people at once', () => {
     const outsider = await raw(s.tokens.outsider);
     expect(await outsider.emitWithAck('minutes:join', { occurrenceId: id })).toMatchObject({
       ok: false,
-      error: 'forbidden',
-      message: 'wrong_community',
+      error: { code: 'forbidden', message: 'wrong_community' },
     });
     expect(
       await outsider.emitWithAck('minutes:update', { occurrenceId: id, update: '' }),
-    ).toMatchObject({ ok: false, error: 'not_joined' });
+    ).toMatchObject({ ok: false, error: { code: 'not_joined' } });
   });
 
   it('lets an observer read but not write', async () => {
@@ -270,7 +268,7 @@ describe('minutes written by several people at once', () => {
     doc.getText('problems').insert(0, 'too late');
     expect(
       await socket.emitWithAck('minutes:update', { occurrenceId: id, update: toBase64(update!) }),
-    ).toMatchObject({ ok: false, error: 'read_only' });
+    ).toMatchObject({ ok: false, error: { code: 'read_only' } });
 
     const view = (await (
       await s.api(`/api/research/${encodeURIComponent(id)}`, { token: s.tokens.wang })

@@ -1,0 +1,68 @@
+// The live part: the rooms of this node on mediasoup's workers, served on /live, bridged
+// to the lesson clock (a lesson's room opens, closes and reports attendance with it).
+import type { FastifyBaseLogger } from 'fastify';
+import type { Server } from 'socket.io';
+import { listOf, turnServers, type Config } from '../config';
+import type { AuthServices } from '../http/auth/mountAuth';
+import type { LessonParts } from '../http/lessons/mountLessons';
+import { tokenRenewal } from '../auth/tokenRenewal';
+import { bridgeLessons } from '../live/lessonBridge';
+import { LiveRooms } from '../live/LiveRooms';
+import { mediasoupMedia } from '../media/MediaRoom';
+import type { WorkerPool } from '../media/WorkerPool';
+import type { Store } from '../store/Store';
+import { attachSignaling } from './attach';
+import type { SfuPorts } from './SocketConnection';
+
+export interface LiveServices {
+  readonly rooms: LiveRooms<SfuPorts>;
+  /** Unsubscribes the rooms from the lesson clock (first thing on close). */
+  unbridge(): void;
+}
+
+export interface MountLiveDeps {
+  config: Config;
+  store: Store;
+  pool: WorkerPool;
+  auth: AuthServices;
+  lessons: LessonParts;
+  now: () => number;
+  log: FastifyBaseLogger;
+  /** How long a dropped connection's session may be resumed (default 15 s). */
+  resumeGraceMs?: number;
+}
+
+export function mountLive(io: Server, deps: MountLiveDeps): LiveServices {
+  const { config, store, auth, lessons, now, log } = deps;
+  const rooms = new LiveRooms<SfuPorts>({
+    media: mediasoupMedia(deps.pool, { consumersPerRouter: config.consumersPerRouter }),
+    now,
+    log,
+  });
+  const turn = turnServers(config);
+  attachSignaling(io, {
+    rooms,
+    now,
+    verifyToken: auth.resolvePrincipal,
+    storeReachable: () => store.reachable(),
+    tokenRenewal: tokenRenewal(auth.tokens, auth.resolvePrincipal, auth.accounts, now),
+    gate: lessons.roomGate,
+    adhoc: { mode: config.adhocRooms, grant: (roomId) => store.security.grant(roomId) },
+    limits: {
+      maxRooms: config.maxRooms,
+      maxParticipants: config.maxParticipants,
+      joinsPerAddressPerMinute: config.joinsPerAddressPerMinute,
+      trustedProxies: listOf(config.trustProxy),
+    },
+    log,
+    ...(turn ? { turn } : {}),
+    ...(deps.resumeGraceMs !== undefined ? { resumeGraceMs: deps.resumeGraceMs } : {}),
+  });
+  const unbridge = bridgeLessons({
+    rooms,
+    lifecycle: lessons.lifecycle,
+    attendance: lessons.attendance,
+    log,
+  });
+  return { rooms, unbridge };
+}
