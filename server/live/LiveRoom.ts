@@ -12,6 +12,7 @@ import type { Participant } from './Participant';
 import type { LivePorts, MediaFactory, PublishedTrack, ReceivedTrack } from './ports';
 import { consoleLog, type Log } from '../log';
 import { RoomError } from './RoomError';
+import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -51,6 +52,8 @@ export interface LiveRoomEvents<P extends LivePorts = LivePorts> {
   changed: [];
   /** A code room's teacher asked to start or stop recording it. */
   recording: [on: boolean];
+  /** 批注 for the lesson log: a page opened, a stroke finished, erased, cleared */
+  annotation: [event: AnnotationLogEvent];
 }
 
 /** The events that make up `changed`. */

@@ -3,6 +3,7 @@
 // the socket.io typed interfaces, and the clients (browser and Node test peers).
 import { Type, type Static } from '@sinclair/typebox';
 import { DtlsParameters, RtpCapabilities, RtpParameters, type TransportOptions } from './rtp';
+import { annotationRequests, type AnnotationMessage, type AnnotationReplies } from './annotation';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -87,6 +88,7 @@ export const requests = {
   /** A code room's teacher starts or stops its recording (scheduled lessons follow the clock). */
   recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
+  ...annotationRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -130,7 +132,7 @@ export interface ResumeReply extends JoinReply {
   consumerIds: string[];
 }
 
-export interface Replies {
+export interface Replies extends AnnotationReplies {
   join: JoinReply;
   resume: ResumeReply;
   createTransport: TransportOptions;
@@ -226,6 +228,8 @@ export interface ServerToClientEvents {
     reason: string;
     next?: { roomId: string; kind: RoomKind; token?: string };
   }) => void;
+  /** 批注: one change of the teacher's strokes or pages (shared/signaling/annotation.ts) */
+  annotation: (message: AnnotationMessage) => void;
 }
 
 /** Simulcast layers the teacher's camera sends, low → high (scaleResolutionDownBy). */
