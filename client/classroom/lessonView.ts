@@ -3,6 +3,7 @@
 import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
+import { showAnnotations } from '../lib/annotation/projector';
 
 export interface TileInfo {
   source: string;
@@ -34,6 +35,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   const waiting = () =>
     h('div', { class: 'waiting', text: '等待老师开课… Waiting for the teacher' });
   const screens = h('div', { class: 'screens' }, waiting());
+  // 批注: the teacher's strokes over her courseware, or on a whiteboard page.
+  const annotations = showAnnotations(client, screens);
   const selfVideo = h('video', { autoplay: true, playsinline: true, muted: true });
   const hand = h('button', {
     class: 'hand-up',
@@ -168,6 +171,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
       })),
     firstTeacherFrame,
     dispose() {
+      annotations.dispose();
       for (const off of unsubscribe.splice(0)) off();
       for (const tile of tiles.values()) tile.detach();
       tiles.clear();

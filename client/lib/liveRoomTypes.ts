@@ -10,6 +10,7 @@ import type {
   RoomKind,
 } from '../../shared/signaling/events';
 import type { ReconnectPolicy } from './reconnectPolicy';
+import type { AnnotationMessage } from '../../shared/signaling/annotation';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -52,6 +53,8 @@ export type LiveRoomClientEvents = {
   token: [{ token: string; expiresAt: number }];
   error: [Error];
   transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
+  /** 批注: a change of the teacher's strokes or pages (client/lib/annotation/) */
+  annotation: [AnnotationMessage];
 };
 
 export class LiveRoomError extends Error {

@@ -14,6 +14,7 @@ import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './l
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
+import { annotationTools } from './annotationTools';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -143,6 +144,7 @@ async function main(): Promise<void> {
   const chatForm = h('form', {}, chatInput, h('button', { text: '发送' }));
   // The wall plays the classrooms' sound, each with the teacher's own volume for it.
   const classroomWall = new ClassroomWall(client, wall, stage, { playsAudio: true });
+  const annotation = annotationTools(client);
   const controls = h(
     'div',
     { class: 'controls' },
@@ -159,7 +161,7 @@ async function main(): Promise<void> {
       'div',
       { class: 'layout' },
       controls,
-      h('div', { class: 'main' }, stage, wall),
+      h('div', { class: 'main' }, annotation.element, stage, wall),
       h('div', { class: 'side' }, chat, chatForm),
     ),
   );
@@ -250,7 +252,11 @@ async function main(): Promise<void> {
   shareButton.addEventListener('click', () => {
     void shareScreen()
       .then((track) => {
-        track.addEventListener('ended', () => void client.unpublish('screen'));
+        track.addEventListener('ended', () => {
+          annotation.showScreen(undefined);
+          void client.unpublish('screen');
+        });
+        annotation.showScreen(track);
         return client.publish('screen', track);
       })
       .catch((error: Error) => console.warn(`screen share: ${error.message}`));
