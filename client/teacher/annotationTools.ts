@@ -26,8 +26,8 @@ const labels = {
 
 const colors = ['#e53935', '#1e88e5', '#43a047', '#212121', '#fdd835'];
 
-/** Line widths as fractions of the picture's width: ~6 px, ~38 px and ~8 px on 1920. */
-const widths: Record<AnnotationTool, number> = { pen: 0.003, highlighter: 0.02, arrow: 0.004 };
+/** Line widths as fractions of the picture's width: ~8 px, ~38 px and ~10 px on 1920. */
+const widths: Record<AnnotationTool, number> = { pen: 0.004, highlighter: 0.02, arrow: 0.005 };
 
 export interface AnnotationTools {
   element: HTMLElement;

@@ -65,6 +65,8 @@ export class AnnotationOverlay {
       el.style.height = `${box.height}px`;
     }
     this.sheet.hidden = !this.blank;
+    // A whiteboard page over the screen's tile hides the courseware around the sheet too.
+    this.#host.classList.toggle('annotation-blank', this.blank);
     this.svg.setAttribute('viewBox', `0 0 ${box.width} ${box.height}`);
     this.svg.dataset.page = this.#replica.page?.id ?? '';
     this.#redrawAll();
@@ -112,5 +114,6 @@ export class AnnotationOverlay {
     this.setVideo(undefined);
     this.svg.remove();
     this.sheet.remove();
+    this.#host.classList.remove('annotation-blank');
   }
 }
