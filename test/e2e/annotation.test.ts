@@ -320,6 +320,51 @@ describe('annotation on the courseware in Chromium', () => {
     ]);
   }, 120_000);
 
+  it('draws an arrow and a highlight, and the eraser takes the arrow away everywhere', async () => {
+    const tools = (p: Page, tile: string) =>
+      p.evaluate(
+        (sel) =>
+          [...document.querySelectorAll<SVGPathElement>(`${sel} svg[data-annotation] path`)].map(
+            (el) => el.dataset.tool,
+          ),
+        tile,
+      );
+    await teacher.locator('button[data-tool="arrow"]').click();
+    await draw(teacher, [
+      [0.1, 0.1],
+      [0.4, 0.1],
+    ]);
+    await teacher.locator('button[data-tool="highlighter"]').click();
+    await draw(teacher, [
+      [0.1, 0.5],
+      [0.3, 0.5],
+    ]);
+    for (const v of views()) {
+      await expect
+        .poll(() => tools(v.page, v.tile), { timeout: 10_000 })
+        .toEqual(['pen', 'arrow', 'highlighter']);
+      const shown = (await seen(v.page, v.tile))!;
+      const arrow = shown.strokes[1]!.points;
+      const [tx, ty] = at(shown, 0.4, 0.1);
+      // the arrow's shaft ends at its tip, where the pointer was let go
+      expect(Math.hypot(arrow[1]![0] - tx, arrow[1]![1] - ty), `${v.name}: arrow tip`).toBeLessThan(
+        0.01 * shown.box.width + 4,
+      );
+    }
+    await keepScreenshots(classroom, 'annotation-tools-classroom');
+    await teacher.locator('button[data-tool="eraser"]').click();
+    await draw(teacher, [
+      [0.25, 0.05],
+      [0.25, 0.15],
+    ]);
+    for (const v of views()) {
+      await expect
+        .poll(() => tools(v.page, v.tile), { timeout: 10_000 })
+        .toEqual(['pen', 'highlighter']);
+    }
+    await teacher.locator('button[data-tool="pen"]').click();
+  }, 90_000);
+
   it('clears the page: the strokes are gone from every screen', async () => {
     await teacher.locator('button[data-action="clear"]').click();
     for (const v of views()) {
