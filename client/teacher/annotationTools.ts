@@ -39,7 +39,13 @@ export function annotationTools(client: LiveRoomClient): AnnotationTools {
   const replica = new AnnotationReplica();
   followAnnotations(client, replica);
   let tool: Tool = 'pen';
-  let color = colors[0]!;
+  // Each tool keeps its own colour: the highlighter's yellow does not turn the pen yellow.
+  const colorOf: Record<AnnotationTool, string> = {
+    pen: colors[0]!,
+    highlighter: '#fdd835',
+    arrow: colors[0]!,
+  };
+  const drawTool = (): AnnotationTool => (tool === 'eraser' ? 'pen' : tool);
   const resync = () =>
     void client
       .request('annotationState', {})
@@ -48,7 +54,7 @@ export function annotationTools(client: LiveRoomClient): AnnotationTools {
   const input = new StrokeInput(
     client,
     replica,
-    { tool: () => tool, color: () => color, width: (t) => widths[t] },
+    { tool: () => tool, color: () => colorOf[drawTool()], width: (t) => widths[t] },
     resync,
   );
 
@@ -59,7 +65,7 @@ export function annotationTools(client: LiveRoomClient): AnnotationTools {
     h('button', {
       class: 'swatch',
       'data-color': c,
-      'aria-pressed': String(c === color),
+      'aria-pressed': String(c === colorOf.pen),
       title: c,
       style: `background:${c}`,
     }),
@@ -119,13 +125,17 @@ export function annotationTools(client: LiveRoomClient): AnnotationTools {
     b.addEventListener('click', () => {
       tool = b.dataset.tool as Tool;
       for (const o of toolButtons) o.setAttribute('aria-pressed', String(o === b));
-      if (tool === 'highlighter' && color !== '#fdd835') pick('#fdd835');
+      showColor();
       render();
     });
   }
-  const pick = (c: string) => {
-    color = c;
+  const showColor = () => {
+    const c = colorOf[drawTool()];
     for (const o of colorButtons) o.setAttribute('aria-pressed', String(o.dataset.color === c));
+  };
+  const pick = (c: string) => {
+    colorOf[drawTool()] = c;
+    showColor();
   };
   for (const b of colorButtons) b.addEventListener('click', () => pick(b.dataset.color!));
 

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
-import { keepScreenshots, waitShown } from '../helpers/screen';
+import { join } from 'node:path';
+import { keepScreenshots, screenshotDir, waitShown } from '../helpers/screen';
 import { anyNear, decodePng, type Rgb } from '../helpers/pixels';
 import { waitUntil } from '../helpers/waitUntil';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
@@ -85,25 +86,25 @@ async function fakeScreenShare(page: Page): Promise<void> {
       g.fillStyle = '#e0e0e0';
       g.fillRect((n++ * 8) % 1024, 700, 60, 40);
     }, 100);
-    navigator.mediaDevices.getDisplayMedia = async () => canvas.captureStream(10);
+    const stream = canvas.captureStream(10);
+    (window as never as { __screen: MediaStream }).__screen = stream;
+    navigator.mediaDevices.getDisplayMedia = async () => stream;
   });
 }
 
 /** Drags the mouse through these picture points on the teacher's drawing surface. */
-async function draw(teacher: Page, points: [number, number][]): Promise<number> {
+async function draw(teacher: Page, points: [number, number][]): Promise<void> {
   const svg = teacher.locator('.annotate .surface svg[data-annotation]');
   const box = (await svg.boundingBox())!;
   const px = ([fx, fy]: [number, number]) => [box.x + fx * box.width, box.y + fy * box.height];
   const [x0, y0] = px(points[0]!);
   await teacher.mouse.move(x0!, y0!);
-  const downAt = Date.now();
   await teacher.mouse.down();
   for (const p of points.slice(1)) {
     const [x, y] = px(p);
     await teacher.mouse.move(x!, y!, { steps: 12 });
   }
   await teacher.mouse.up();
-  return downAt;
 }
 
 const screenTile = '.tile[data-source="screen"]';
@@ -162,7 +163,7 @@ describe('annotation on the courseware in Chromium', () => {
     await observer.fill('input[name=password]', PASSWORD);
     await observer.click('form.login button[type=submit]');
     await observer.locator(`li[data-occurrence="${o.occurrenceId}"] button`).click();
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await profiles?.close();
@@ -191,7 +192,14 @@ describe('annotation on the courseware in Chromium', () => {
       });
       watch.observe(document.body, { childList: true, subtree: true });
     });
-    const downAt = await draw(teacher, path);
+    // The pen goes down in the teacher's page: her own clock, as the projector's.
+    await teacher.evaluate(() => {
+      const w = window as never as { __downAt?: number };
+      const svg = document.querySelector('.annotate .surface svg[data-annotation]')!;
+      svg.addEventListener('pointerdown', () => (w.__downAt = Date.now()), { once: true });
+    });
+    await draw(teacher, path);
+    const downAt = await teacher.evaluate(() => (window as never as { __downAt: number }).__downAt);
     for (const v of views()) {
       await expect
         .poll(async () => (await seen(v.page, v.tile))?.strokes[0]?.points.length ?? 0, {
@@ -208,7 +216,7 @@ describe('annotation on the courseware in Chromium', () => {
     expect(firstSeen - downAt).toBeLessThan(1000);
 
     await checkEverywhere(path);
-  }, 60_000);
+  }, 120_000);
 
   /** On each screen: the stroke's ends and corner where the picture says, and red there. */
   async function checkEverywhere(path: [number, number][]) {
@@ -271,7 +279,7 @@ describe('annotation on the courseware in Chromium', () => {
       45_000,
     );
     await checkEverywhere(path);
-  }, 120_000);
+  }, 240_000);
 
   it('opens a blank whiteboard page of its own, and goes back to the courseware’s strokes', async () => {
     await teacher.locator('button[data-action="whiteboard"]').click();
@@ -318,7 +326,7 @@ describe('annotation on the courseware in Chromium', () => {
       [0.6, 0.3],
       [0.6, 0.7],
     ]);
-  }, 120_000);
+  }, 240_000);
 
   it('draws an arrow and a highlight, and the eraser takes the arrow away everywhere', async () => {
     const tools = (p: Page, tile: string) =>
@@ -363,7 +371,7 @@ describe('annotation on the courseware in Chromium', () => {
         .toEqual(['pen', 'highlighter']);
     }
     await teacher.locator('button[data-tool="pen"]').click();
-  }, 90_000);
+  }, 180_000);
 
   it('clears the page: the strokes are gone from every screen', async () => {
     await teacher.locator('button[data-action="clear"]').click();
@@ -378,5 +386,59 @@ describe('annotation on the courseware in Chromium', () => {
       );
     }
     await keepScreenshots(classroom, 'annotation-cleared-classroom');
-  }, 60_000);
+  }, 120_000);
+
+  it('shows a whiteboard page on a tile of its own when no screen is shared', async () => {
+    // The teacher stops sharing, as the browser's "stop sharing" bar does.
+    await teacher.evaluate(() => {
+      const [track] = (window as never as { __screen: MediaStream }).__screen.getVideoTracks();
+      track!.stop();
+      track!.dispatchEvent(new Event('ended'));
+    });
+    for (const v of views()) {
+      await expect.poll(() => v.page.locator(v.tile).count(), { timeout: 15_000 }).toBe(0);
+    }
+    await teacher.locator('button[data-action="whiteboard"]').click();
+    const boards = [
+      {
+        page: classroom,
+        name: 'classroom 1920×1080',
+        tile: '.screens .tile[data-source="whiteboard"]',
+      },
+      { page: observer, name: '巡课 1600×900', tile: '.teacher .tile[data-source="whiteboard"]' },
+    ];
+    for (const v of boards) {
+      await expect
+        .poll(() => v.page.locator(`${v.tile} .annotation-sheet`).isVisible(), { timeout: 10_000 })
+        .toBe(true);
+    }
+    await draw(teacher, [
+      [0.3, 0.2],
+      [0.7, 0.6],
+    ]);
+    for (const v of boards) {
+      // The stroke whole (its last point where the pointer was let go), painted red there.
+      const check = async () => {
+        const shown = await seen(v.page, v.tile);
+        const pts = shown?.strokes[0]?.points ?? [];
+        if (!shown || pts.length < 5) return 'no stroke yet';
+        const [ex, ey] = at(shown, 0.7, 0.6);
+        const last = pts[pts.length - 1]!;
+        if (Math.hypot(last[0] - ex, last[1] - ey) > 0.01 * shown.box.width + 4)
+          return 'not at its end';
+        const png = await v.page.screenshot({
+          path: join(screenshotDir, `annotation-whiteboard-alone-${v.name.split(' ')[0]}.png`),
+        });
+        const pic = await decodePng(png);
+        return anyNear(pic, ...at(shown, 0.5, 0.4), 3, red) ? 'red on the stroke' : 'not painted';
+      };
+      await expect.poll(check, { timeout: 15_000, message: v.name }).toBe('red on the stroke');
+      const sheet = await v.page.locator(`${v.tile} .annotation-sheet`).boundingBox();
+      // 16:9 on every screen, and as big as the courseware would be (巡课: half the teacher row).
+      expect(sheet!.width / sheet!.height, `${v.name}: 16:9`).toBeCloseTo(16 / 9, 1);
+      expect(sheet!.width, `${v.name}: large`).toBeGreaterThan(v.page.viewportSize()!.width * 0.3);
+    }
+    await keepScreenshots(classroom, 'annotation-whiteboard-alone-classroom');
+    await keepScreenshots(observer, 'annotation-whiteboard-alone-observe');
+  }, 180_000);
 });
