@@ -175,7 +175,7 @@ describe('annotation on the courseware in Chromium', () => {
     for (const v of views()) {
       await waitShown(v.page.locator(`${v.tile} video`), `${v.name}: the courseware`, 45_000);
     }
-  });
+  }, 180_000);
 
   it('draws the teacher’s stroke at the same place of the picture on every screen', async () => {
     const path: [number, number][] = [
