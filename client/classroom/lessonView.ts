@@ -5,6 +5,7 @@ import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
 import { projector } from './projector';
 import { micPanel } from './micPanel';
+import { showAnnotations } from '../lib/annotation/projector';
 
 export interface TileInfo {
   source: string;
@@ -36,6 +37,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   const waiting = () =>
     h('div', { class: 'waiting', text: '等待老师开课… Waiting for the teacher' });
   const screens = h('div', { class: 'screens' }, waiting());
+  // 批注: the teacher's strokes over her courseware, or on a whiteboard page.
+  const annotations = showAnnotations(client, screens);
   const selfVideo = h('video', { autoplay: true, playsinline: true, muted: true });
   const hand = h('button', {
     class: 'hand-up',
@@ -154,6 +157,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
       })),
     firstTeacherFrame,
     dispose() {
+      annotations.dispose();
       for (const off of unsubscribe.splice(0)) off();
       shown.dispose();
       mic.dispose();

@@ -359,6 +359,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     // The room's controls (projector layout, microphones): kept on the session, told on.
     on('layoutChanged', (layout) => this.#controls({ layout }));
     on('micStates', (mics) => this.#controls({ mics }));
+    on('annotation', (m) => this.emit('annotation', m));
     on('rejoin', ({ reason }) => this.#recover(reason));
     on('tokenRefreshed', (fresh) => {
       // The next join (after a restart, a worker death) must not present an expired token.

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/signaling/events';
 import type { ReconnectPolicy } from './reconnectPolicy';
 import type { LayoutState, MicStates } from '../../shared/signaling/roomControls';
+import type { AnnotationMessage } from '../../shared/signaling/annotation';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -57,6 +58,8 @@ export type LiveRoomClientEvents = {
   layout: [LayoutState];
   /** the classrooms' microphones as the server enforces them */
   mics: [MicStates];
+  /** 批注: a change of the teacher's strokes or pages (client/lib/annotation/) */
+  annotation: [AnnotationMessage];
 };
 
 export class LiveRoomError extends Error {

@@ -10,6 +10,7 @@ import { loginForm } from '../lib/loginForm';
 import { authorized, HttpError, session } from '../lib/session';
 import { ClassroomWall } from '../teacher/wall';
 import { reviewPanel } from './reviewForm';
+import { showAnnotations } from '../lib/annotation/projector';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -110,6 +111,7 @@ async function watch(lesson: LessonSummary, me: Principal): Promise<void> {
   const stage = h('div', { class: 'stage-view' });
   const wall = h('div', { class: 'wall' });
   const classrooms = new ClassroomWall(client, wall, stage, { canStage: false });
+  showAnnotations(client, teacher); // 批注 over the courseware, as the classrooms see it
   app.replaceChildren(h('div', { class: 'watch' }, teacher, stage, wall));
   document.body.append(reviewPanel(lesson));
   (window as unknown as { __tongke: unknown }).__tongke = {

@@ -17,6 +17,7 @@ import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
 import { layoutPicker } from './layoutPicker';
 import { micControls } from './micControls';
+import { annotationTools } from './annotationTools';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -150,6 +151,7 @@ async function main(): Promise<void> {
     playsAudio: true,
     tileActions: mics.tileActions,
   });
+  const annotation = annotationTools(client);
   const controls = h(
     'div',
     { class: 'controls' },
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
       'div',
       { class: 'layout' },
       controls,
-      h('div', { class: 'main' }, stage, wall),
+      h('div', { class: 'main' }, annotation.element, stage, wall),
       h('div', { class: 'side' }, chat, chatForm),
     ),
   );
@@ -256,7 +258,7 @@ async function main(): Promise<void> {
   stopButton.addEventListener('click', () => {
     void client.close().then(() => location.reload());
   });
-  shareToggle(client, shareButton);
+  shareToggle(client, shareButton, (track) => annotation.showScreen(track));
 
   if (params.get('autostart') === '1') startButton.click();
 }

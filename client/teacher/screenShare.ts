@@ -7,11 +7,20 @@ import { shareScreen } from './devices';
 const START = '共享课件 Share courseware';
 const STOP = '停止共享 Stop sharing';
 
-export function shareToggle(client: LiveRoomClient, button: HTMLButtonElement): void {
+/**
+ * `onShare` hears the shared track when a share starts and undefined when it ends (the
+ * annotation tools draw over it).
+ */
+export function shareToggle(
+  client: LiveRoomClient,
+  button: HTMLButtonElement,
+  onShare: (track: MediaStreamTrack | undefined) => void = () => undefined,
+): void {
   let sharing: MediaStreamTrack | undefined;
   const stop = () => {
     const track = sharing;
     sharing = undefined;
+    onShare(undefined);
     button.textContent = START;
     button.setAttribute('aria-pressed', 'false');
     track?.stop();
@@ -27,6 +36,7 @@ export function shareToggle(client: LiveRoomClient, button: HTMLButtonElement): 
         track.addEventListener('ended', () => sharing === track && stop());
         button.textContent = STOP;
         button.setAttribute('aria-pressed', 'true');
+        onShare(track);
         await client.publish('screen', track);
       })
       .catch((error: Error) => {

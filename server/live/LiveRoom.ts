@@ -15,6 +15,7 @@ import { RoomError } from './RoomError';
 import { RoomLayout } from './layout/RoomLayout';
 import { RoomMics } from './mic/RoomMics';
 import type { LayoutState, RoomControlsSnapshot } from '../../shared/signaling/roomControls';
+import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -56,6 +57,8 @@ export interface LiveRoomEvents<P extends LivePorts = LivePorts> {
   recording: [on: boolean];
   /** The projectors' layout changed (the teacher chose, or her screen share moved it). */
   layout: [state: LayoutState];
+  /** 批注 for the lesson log: a page opened, a stroke finished, erased, cleared */
+  annotation: [event: AnnotationLogEvent];
 }
 
 /** The events that make up `changed`. */

@@ -17,6 +17,7 @@ import type { AdhocMode } from '../security/adhocAdmission';
 import type { AdhocGrant } from '../../shared/security';
 import type { SfuPorts, SocketConnection } from './SocketConnection';
 import { roomControlHandlers } from './roomControlHandlers';
+import { annotationHandlers } from './annotationHandlers';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
@@ -261,6 +262,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   },
 
   ...roomControlHandlers,
+  ...annotationHandlers,
 };
 
 /**

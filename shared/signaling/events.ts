@@ -9,6 +9,7 @@ import {
   type RoomControlServerEvents,
   type RoomControlsSnapshot,
 } from './roomControls';
+import { annotationRequests, type AnnotationMessage, type AnnotationReplies } from './annotation';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -94,6 +95,7 @@ export const requests = {
   recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
   ...roomControlRequests,
+  ...annotationRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -139,7 +141,7 @@ export interface ResumeReply extends JoinReply {
   consumerIds: string[];
 }
 
-export interface Replies extends RoomControlReplies {
+export interface Replies extends RoomControlReplies, AnnotationReplies {
   join: JoinReply;
   resume: ResumeReply;
   createTransport: TransportOptions;
@@ -239,6 +241,8 @@ export interface ServerToClientEvents extends RoomControlServerEvents {
     reason: string;
     next?: { roomId: string; kind: RoomKind; token?: string };
   }) => void;
+  /** 批注: one change of the teacher's strokes or pages (shared/signaling/annotation.ts) */
+  annotation: (message: AnnotationMessage) => void;
 }
 
 /** Simulcast layers the teacher's camera sends, low → high (scaleResolutionDownBy). */

@@ -6,6 +6,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { listenChecked, type Listener } from '../checkedListener';
 import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './events';
 import { roomControlMessages } from './roomControls';
+import { AnnotationMessageSchema } from './annotation';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -65,6 +66,7 @@ export const serverMessages = {
     ),
   }),
   ...roomControlMessages,
+  annotation: AnnotationMessageSchema,
 } satisfies { [E in keyof ServerToClientEvents]: TSchema };
 
 export type ServerMessageName = keyof typeof serverMessages;
