@@ -14,8 +14,9 @@ const has = (q: string, ...texts: (string | undefined)[]) =>
   texts.some((t) => t !== undefined && t.toLowerCase().includes(q));
 
 /**
- * Records matching `q` in a name, subject, room, phone or login. A school that matches
- * brings its classrooms and teachers; a teacher brings her account. Retired classrooms and
+ * Classrooms, teachers and accounts matching `q` in a name, subject, room, phone or login,
+ * with every school of the community. A school whose name matches brings its classrooms and
+ * teachers; a teacher brings her account. Retired classrooms and
  * teachers only when asked for.
  */
 export function searchDirectory(
@@ -28,14 +29,16 @@ export function searchDirectory(
   const classrooms = all.classrooms.filter(active);
   const teachers = all.teachers.filter(active);
   if (!needle) return { ...all, classrooms, teachers };
-  const schools = all.schools.filter((s) => has(needle, s.name, s.area, s.district));
-  const schoolHit = new Set(schools.map((s) => s.id));
+  const schoolHit = new Set(
+    all.schools.filter((s) => has(needle, s.name, s.area, s.district)).map((s) => s.id),
+  );
   const foundTeachers = teachers.filter(
     (t) => schoolHit.has(t.schoolId) || has(needle, t.name, t.phone, ...t.subjects),
   );
   const teacherHit = new Set(foundTeachers.map((t) => t.id));
   return {
-    schools,
+    // every school, always: the screen names each record's school and offers them in forms
+    schools: all.schools,
     classrooms: classrooms.filter((c) => schoolHit.has(c.schoolId) || has(needle, c.name, c.room)),
     teachers: foundTeachers,
     accounts: all.accounts.filter(
