@@ -3,6 +3,7 @@ import type { CommunityDetail } from '../../shared/timetable/api';
 import type { SeriesRecord, SeriesSpec, Weeks } from '../../shared/timetable/series';
 import type { TimetableApi } from './api';
 import { ApiError } from './api';
+import { periodsOnDay } from '../../shared/timetable/bellEdit';
 import { h, weekdayNames } from './dom';
 
 export interface LessonFormOptions {
@@ -91,13 +92,22 @@ export function lessonForm(o: LessonFormOptions): HTMLElement {
     [1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), weekdayNames[d]!]),
     init.weekday ?? 1,
   );
-  const periods =
-    detail.schools.find((s) => s.id === detail.community.coreSchoolId)?.bellSchedule.periods ?? [];
-  const period = select(
-    'period',
-    periods.map((p) => [String(p.n), `第${p.n}节 ${p.start}–${p.end}`]),
-    init.period ?? 1,
-  );
+  // The core school's periods on the chosen weekday (a weekday may ring differently).
+  const coreBell = detail.schools.find((s) => s.id === detail.community.coreSchoolId)?.bellSchedule;
+  const periodOptions = (day: number): [string, string][] =>
+    (coreBell ? periodsOnDay(coreBell, day) : []).map((p) => [
+      String(p.n),
+      `第${p.n}节 ${p.start}–${p.end}`,
+    ]);
+  const period = select('period', periodOptions(Number(weekday.value)), init.period ?? 1);
+  weekday.addEventListener('change', () => {
+    const kept = period.value;
+    period.replaceChildren(
+      ...periodOptions(Number(weekday.value)).map(([v, label]) =>
+        h('option', { value: v, selected: v === kept }, label),
+      ),
+    );
+  });
   const weeks = select('weeks', weeksOptions, init.weeks?.kind ?? 'every');
   const report = h('ul', { class: 'conflicts' });
   const status = h('p', { class: 'status' });
