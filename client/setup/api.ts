@@ -11,7 +11,7 @@ import type {
   SheetProblem,
   TeacherEditBody,
 } from '../../shared/setup';
-import type { Classroom, Teacher } from '../../shared/timetable/model';
+import type { Classroom, School, Teacher } from '../../shared/timetable/model';
 import type { DeviceInfo, EnrolmentReply, TokenReply } from '../../shared/auth';
 import { session } from '../lib/session';
 
@@ -62,6 +62,13 @@ export function setupApi(communityId: string) {
         'GET',
         `${base}/directory?${new URLSearchParams({ q, ...(retired ? { retired: 'true' } : {}) })}`,
       ),
+    /** A member school; its bell and term start as a copy of another school's. */
+    addSchool: (body: Omit<School, 'id'>) =>
+      call<School>('POST', `/communities/${communityId}/schools`, body),
+    editSchool: (school: School) => {
+      const { id, ...body } = school;
+      return call<School>('PUT', `/communities/${communityId}/schools/${id}`, body);
+    },
     addClassroom: (body: { schoolId: string; name: string; room?: string }) =>
       call<Classroom>('POST', `/communities/${communityId}/classrooms`, body),
     editClassroom: (id: string, body: ClassroomEditBody) =>

@@ -80,7 +80,7 @@ async function run(communityId: string, communityIds: string[]) {
     for (const a of nav.querySelectorAll('a'))
       a.classList.toggle('active', a.dataset.tabLink === tab);
     const ctx: TabContext = { api, dir, refresh, tell };
-    const community = dir.schools[0]?.id;
+    const community = dir.schools[0]?.id; // the core school comes first
     const view =
       tab === 'classrooms'
         ? await classroomsTab(ctx)

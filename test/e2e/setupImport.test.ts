@@ -134,4 +134,25 @@ describe('bulk import on the set-up screen', () => {
     );
     await keepScreenshots(page, 'setup-teachers-after-import');
   });
+
+  it('adds a member school whose bell and term start as the core school’s', async () => {
+    const page = await browser.newPage(`${server.url}/setup/?community=${ruian.id}#schools`);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const form = page.locator('[data-form=new-school]');
+    await form.waitFor({ timeout: 30_000 });
+    await form.locator('input[name=name]').fill('瑞安市陶山镇中心小学');
+    await form.locator('button[type=submit]').click();
+    const row = page.locator('[data-tab=schools] tbody tr', { hasText: '瑞安市陶山镇中心小学' });
+    await row.waitFor({ timeout: 30_000 });
+    await expectSeen(row, 'the new school');
+    expect(await row.locator('td').nth(1).textContent()).toBe('成员校');
+    const community = await server.tongke.store.timetable.get('community', ruian.id);
+    const added = (
+      await server.tongke.store.timetable.getMany('school', community!.memberSchoolIds)
+    ).find((s) => s.name === '瑞安市陶山镇中心小学');
+    const core = await server.tongke.store.timetable.get('school', community!.coreSchoolId);
+    expect(added?.bellSchedule).toEqual(core?.bellSchedule);
+    expect(added?.calendar).toEqual(core?.calendar);
+    await keepScreenshots(page, 'setup-schools');
+  });
 });
