@@ -23,7 +23,22 @@ const weeksOptions: [string, string][] = [
 ];
 
 export function lessonForm(o: LessonFormOptions): HTMLElement {
-  const { detail, api } = o;
+  const { api } = o;
+  // Retired classrooms and teachers are offered for nothing new; a lesson that names one
+  // still shows it (docs/setup.md).
+  const named = new Set([
+    o.initial.teacherId,
+    o.initial.coreClassroomId,
+    ...(o.initial.memberClassroomIds ?? []),
+    ...(o.initial.memberTeachers ?? []).map((m) => m.teacherId),
+  ]);
+  const offered = <T extends { id: string; retiredAt?: number }>(xs: T[]) =>
+    xs.filter((x) => x.retiredAt === undefined || named.has(x.id));
+  const detail = {
+    ...o.detail,
+    classrooms: offered(o.detail.classrooms),
+    teachers: offered(o.detail.teachers),
+  };
   const coreRooms = detail.classrooms.filter((c) => c.schoolId === detail.community.coreSchoolId);
   const memberRooms = detail.classrooms.filter((c) => c.schoolId !== detail.community.coreSchoolId);
   const schoolName = (id: string) => detail.schools.find((s) => s.id === id)?.name ?? id;
