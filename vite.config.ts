@@ -10,6 +10,7 @@ const screens = [
   'observe',
   'playback',
   'report',
+  'setup',
 ];
 
 export default defineConfig({
@@ -21,6 +22,7 @@ export default defineConfig({
     rollupOptions: {
       input: Object.fromEntries([
         ['index', resolve(root, 'client/index.html')],
+        ['setup-welcome', resolve(root, 'client/setup/welcome.html')],
         ...screens.map((s) => [s, resolve(root, `client/${s}/index.html`)]),
       ]),
     },

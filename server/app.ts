@@ -33,6 +33,7 @@ import {
   type TimetableServices,
 } from './http/timetable/mountTimetable';
 import { mountEvaluation } from './http/evaluation/mountEvaluation';
+import { mountSetup } from './http/setup/mountSetup';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 import { mountRecording, type RecordingServices } from './recording/mountRecording';
 
@@ -112,6 +113,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     zone: config.timeZone,
     now,
   });
+  // Setting up a community: its people, their accounts, bulk import (server/http/setup).
+  await mountSetup(http, { store, accounts: auth.accounts, now });
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
   const live = mountLive(io, {

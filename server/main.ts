@@ -2,6 +2,8 @@
 import { ConfigError, loadConfig } from './config';
 import { createTongke } from './app';
 import { demoCoordinatorCode, seedDemo, seedDemoRoom } from './demo/seed';
+import { seedDemoAccounts } from './demo/demoAccounts';
+import { printDemoAccounts } from './demo/printDemo';
 
 let config;
 try {
@@ -19,6 +21,14 @@ const tongke = await createTongke(config);
 const dev = process.env.NODE_ENV !== 'production';
 const seeded = dev ? await seedDemo(tongke.store, config.timeZone, tongke.now()) : undefined;
 if (seeded) tongke.http.log.info(seeded, 'demo timetable seeded');
+// …and the newcomer's community with one account of each role (passwords printed once, below).
+const demoAccounts = seeded
+  ? await seedDemoAccounts(tongke.store, tongke.lessons.accounts, {
+      zone: config.timeZone,
+      now: tongke.now(),
+      openLeadMs: config.lessonOpenLeadMin * 60_000,
+    })
+  : undefined;
 const url = await tongke.listen();
 tongke.http.log.info(
   {
@@ -44,6 +54,7 @@ if (dev) {
   console.warn(
     `                      听讲教室 classroom: ${url}/classroom/?${demo}&name=${encodeURIComponent('潘山分校 三(1)班')}\n`,
   );
+  if (demoAccounts) console.warn(printDemoAccounts(demoAccounts, url, config.timeZone));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

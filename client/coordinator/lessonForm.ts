@@ -3,6 +3,7 @@ import type { CommunityDetail } from '../../shared/timetable/api';
 import type { SeriesRecord, SeriesSpec, Weeks } from '../../shared/timetable/series';
 import type { TimetableApi } from './api';
 import { ApiError } from './api';
+import { periodsOnDay } from '../../shared/timetable/bellEdit';
 import { h, weekdayNames } from './dom';
 
 export interface LessonFormOptions {
@@ -22,7 +23,22 @@ const weeksOptions: [string, string][] = [
 ];
 
 export function lessonForm(o: LessonFormOptions): HTMLElement {
-  const { detail, api } = o;
+  const { api } = o;
+  // Retired classrooms and teachers are offered for nothing new; a lesson that names one
+  // still shows it (docs/setup.md).
+  const named = new Set([
+    o.initial.teacherId,
+    o.initial.coreClassroomId,
+    ...(o.initial.memberClassroomIds ?? []),
+    ...(o.initial.memberTeachers ?? []).map((m) => m.teacherId),
+  ]);
+  const offered = <T extends { id: string; retiredAt?: number }>(xs: T[]) =>
+    xs.filter((x) => x.retiredAt === undefined || named.has(x.id));
+  const detail = {
+    ...o.detail,
+    classrooms: offered(o.detail.classrooms),
+    teachers: offered(o.detail.teachers),
+  };
   const coreRooms = detail.classrooms.filter((c) => c.schoolId === detail.community.coreSchoolId);
   const memberRooms = detail.classrooms.filter((c) => c.schoolId !== detail.community.coreSchoolId);
   const schoolName = (id: string) => detail.schools.find((s) => s.id === id)?.name ?? id;
@@ -91,13 +107,22 @@ export function lessonForm(o: LessonFormOptions): HTMLElement {
     [1, 2, 3, 4, 5, 6, 7].map((d) => [String(d), weekdayNames[d]!]),
     init.weekday ?? 1,
   );
-  const periods =
-    detail.schools.find((s) => s.id === detail.community.coreSchoolId)?.bellSchedule.periods ?? [];
-  const period = select(
-    'period',
-    periods.map((p) => [String(p.n), `第${p.n}节 ${p.start}–${p.end}`]),
-    init.period ?? 1,
-  );
+  // The core school's periods on the chosen weekday (a weekday may ring differently).
+  const coreBell = detail.schools.find((s) => s.id === detail.community.coreSchoolId)?.bellSchedule;
+  const periodOptions = (day: number): [string, string][] =>
+    (coreBell ? periodsOnDay(coreBell, day) : []).map((p) => [
+      String(p.n),
+      `第${p.n}节 ${p.start}–${p.end}`,
+    ]);
+  const period = select('period', periodOptions(Number(weekday.value)), init.period ?? 1);
+  weekday.addEventListener('change', () => {
+    const kept = period.value;
+    period.replaceChildren(
+      ...periodOptions(Number(weekday.value)).map(([v, label]) =>
+        h('option', { value: v, selected: v === kept }, label),
+      ),
+    );
+  });
   const weeks = select('weeks', weeksOptions, init.weeks?.kind ?? 'every');
   const report = h('ul', { class: 'conflicts' });
   const status = h('p', { class: 'status' });

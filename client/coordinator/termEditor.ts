@@ -1,8 +1,9 @@
-// Bell schedule and term calendar of one school: edit the periods, the term's days, holidays
-// and make-up days, or start from the official holiday arrangement.
+// Bell schedule (bellEditor.ts: day by day) and term calendar of one school: the term's days,
+// holidays and make-up days, or start from the official holiday arrangement.
 import type { School, TermCalendar } from '../../shared/timetable/model';
 import { ApiError, type TimetableApi } from './api';
 import { h } from './dom';
+import { bellEditor } from './bellEditor';
 
 export function termEditor(
   api: TimetableApi,
@@ -14,42 +15,7 @@ export function termEditor(
   const fail = (e: unknown) =>
     (out.textContent = e instanceof ApiError ? e.reasons.join('；') : String(e));
 
-  const rows = h(
-    'tbody',
-    {},
-    ...school.bellSchedule.periods.map((p) =>
-      h(
-        'tr',
-        {},
-        h('td', {}, `第${p.n}节`),
-        h('td', {}, h('input', { type: 'time', value: p.start, name: 'start' })),
-        h('td', {}, h('input', { type: 'time', value: p.end, name: 'end' })),
-      ),
-    ),
-  );
-  const bell = h(
-    'form',
-    {
-      class: 'bell',
-      onsubmit: (async (e: Event) => {
-        e.preventDefault();
-        const periods = [...rows.querySelectorAll('tr')].map((tr, i) => ({
-          n: i + 1,
-          start: tr.querySelector<HTMLInputElement>('[name=start]')!.value,
-          end: tr.querySelector<HTMLInputElement>('[name=end]')!.value,
-        }));
-        try {
-          await api.putBellSchedule(communityId, school.id, { ...school.bellSchedule, periods });
-          saved(`${school.name} 作息时间已保存`);
-        } catch (err) {
-          fail(err);
-        }
-      }) as EventListener,
-    },
-    h('h4', {}, '作息时间（节次）'),
-    h('table', {}, rows),
-    h('button', { type: 'submit', class: 'primary' }, '保存作息'),
-  );
+  const bell = bellEditor(api, communityId, school, saved);
 
   const c = school.calendar;
   const name = h('input', { name: 'name', value: c.name });

@@ -144,6 +144,17 @@ export class Accounts extends EventEmitter<AccountsEvents> {
     return this.#issuePerson(Accounts.principalOf(user));
   }
 
+  /**
+   * A coordinator sets the password (a reset, an accepted invitation): the old one and every
+   * token issued before stop working, live sessions end. False if there is no such user.
+   */
+  async setPassword(userId: string, next: string): Promise<boolean> {
+    if (!(await this.repo.setPasswordHash(userId, await hashPassword(next)))) return false;
+    await this.versions.bumpTokenVersion(userId);
+    this.emit('sessionsEnded', userId);
+    return true;
+  }
+
   /** Undefined when the login is taken. */
   async createUser(input: NewUser): Promise<UserRecord | undefined> {
     const { password, ...rest } = input;

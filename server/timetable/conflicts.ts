@@ -9,6 +9,7 @@ import type { Expanded, SeriesInput } from './expand';
 import { minutesOf } from './localTime';
 import { defaultMinOverlap, memberSlot } from './memberClock';
 import { missingReference, problemText, specProblems } from './specProblems';
+import { memberBellAdvice } from './bellAdvice';
 
 export interface TimetableContext {
   zone: string;
@@ -129,9 +130,10 @@ export function occurrenceConflicts(
           code: 'period_mismatch',
           severity: 'warning',
           message:
-            fit.period === null
+            (fit.period === null
               ? `${school.name} 星期${weekday} ${o.clock.start}–${o.clock.end} 不在任何一节课内`
-              : `${school.name} 星期${weekday} ${o.clock.start}–${o.clock.end} 只有 ${Math.round(fit.overlap * 100)}% 落在第${fit.period}节`,
+              : `${school.name} 星期${weekday} ${o.clock.start}–${o.clock.end} 只有 ${Math.round(fit.overlap * 100)}% 落在第${fit.period}节`) +
+            `。${memberBellAdvice(school.name, school.bellSchedule, weekday, o.clock.start, o.clock.end)}`,
           seriesId: o.seriesId,
           occurrenceId: o.occurrenceId,
           date: o.date,

@@ -1,5 +1,6 @@
 // A series becomes dated occurrences over its core school's term: holidays skipped, 调休
 // make-up days honoured, odd/even/listed weeks kept, single-occurrence changes applied.
+import { coreBellAdvice } from './bellAdvice';
 import type { School } from '../../shared/timetable/model';
 import type {
   Conflict,
@@ -84,7 +85,7 @@ export function expandSeries(
     problems.push({
       code: 'no_such_period',
       severity: 'hard',
-      message: `${core.name} 星期${spec.weekday} 没有第${spec.period}节`,
+      message: `${core.name} 星期${spec.weekday} 没有第${spec.period}节。${coreBellAdvice(core.name, spec.weekday, spec.period)}`,
       seriesId: series.id,
       resourceId: core.id,
     });
@@ -107,7 +108,7 @@ export function expandSeries(
         problems.push({
           code: 'no_such_period',
           severity: 'hard',
-          message: `${core.name} ${date} 没有第${period}节`,
+          message: `${core.name} ${date} 没有第${period}节。${coreBellAdvice(core.name, weekday, period)}`,
           seriesId: series.id,
           occurrenceId: occurrenceIdOf(series.id, day.date),
           date,

@@ -94,6 +94,10 @@ export const Classroom = Type.Object({
   id: Id,
   schoolId: Id,
   name: Name,
+  /** where it is, e.g. 教学楼三楼 301 (the set-up screens) */
+  room: Type.Optional(Type.String({ maxLength: 100 })),
+  /** retired (ms since epoch): kept for the lessons that name it, offered for nothing new */
+  retiredAt: Type.Optional(Type.Number()),
 });
 export type Classroom = Static<typeof Classroom>;
 
@@ -102,5 +106,9 @@ export const Teacher = Type.Object({
   schoolId: Id,
   name: Name,
   subjects: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { maxItems: 10 }),
+  /** mainland mobile number, 11 digits (the set-up screens and the bulk import) */
+  phone: Type.Optional(Type.String({ pattern: '^1[3-9]\\d{9}$' })),
+  /** retired (ms since epoch): kept for the lessons that name her, offered for nothing new */
+  retiredAt: Type.Optional(Type.Number()),
 });
 export type Teacher = Static<typeof Teacher>;

@@ -32,6 +32,10 @@ export interface AuthRepository {
   createUser(user: UserRecord): Promise<boolean>;
   userByLogin(login: string): Promise<UserRecord | undefined>;
   userById(id: string): Promise<UserRecord | undefined>;
+  /** The people whose accounts name this community, by login. */
+  usersIn(communityId: string): Promise<UserRecord[]>;
+  /** Replaces the user's name and teacher record; false if there is no such user. */
+  updateUser(userId: string, fields: Pick<UserRecord, 'name' | 'teacherId'>): Promise<boolean>;
   /** Replaces the user's password hash; false if there is no such user. */
   setPasswordHash(userId: string, passwordHash: string): Promise<boolean>;
   addEnrolment(enrolment: EnrolmentRecord): Promise<void>;

@@ -37,6 +37,16 @@ const SET_PASSWORD = `
   redis.call('SET', KEYS[1], cjson.encode(u))
   return 1`;
 
+// Name and teacher record replaced in one step; an empty teacher id drops it.
+const UPDATE_USER = `
+  local json = redis.call('GET', KEYS[1])
+  if not json then return 0 end
+  local u = cjson.decode(json)
+  u.name = ARGV[1]
+  if ARGV[2] == '' then u.teacherId = nil else u.teacherId = ARGV[2] end
+  redis.call('SET', KEYS[1], cjson.encode(u))
+  return 1`;
+
 // Revoked once: a second revocation keeps the first time and author.
 const REVOKE = `
   local json = redis.call('GET', KEYS[1])
@@ -76,6 +86,34 @@ export class RedisAuthRepository implements AuthRepository {
   async userById(id: string): Promise<UserRecord | undefined> {
     const json = await this.#redis.get(userKey(id));
     return json ? (JSON.parse(json) as UserRecord) : undefined;
+  }
+
+  /** A scan of the user keys: accounts are a few thousand at most, and none is missed. */
+  async usersIn(communityId: string): Promise<UserRecord[]> {
+    const keys: string[] = [];
+    let cursor = '0';
+    do {
+      const [next, found] = await this.#redis.scan(cursor, 'MATCH', userKey('*'), 'COUNT', 500);
+      cursor = next;
+      keys.push(...found);
+    } while (cursor !== '0');
+    if (keys.length === 0) return [];
+    return (await this.#redis.mget(keys))
+      .filter((j) => j !== null)
+      .map((j) => JSON.parse(j) as UserRecord)
+      .filter((u) => u.communityIds.includes(communityId))
+      .sort((a, b) => a.login.localeCompare(b.login));
+  }
+
+  async updateUser(userId: string, fields: Pick<UserRecord, 'name' | 'teacherId'>) {
+    const done = await this.#redis.eval(
+      UPDATE_USER,
+      1,
+      userKey(userId),
+      fields.name,
+      fields.teacherId ?? '',
+    );
+    return done === 1;
   }
 
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {

@@ -42,6 +42,34 @@ export class SqliteAuthRepository implements AuthRepository {
     return this.#user('SELECT json FROM auth_users WHERE id = ?', id);
   }
 
+  async usersIn(communityId: string): Promise<UserRecord[]> {
+    const rows = this.#db
+      .prepare(
+        `SELECT json FROM auth_users u WHERE EXISTS
+           (SELECT 1 FROM json_each(u.json, '$.communityIds') c WHERE c.value = ?)
+         ORDER BY login`,
+      )
+      .all(communityId) as { json: string }[];
+    return rows.map((r) => JSON.parse(r.json) as UserRecord);
+  }
+
+  async updateUser(userId: string, fields: Pick<UserRecord, 'name' | 'teacherId'>) {
+    return this.#db.transaction(() => {
+      const user = this.#user('SELECT json FROM auth_users WHERE id = ?', userId);
+      if (!user) return false;
+      const { teacherId: _old, ...rest } = user;
+      const next: UserRecord = {
+        ...rest,
+        name: fields.name,
+        ...(fields.teacherId ? { teacherId: fields.teacherId } : {}),
+      };
+      this.#db
+        .prepare('UPDATE auth_users SET json = ? WHERE id = ?')
+        .run(JSON.stringify(next), userId);
+      return true;
+    })();
+  }
+
   async setPasswordHash(userId: string, passwordHash: string): Promise<boolean> {
     const result = this.#db
       .prepare(`UPDATE auth_users SET json = json_set(json, '$.passwordHash', ?) WHERE id = ?`)

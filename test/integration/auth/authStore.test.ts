@@ -98,4 +98,32 @@ describe.each(backends)('auth repository on %s', (kind) => {
     expect((await store().auth.devicesIn('ruian-p-18'))[1]).toEqual(revoked);
     expect(await store().auth.revokeDevice('nope', 5_000, 'u-c')).toBeUndefined();
   });
+
+  it('lists a community’s accounts by login and edits a name and teacher record', async () => {
+    const other = {
+      ...user,
+      id: 'u-chen',
+      login: 'chen',
+      name: '陈老师',
+      teacherId: 'teacher-chen',
+    };
+    const elsewhere = { ...user, id: 'u-li', login: 'li', communityIds: ['fengze-5g-01'] };
+    const both = { ...user, id: 'u-ao', login: 'ao', communityIds: ['fengze-5g-01', 'ruian-p-18'] };
+    for (const u of [user, other, elsewhere, both]) await store().auth.createUser(u);
+    const logins = async (c: string) => (await store().auth.usersIn(c)).map((u) => u.login);
+    expect(await logins('ruian-p-18')).toEqual(['ao', 'chen', 'wang']);
+    expect(await logins('fengze-5g-01')).toEqual(['ao', 'li']);
+    expect(await logins('nowhere')).toEqual([]);
+
+    expect(await store().auth.updateUser('u-chen', { name: '陈红' })).toBe(true);
+    expect(await store().auth.userById('u-chen')).toEqual({
+      ...other,
+      name: '陈红',
+      teacherId: undefined,
+    });
+    expect(await store().auth.updateUser('u-chen', { name: '陈红', teacherId: 't-9' })).toBe(true);
+    expect((await store().auth.userByLogin('chen'))?.teacherId).toBe('t-9');
+    expect((await store().auth.userById('u-chen'))?.communityIds).toEqual(['ruian-p-18']);
+    expect(await store().auth.updateUser('u-nobody', { name: 'x' })).toBe(false);
+  });
 });

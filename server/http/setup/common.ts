@@ -1,0 +1,49 @@
+// What the set-up routes share: the stores they read, and the community's records as the
+// coordinator of that community may see them (another community's: 403, logged).
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TimetableRepository } from '../../store/timetable/TimetableRepository';
+import type { AuthRepository } from '../../store/auth/AuthRepository';
+import type { Accounts } from '../../auth/accounts';
+import type { AccountIssuing } from '../../setup/accountIssuing';
+import type { Community, School } from '../../../shared/timetable/model';
+import { schoolsOf } from '../../timetable/community';
+import { DomainError } from '../errorHandler';
+
+export interface SetupRoutesOptions {
+  repo: TimetableRepository;
+  users: Pick<AuthRepository, 'usersIn' | 'updateUser'>;
+  accounts: Accounts;
+  issuing: AccountIssuing;
+  now: () => number;
+}
+
+export const tags = ['setup'];
+
+export function setupScope(app: FastifyInstance, repo: TimetableRepository) {
+  /** The community, once the asker may act in it, with its schools. */
+  async function community(
+    request: FastifyRequest,
+    communityId: string,
+  ): Promise<{ community: Community; schools: School[] }> {
+    app.assertCommunity(request, communityId);
+    const found = await repo.get('community', communityId);
+    if (!found) throw new DomainError('not_found', `no community ${communityId}`, 404);
+    return { community: found, schools: await repo.getMany('school', schoolsOf(found)) };
+  }
+
+  /** A classroom or teacher of one of the community's schools; 404 otherwise. */
+  async function member<K extends 'classroom' | 'teacher'>(
+    request: FastifyRequest,
+    communityId: string,
+    kind: K,
+    id: string,
+  ) {
+    const { schools } = await community(request, communityId);
+    const record = await repo.get(kind, id);
+    if (!record || !schools.some((s) => s.id === record.schoolId))
+      throw new DomainError('not_found', `no ${kind} ${id} in ${communityId}`, 404);
+    return { record, schools };
+  }
+
+  return { community, member };
+}
