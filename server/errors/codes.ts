@@ -57,6 +57,10 @@ export const failureCodes = {
   conflict: refused,
   conflicts: refused,
   stale: refused,
+  /** a classroom or teacher that lessons name cannot move to another school */
+  in_use: refused,
+  /** a phone number belongs to one teacher only */
+  phone_taken: refused,
   not_started: refused,
   still_recording: refused,
   // The lesson's lifecycle (server/lessons/teacherActions.ts).

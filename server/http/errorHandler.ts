@@ -4,19 +4,7 @@
 // framework itself refuses (schema failures, malformed bodies, its rate limit).
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { refusalFor, type Refusal } from '../errorTable';
-import type { FailureCode } from '../errors/codes';
 import { Failure } from '../errors/Failure';
-
-/**
- * @deprecated Throw `Failure` (server/errors/Failure.ts): its code alone gives the status.
- * Kept for the timetable routes until they move (server/timetable/); the status passed here
- * is ignored, the table decides it.
- */
-export class DomainError extends Failure {
-  constructor(code: string, message: string, _status?: number, details?: unknown) {
-    super(code as FailureCode, message, details === undefined ? {} : { details });
-  }
-}
 
 /**
  * Schema failures name the field (`body/start must match format "date-time"`); a bug's

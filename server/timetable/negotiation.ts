@@ -2,6 +2,7 @@
 // objects → the coordinator publishes once every school has accepted. Editing a published
 // series starts a new version; the published one stays in force until the new one is
 // published. Every step is kept in the series' log.
+import type { FailureCode } from '../errors/codes';
 import type {
   Actor,
   NegotiationEvent,
@@ -12,7 +13,8 @@ import { seriesDiff, specsEqual } from './diff';
 
 export interface Refusal {
   ok: false;
-  code: string;
+  /** its reason, a row of server/errors/codes.ts (the status and ack code it gets) */
+  code: FailureCode;
   message: string;
   /** the schools the refusal is about (to be named by the edge, which knows their names) */
   schoolIds?: string[];
@@ -30,7 +32,7 @@ export interface Answer {
   onBehalf: boolean;
 }
 
-const refuse = (code: string, message: string, more: Partial<Refusal> = {}): Refusal => ({
+const refuse = (code: FailureCode, message: string, more: Partial<Refusal> = {}): Refusal => ({
   ok: false,
   code,
   message,

@@ -15,7 +15,7 @@ import {
   SetupAccountParams,
   SetupCommunityParams,
 } from '../../../shared/setup';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { setupScope, tags, type SetupRoutesOptions } from './common';
 
 export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
@@ -30,24 +30,23 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
   async function assertTeacher(request: FastifyRequest, communityId: string, teacherId?: string) {
     if (!teacherId) return;
     const { record } = await scope.member(request, communityId, 'teacher', teacherId).catch(() => {
-      throw new DomainError(
+      throw new Failure(
         'invalid_request',
         `body/teacherId: no teacher ${teacherId} in ${communityId}`,
-        400,
-        [{ field: 'body/teacherId', message: 'not a teacher of this community' }],
+        { details: [{ field: 'body/teacherId', message: 'not a teacher of this community' }] },
       );
     });
     if (record.retiredAt !== undefined)
-      throw new DomainError('invalid_request', `body/teacherId: ${teacherId} is retired`, 400, [
-        { field: 'body/teacherId', message: 'retired' },
-      ]);
+      throw new Failure('invalid_request', `body/teacherId: ${teacherId} is retired`, {
+        details: [{ field: 'body/teacherId', message: 'retired' }],
+      });
   }
 
   async function accountIn(request: FastifyRequest, communityId: string, userId: string) {
     await scope.community(request, communityId);
     const user = await accounts.userById(userId);
     if (!user || !user.communityIds.includes(communityId))
-      throw new DomainError('not_found', `no account ${userId} in ${communityId}`, 404);
+      throw new Failure('not_found', `no account ${userId} in ${communityId}`);
     return user;
   }
 
@@ -69,11 +68,10 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
       await scope.community(request, communityId);
       const { delivery, teacherId, ...rest } = request.body;
       if (rest.role === 'teacher' && !teacherId)
-        throw new DomainError(
+        throw new Failure(
           'invalid_request',
           'body/teacherId: a teacher account names her teacher record',
-          400,
-          [{ field: 'body/teacherId', message: 'required for a teacher' }],
+          { details: [{ field: 'body/teacherId', message: 'required for a teacher' }] },
         );
       await assertTeacher(request, communityId, teacherId);
       const user = await accounts.createUser({
@@ -84,12 +82,9 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
         password: randomUUID(),
       });
       if (!user)
-        throw new DomainError(
-          'login_taken',
-          `登录名 ${rest.login} 已存在 Login ${rest.login} exists`,
-          409,
-          [{ field: 'body/login', message: 'taken' }],
-        );
+        throw new Failure('login_taken', `登录名 ${rest.login} 已存在 Login ${rest.login} exists`, {
+          details: [{ field: 'body/login', message: 'taken' }],
+        });
       request.log.info(
         { sub: request.principal!.sub, userId: user.id, delivery },
         'account created',
@@ -136,10 +131,9 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
       const { communityId, userId } = request.params;
       const user = await accountIn(request, communityId, userId);
       if (user.id === request.principal!.sub)
-        throw new DomainError(
+        throw new Failure(
           'own_account',
           '请用“修改密码”修改自己的密码 Change your own password instead',
-          409,
         );
       request.log.info({ sub: request.principal!.sub, userId }, 'password reset');
       return issuing.issue(user, request.body.delivery);
@@ -158,15 +152,14 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
         response: { 200: TokenReply, 401: ErrorReply, 429: ErrorReply },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       const session = await issuing.accept(request.body.code, request.body.newPassword);
       if (!session) {
         request.log.warn('invitation refused');
-        return reply.code(401).send({
-          error: 'bad_code',
-          message:
-            '邀请链接已使用、已过期或账号已停用 This invitation was used, expired, or the account is disabled',
-        });
+        throw new Failure(
+          'bad_code',
+          '邀请链接已使用、已过期或账号已停用 This invitation was used, expired, or the account is disabled',
+        );
       }
       return session;
     },

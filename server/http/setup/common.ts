@@ -7,7 +7,7 @@ import type { Accounts } from '../../auth/accounts';
 import type { AccountIssuing } from '../../setup/accountIssuing';
 import type { Community, School } from '../../../shared/timetable/model';
 import { schoolsOf } from '../../timetable/community';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 
 export interface SetupRoutesOptions {
   repo: TimetableRepository;
@@ -27,7 +27,7 @@ export function setupScope(app: FastifyInstance, repo: TimetableRepository) {
   ): Promise<{ community: Community; schools: School[] }> {
     app.assertCommunity(request, communityId);
     const found = await repo.get('community', communityId);
-    if (!found) throw new DomainError('not_found', `no community ${communityId}`, 404);
+    if (!found) throw new Failure('not_found', `no community ${communityId}`);
     return { community: found, schools: await repo.getMany('school', schoolsOf(found)) };
   }
 
@@ -41,7 +41,7 @@ export function setupScope(app: FastifyInstance, repo: TimetableRepository) {
     const { schools } = await community(request, communityId);
     const record = await repo.get(kind, id);
     if (!record || !schools.some((s) => s.id === record.schoolId))
-      throw new DomainError('not_found', `no ${kind} ${id} in ${communityId}`, 404);
+      throw new Failure('not_found', `no ${kind} ${id} in ${communityId}`);
     return { record, schools };
   }
 

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/setup';
 import { Classroom, Teacher } from '../../../shared/timetable/model';
 import { searchDirectory } from '../../setup/directory';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { setupScope, tags, type SetupRoutesOptions } from './common';
 
 export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
@@ -65,21 +65,19 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   ) {
     if (from === to) return;
     if ((await repo.byRef('series', `${kind}:${id}`)).length > 0)
-      throw new DomainError(
+      throw new Failure(
         'in_use',
         `${kind === 'classroom' ? '教室' : '教师'}已排有同步课，不能改到另一所学校 Lessons name this ${kind}: it cannot move to another school`,
-        409,
-        [{ field: 'body/schoolId', message: 'named by lessons' }],
+        { details: [{ field: 'body/schoolId', message: 'named by lessons' }] },
       );
   }
 
   function assertSchoolIn(schools: { id: string }[], schoolId: string) {
     if (!schools.some((s) => s.id === schoolId))
-      throw new DomainError(
+      throw new Failure(
         'invalid_request',
         `body/schoolId: ${schoolId} is not a school of this community`,
-        400,
-        [{ field: 'body/schoolId', message: 'not a school of this community' }],
+        { details: [{ field: 'body/schoolId', message: 'not a school of this community' }] },
       );
   }
 
@@ -132,11 +130,10 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
           .flat()
           .find((t) => t.phone === phone && t.id !== id);
         if (owner)
-          throw new DomainError(
+          throw new Failure(
             'phone_taken',
             `手机号 ${phone} 已属于 ${owner.name} The number belongs to ${owner.name}`,
-            409,
-            [{ field: 'body/phone', message: `belongs to ${owner.id}` }],
+            { details: [{ field: 'body/phone', message: `belongs to ${owner.id}` }] },
           );
       }
       const { phone: _p, ...rest } = record;

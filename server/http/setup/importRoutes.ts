@@ -17,7 +17,7 @@ import { parseCsv, toCsv, type CsvRow } from '../../timetable/csv';
 import { peopleTemplateHeader, planPeopleImport } from '../../setup/peopleImport';
 import { readXlsxRows, writeXlsx } from '../timetable/xlsx';
 import { newId } from '../../timetable/TimetableDirectory';
-import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { setupScope, tags, type SetupRoutesOptions } from './common';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -25,9 +25,11 @@ const maxBytes = 2 * 1024 * 1024;
 
 /** A refusal before any row is read, in the same shape as bad rows. */
 const unreadable = (detail: string) =>
-  new DomainError('invalid_rows', sheetProblemText('cannot_read', { detail }), 400, [
-    { line: 1, code: 'cannot_read', reason: sheetProblemText('cannot_read', { detail }) },
-  ]);
+  new Failure('invalid_rows', sheetProblemText('cannot_read', { detail }), {
+    details: [
+      { line: 1, code: 'cannot_read', reason: sheetProblemText('cannot_read', { detail }) },
+    ],
+  });
 
 export const importRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, { repo }) => {
   const coordinator = app.requireRole('coordinator');
@@ -46,7 +48,7 @@ export const importRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, 
     if (!file) throw unreadable('请上传 XLSX 或 CSV 文件 a file is required');
     const data = await file.toBuffer();
     if (file.file.truncated)
-      throw new DomainError('too_large', `文件超过 2 MB The file exceeds ${maxBytes} bytes`, 413);
+      throw new Failure('too_large', `文件超过 2 MB The file exceeds ${maxBytes} bytes`);
     const xlsx = file.filename.toLowerCase().endsWith('.xlsx') || file.mimetype === XLSX;
     try {
       return xlsx ? await readXlsxRows(data) : parseCsv(data.toString('utf8'));
@@ -87,11 +89,10 @@ export const importRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (app, 
       );
       if (!result.ok) {
         const lines = new Set(result.problems.map((p) => p.line)).size;
-        throw new DomainError(
+        throw new Failure(
           'invalid_rows',
           `${lines} 行有问题，未导入任何记录 ${result.problems.length} problems in ${lines} rows: nothing imported`,
-          400,
-          result.problems,
+          { details: result.problems },
         );
       }
       const { plan } = result;

@@ -2,7 +2,8 @@
 // calendar app holds the address for months: its `?token=` is a feed token (this feed only,
 // revocable by its owner), never a person's bearer token. Screens and scripts may also read
 // a feed with their bearer token in the Authorization header.
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { Failure } from '../../errors/Failure';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { Type } from '@sinclair/typebox';
 import { ClassroomParams } from '../../../shared/timetable/api';
 import {
@@ -71,10 +72,7 @@ export const icalFeedRoutes: FastifyPluginAsync<IcalFeedRoutesOptions> = async (
   /** A feed token opens its own feed; without one, the bearer header and its role decide. */
   const feedAccess =
     (kind: FeedKind) =>
-    async (
-      request: FastifyRequest<{ Params: { id: string }; Querystring: FeedQuery }>,
-      reply: FastifyReply,
-    ) => {
+    async (request: FastifyRequest<{ Params: { id: string }; Querystring: FeedQuery }>) => {
       const token = request.query.token;
       if (token === undefined) {
         const p = request.principal;
@@ -86,10 +84,10 @@ export const icalFeedRoutes: FastifyPluginAsync<IcalFeedRoutesOptions> = async (
       }
       if (await feeds.open(token, kind, request.params.id)) return;
       request.log.warn({ kind, id: request.params.id }, 'feed token refused');
-      return reply.code(401).send({
-        error: 'unauthorized',
-        message: '订阅链接无效或已撤销 This calendar link is invalid or revoked',
-      });
+      throw new Failure(
+        'unauthorized',
+        '订阅链接无效或已撤销 This calendar link is invalid or revoked',
+      );
     };
 
   for (const kind of ['classroom', 'teacher'] as const) {

@@ -9,10 +9,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../shared/signaling/events';
 import { repoRoot } from '../../../infra/mediasoup-worker/locate.mjs';
 import { refusalFor } from '../../../server/errorTable';
-import { failureCodes, isFailureCode } from '../../../server/errors/codes';
+import { failureCodes, isFailureCode, type FailureCode } from '../../../server/errors/codes';
 import { Failure } from '../../../server/errors/Failure';
 import { AccessError } from '../../../server/auth/authPlugin';
-import { DomainError, errorHandlerFor } from '../../../server/http/errorHandler';
+import { errorHandlerFor } from '../../../server/http/errorHandler';
 import { LessonActionError } from '../../../server/lessons/LessonLifecycle';
 import { InvalidUpdateError } from '../../../server/research/MinutesService';
 
@@ -38,13 +38,11 @@ const files = (dir: string): string[] =>
     return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
   });
 const serverFiles = () => files(join(repoRoot, 'server'));
-/** The timetable routes adopt Failure when they move to server/timetable/ (in progress). */
-const notYetMoved = (file: string) => file.includes('/server/http/timetable/');
 
 describe('no second mapping', () => {
-  it('has no route writing its own error reply, and no DomainError left outside the timetable', () => {
+  it('has no route writing its own error reply, and no second error type', () => {
     const offending = serverFiles()
-      .filter((file) => !notYetMoved(file) && !file.endsWith('/http/errorHandler.ts'))
+      .filter((file) => !file.endsWith('/http/errorHandler.ts'))
       .flatMap((file) => {
         const text = readFileSync(file, 'utf8');
         const own = [...text.matchAll(/\.code\(\s*[45]\d\d\s*\)\s*\.send\(\s*\{\s*error/g)];
@@ -65,7 +63,7 @@ describe('every failure code', () => {
     for (const ack of Object.keys(ackCodes)) expect(isFailureCode(ack), ack).toBe(true);
   });
 
-  it('covers the timetable negotiation’s refusals (thrown as DomainError with their code)', () => {
+  it('covers the timetable negotiation’s refusals (thrown as a Failure with their code)', () => {
     const negotiation = [
       'objection_open',
       'hard_conflicts',
@@ -79,21 +77,6 @@ describe('every failure code', () => {
     ];
     for (const code of negotiation) expect(failureCodes[code as 'stale']?.status, code).toBe(409);
   });
-
-  it('agrees with the status each remaining DomainError call still names (ignored now)', () => {
-    const calls = serverFiles().flatMap((file) =>
-      [
-        ...readFileSync(file, 'utf8').matchAll(
-          /new DomainError\(\s*'(\w+)',[\s\S]*?,\s*(\d{3})\s*[,)]/g,
-        ),
-      ].map((m) => [m[1]!, Number(m[2])] as const),
-    );
-    const disagree = calls.filter(
-      ([code, status]) => !isFailureCode(code) || failureCodes[code].status !== status,
-    );
-    expect(calls.length).toBeGreaterThan(10);
-    expect(disagree).toEqual([]);
-  });
 });
 
 describe('a failure as both edges answer it', () => {
@@ -102,7 +85,7 @@ describe('a failure as both edges answer it', () => {
     [new Failure('too_large', 'at most 50 MB'), 'too_large', 413, 'invalid_payload'],
     [new AccessError(401, 'a valid token is required'), 'unauthorized', 401, 'forbidden'],
     [new AccessError(403, 'not yours'), 'forbidden', 403, 'forbidden'],
-    [new DomainError('exists', 'school s1 exists', 404), 'exists', 409, 'forbidden'],
+    [new Failure('exists', 'school s1 exists'), 'exists', 409, 'forbidden'],
     [new LessonActionError('too_early', 'too_early'), 'too_early', 409, 'forbidden'],
     [new LessonActionError('not_found', 'no lesson x'), 'not_found', 404, 'not_found'],
     [new InvalidUpdateError('not a Yjs update'), 'invalid_update', 400, 'invalid_update'],
@@ -131,7 +114,10 @@ describe('a failure as both edges answer it', () => {
     ['an Error', new Error('password=hunter2 at /srv/db')],
     ['a TypeError over HTTP', new TypeError("Cannot read properties of undefined (reading 'x')")],
     ['a thrown string', 'password=hunter2'],
-    ['a Failure with a code not in the table', new DomainError('made_up', 'secret detail')],
+    [
+      'a Failure with a code not in the table',
+      new Failure('made_up' as FailureCode, 'secret detail'),
+    ],
   ])('turns %s into internal / 500 without its text', (_what, error) => {
     const r = refusalFor(error, 'http');
     expect(r).toMatchObject({ code: 'internal', status: 500, ack: 'internal', expected: false });

@@ -54,12 +54,14 @@ describe('the rules of a weekday bell', () => {
         { weekday: 1, periods: ordinary },
       ],
     });
-    expect(problems).toEqual([
-      'byWeekday/1/periods/1: 第2节 overlaps the period before',
-      'byWeekday/1/periods/2: 第2节 ends before it starts',
-      'byWeekday/1/periods/2: period 2 appears twice',
-      'byWeekday: a weekday twice',
+    expect(problems.map((p) => `${p.field}: ${p.code}`)).toEqual([
+      'byWeekday/1/periods/1: period_overlaps',
+      'byWeekday/1/periods/2: period_ends_before_start',
+      'byWeekday/1/periods/2: period_twice',
+      'byWeekday: weekday_twice',
     ]);
+    // Chinese first, for the coordinator who reads it.
+    expect(problems[0]!.message).toMatch(/^第2节与上一节重叠/);
   });
 
   it('rings an extra period on its weekday only, and says what to change elsewhere', () => {
