@@ -15,6 +15,7 @@ import type { SfuPorts } from './signaling/SocketConnection';
 import { LiveRooms } from './live/LiveRooms';
 import { attachSignaling } from './signaling/attach';
 import { bridgeLessons } from './live/lessonBridge';
+import { logLessons } from './live/lessonLogBridge';
 import { originAllowed } from './signaling/originCheck';
 import { ConnectionSlots, socketSlotGuard } from './signaling/addressLimits';
 import { openStore } from './store/openStore';
@@ -214,6 +215,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     attendance: lessons.attendance,
     log: signalingLog,
   });
+  // Every event of a lesson's room goes into the occurrence's log (the lesson record).
+  const unlog = logLessons({ rooms, repo: store.lessonLog, now, log: signalingLog });
   // Recording (录播): every live lesson's room, written by ffmpeg from the workers.
   const recording = await mountRecording(http, {
     config,
@@ -270,6 +273,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
       if (closed) return;
       closed = true;
       unbridge();
+      unlog();
       await lessons.close();
       await recording.close();
       rooms.closeAll();

@@ -3,6 +3,8 @@
 // the names a message needs) turn a code into words here, so one refusal reads the same
 // everywhere.
 
+import { questionMessages } from './questionMessages';
+
 export interface Bilingual {
   zh: string;
   en: string;
@@ -64,6 +66,8 @@ const catalogue = {
   not_asked: text('这所学校不在本次协商之中', 'This school is not asked about this lesson'),
   comment_required: text('提出异议时请写明理由', 'An objection needs a comment'),
   stale: text('内容已被他人修改，请刷新后重试', 'Changed meanwhile; reload and try again'),
+  // Quick questions and the shared timer (server/live/questions/).
+  ...questionMessages,
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -12,6 +12,7 @@ import type { Participant } from './Participant';
 import type { LivePorts, MediaFactory, PublishedTrack, ReceivedTrack } from './ports';
 import { consoleLog, type Log } from '../log';
 import { RoomError } from './RoomError';
+import type { LessonLogEvent } from '../../shared/lessonLog';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -51,6 +52,8 @@ export interface LiveRoomEvents<P extends LivePorts = LivePorts> {
   changed: [];
   /** A code room's teacher asked to start or stop recording it. */
   recording: [on: boolean];
+  /** An event of the lesson's log that a teaching tool made (questions, timer…): logged as is. */
+  logged: [event: LessonLogEvent];
 }
 
 /** The events that make up `changed`. */

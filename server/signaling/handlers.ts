@@ -16,6 +16,7 @@ import { SignalingError } from './SignalingError';
 import type { AdhocMode } from '../security/adhocAdmission';
 import type { AdhocGrant } from '../../shared/security';
 import type { SfuPorts, SocketConnection } from './SocketConnection';
+import { questionHandlers } from './questionHandlers';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
@@ -257,6 +258,8 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     ctx.setSession(undefined);
     return empty;
   },
+
+  ...questionHandlers,
 };
 
 /**

@@ -12,6 +12,7 @@ import type { EvaluationRepository } from './evaluation/EvaluationRepository';
 import type { ResearchRepository } from './research/ResearchRepository';
 import type { TimetableRepository } from './timetable/TimetableRepository';
 import type { SecurityRepository } from './security/SecurityRepository';
+import type { LessonLogRepository } from './lessons/LessonLogRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -27,6 +28,8 @@ export interface Store {
   readonly timetable: TimetableRepository;
   /** ad-hoc room grants, token versions, the audit log */
   readonly security: SecurityRepository;
+  /** each lesson occurrence's log of events: stage, shares, questions, answers, timer… */
+  readonly lessonLog: LessonLogRepository;
   /**
    * False while the store cannot be reached (Redis down or reconnecting): a failure then is
    * "try again shortly", not a bug. The embedded store is always reachable.

@@ -3,6 +3,7 @@
 // the socket.io typed interfaces, and the clients (browser and Node test peers).
 import { Type, type Static } from '@sinclair/typebox';
 import { DtlsParameters, RtpCapabilities, RtpParameters, type TransportOptions } from './rtp';
+import { questionRequests, type QuestionReplies, type QuestionServerEvents } from './questions';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -87,6 +88,7 @@ export const requests = {
   /** A code room's teacher starts or stops its recording (scheduled lessons follow the clock). */
   recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
+  ...questionRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -130,7 +132,7 @@ export interface ResumeReply extends JoinReply {
   consumerIds: string[];
 }
 
-export interface Replies {
+export interface Replies extends QuestionReplies {
   join: JoinReply;
   resume: ResumeReply;
   createTransport: TransportOptions;
@@ -206,7 +208,7 @@ export interface PeerQuality {
   receivedLayer: number | null;
 }
 
-export interface ServerToClientEvents {
+export interface ServerToClientEvents extends QuestionServerEvents {
   peerJoined: (peer: PeerInfo) => void;
   peerUpdated: (peer: PeerInfo) => void;
   peerLeft: (payload: { peerId: string }) => void;

@@ -5,6 +5,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { listenChecked, type Listener } from '../checkedListener';
 import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './events';
+import { questionServerMessages } from './questions';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -63,6 +64,7 @@ export const serverMessages = {
       Type.Object({ roomId: Id, kind: RoomKind, token: Type.Optional(Type.String()) }),
     ),
   }),
+  ...questionServerMessages,
 } satisfies { [E in keyof ServerToClientEvents]: TSchema };
 
 export type ServerMessageName = keyof typeof serverMessages;

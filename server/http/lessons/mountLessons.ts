@@ -29,6 +29,7 @@ import { attachMinutesNamespace } from '../../signaling/minutesSocket';
 import { researchRoutes } from '../research/researchRoutes';
 import { lessonRoutes } from './lessonRoutes';
 import { materialRoutes } from './materialRoutes';
+import { lessonLogRoutes } from './lessonLogRoutes';
 
 /** What the signaling layer and tests use; see the fields for the exact contract. */
 export interface LessonServices {
@@ -117,7 +118,13 @@ export async function mountLessons(
   const accounts = new Accounts(store.auth, tokens, now, undefined, store.security);
   const signInCodes = new SignInCodes(store.security, tokens, now);
   const names = new LessonNames(store.timetable);
-  const lessonDeps = { lifecycle, attendance, materials: store.materials, names };
+  const lessonDeps = {
+    lifecycle,
+    attendance,
+    materials: store.materials,
+    names,
+    lessonLog: store.lessonLog,
+  };
 
   await http.register(authRoutes, {
     prefix: '/api',
@@ -140,6 +147,7 @@ export async function mountLessons(
     timeZone: config.timeZone,
     now,
   });
+  await http.register(lessonLogRoutes, { prefix: '/api', ...lessonDeps });
   await http.register(materialRoutes, {
     prefix: '/api',
     ...lessonDeps,
