@@ -3,6 +3,7 @@
 import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
+import { questionPanel } from './questionPanel';
 
 export interface TileInfo {
   source: string;
@@ -65,6 +66,9 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   const firstTeacherFrame = new Promise<number>((resolve) => (resolveFirstFrame = resolve));
 
   const unsubscribe: (() => void)[] = [];
+  // Quick questions and the shared timer, over the lesson (client/classroom/questionPanel.ts).
+  const tools = questionPanel(client);
+  unsubscribe.push(() => tools.dispose());
   const on: typeof client.on = (event, listener) => {
     const off = client.on(event, listener);
     unsubscribe.push(off);
@@ -140,6 +144,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         materials,
         chat,
       ),
+      ...tools.elements,
     ),
     showMaterials(list) {
       materials.replaceChildren(h('summary', { text: '课堂资料 Material' }), list);

@@ -14,6 +14,7 @@ import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './l
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
+import { questionPanel } from './questionPanel';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -143,6 +144,8 @@ async function main(): Promise<void> {
   const chatForm = h('form', {}, chatInput, h('button', { text: '发送' }));
   // The wall plays the classrooms' sound, each with the teacher's own volume for it.
   const classroomWall = new ClassroomWall(client, wall, stage, { playsAudio: true });
+  let screenTrack: MediaStreamTrack | undefined;
+  const tools = questionPanel(client, () => screenTrack);
   const controls = h(
     'div',
     { class: 'controls' },
@@ -160,8 +163,9 @@ async function main(): Promise<void> {
       { class: 'layout' },
       controls,
       h('div', { class: 'main' }, stage, wall),
-      h('div', { class: 'side' }, chat, chatForm),
+      h('div', { class: 'side' }, tools.element, chat, chatForm),
     ),
+    tools.timer,
   );
   (window as unknown as { __tongke: unknown }).__tongke = {
     get state() {
@@ -250,6 +254,7 @@ async function main(): Promise<void> {
   shareButton.addEventListener('click', () => {
     void shareScreen()
       .then((track) => {
+        screenTrack = track;
         track.addEventListener('ended', () => void client.unpublish('screen'));
         return client.publish('screen', track);
       })
