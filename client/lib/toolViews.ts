@@ -75,7 +75,7 @@ export function distributionChart(
     class: 'dist-summary',
     text:
       `${dist.answered} / ${dist.classrooms} 个教室已作答` +
-      (dist.correct !== undefined && correct ? `，${dist.correct} 个答对` : '') +
+      (dist.correct !== undefined ? `，${dist.correct} 个答对` : '') +
       (dist.totalCount !== undefined ? `，共 ${dist.totalCount} 人答对` : ''),
   });
   if (kind === 'count') {

@@ -1,5 +1,6 @@
 // The short markdown table written beside the JSON figures.
 import type { BenchResults } from './suite';
+import { questionsMarkdown, type QuestionsBenchResult } from './questions';
 
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -155,6 +156,7 @@ export function renderMarkdown(r: BenchResults): string {
       '',
     );
   }
+  if (r.questions) lines.push(...questionsMarkdown(r.questions as QuestionsBenchResult));
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('## Failed benches', '');

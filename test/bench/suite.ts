@@ -17,6 +17,7 @@ import { benchLessons, type LessonsResult } from './lessons';
 import { benchRecording, type RecordingResult } from './recording';
 import { benchSignaling, benchTimetableIfPresent, type SignalingResult } from './signaling';
 import { benchEvaluation, type EvaluationBenchResult } from './evaluation';
+import { benchQuestions } from './questions';
 
 const here = join(repoRoot, 'test/bench');
 
@@ -183,6 +184,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       () =>
         benchEvaluation(
           smoke ? { perWeek: 3, runs: 2, communities: 3 } : { perWeek: 10, runs: 20 },
+        ),
+    ],
+    [
+      'questions',
+      () =>
+        benchQuestions(
+          smoke ? { classrooms: 5, durationMs: 2000 } : { classrooms: 100, durationMs: 15_000 },
         ),
     ],
   ];
