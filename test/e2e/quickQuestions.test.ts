@@ -67,7 +67,9 @@ describe('quick questions and the shared timer on the screens', () => {
         (window as unknown as { Date: DateConstructor }).Date = Skewed as DateConstructor;
       }, clockOffsetMs);
     }
-    await page.goto(`${server.url}/classroom/?${q}&name=${encodeURIComponent(name)}`);
+    await page.goto(`${server.url}/classroom/?${q}&name=${encodeURIComponent(name)}`, {
+      timeout: 120_000,
+    });
     await waitUntil(
       () => stateOf(page),
       (s) => s === 'joined',
