@@ -31,6 +31,8 @@ export function questionPanel(
   const timer = timerView(tools);
   let kind: QuestionKind = 'single';
   let correct = new Set<number>();
+  /** the right answers she set, to mark them on her chart before she reveals them */
+  const correctOf = new Map<string, AnswerValue>();
 
   const kindButtons = kinds.map(([k, label]) => {
     const b = h('button', { type: 'button', 'data-kind': k, text: label });
@@ -121,7 +123,8 @@ export function questionPanel(
         ...(limit.value ? { limitSeconds: Number(limit.value) } : {}),
         ...(picture ? { picture } : {}),
       };
-      await tools.ask(spec);
+      const view = await tools.ask(spec);
+      if (spec.correct) correctOf.set(view.questionId, spec.correct);
       prompt.value = '';
     })()
       .catch((e: Error) => (status.textContent = e.message))
@@ -172,7 +175,7 @@ export function questionPanel(
         class: 'q-title',
         text: `第 ${q.number} 题${q.prompt ? `：${q.prompt}` : ''}（${q.state === 'open' ? '作答中' : q.state === 'closed' ? '已结束' : '已公布'}）`,
       }),
-      distributionChart(q.kind, dist, s.reveal?.correct, s.answers),
+      distributionChart(q.kind, dist, s.reveal?.correct ?? correctOf.get(q.questionId), s.answers),
       h('table', { class: 'answers' }, h('tbody', {}, ...rows)),
       h('div', { class: 'q-actions' }, close, reveal),
     );
