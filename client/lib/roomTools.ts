@@ -25,7 +25,8 @@ export interface ToolsState {
   timer: TimerState | null;
 }
 
-const RESYNC_MS = 60_000;
+/** a few round trips every 15 s: the calmest of the last minutes sets the clock */
+const RESYNC_MS = 15_000;
 
 export class RoomTools extends TypedEmitter<{ change: [ToolsState] }> {
   readonly clock: ServerClock;
@@ -91,7 +92,7 @@ export class RoomTools extends TypedEmitter<{ change: [ToolsState] }> {
 
   /** Everything again from the server, and its clock. */
   async refresh(): Promise<void> {
-    await this.clock.sync().catch(() => undefined);
+    await this.clock.sync(8).catch(() => undefined);
     const snap = await this.#client.request('questionState', {});
     this.#set({
       question: snap.question,

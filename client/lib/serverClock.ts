@@ -16,9 +16,14 @@ export function bestSample(samples: readonly ClockSample[]): ClockSample | undef
   return best;
 }
 
+/** How long a sample stays usable: the PC's monotonic clock and the server's drift apart slowly. */
+const SAMPLE_LIFE_MS = 5 * 60_000;
+
 export class ServerClock {
   readonly #ask: () => Promise<{ now: number }>;
   readonly #perf: () => number;
+  /** recent samples, each with when it was taken (performance.now()) */
+  #samples: (ClockSample & { takenAt: number })[] = [];
   #best: ClockSample | undefined;
 
   constructor(ask: () => Promise<{ now: number }>, perf: () => number = () => performance.now()) {
@@ -35,16 +40,21 @@ export class ServerClock {
     return this.#best?.rtt;
   }
 
-  /** Takes `count` round trips and keeps the best of them (and of earlier ones, if fresher is not better). */
+  /**
+   * Takes `count` round trips. The best sample of the last few minutes is used: one taken
+   * while the page or the network was busy (a long, lopsided round trip) is outlived by
+   * the next calm one.
+   */
   async sync(count = 5): Promise<void> {
-    const samples: ClockSample[] = [];
     for (let i = 0; i < count; i++) {
       const t0 = this.#perf();
       const { now } = await this.#ask();
       const t1 = this.#perf();
-      samples.push({ offset: now - (t0 + t1) / 2, rtt: t1 - t0 });
+      this.#samples.push({ offset: now - (t0 + t1) / 2, rtt: t1 - t0, takenAt: t1 });
     }
-    this.#best = bestSample(samples) ?? this.#best;
+    const since = this.#perf() - SAMPLE_LIFE_MS;
+    this.#samples = this.#samples.filter((x) => x.takenAt >= since);
+    this.#best = bestSample(this.#samples) ?? this.#best;
   }
 
   /** The server's time now, ms since epoch; before a sync, this PC's own clock. */
