@@ -150,9 +150,9 @@ describe('quick questions in a scheduled lesson', () => {
   });
 
   it('runs the timer on the server clock, the teacher’s alone', async () => {
-    expect(
-      await refusal(gaolou.client.request('startTimer', { mode: 'stopwatch' })),
-    ).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(gaolou.client.request('startTimer', { mode: 'stopwatch' }))).toMatchObject(
+      { code: 'forbidden' },
+    );
     const got = new Promise<ServerMessage<'timer'>>((resolve) =>
       gaolou.client.listen('timer', resolve),
     );
