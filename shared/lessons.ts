@@ -2,6 +2,7 @@
 // signaling layer share. Times are ms since epoch unless a field says otherwise.
 import { Type, type Static } from '@sinclair/typebox';
 import { ScheduledOccurrence } from './timetable/occurrence';
+import { QuestionRecord } from './lessonLog';
 
 export const LessonState = Type.Union([
   Type.Literal('scheduled'),
@@ -232,6 +233,8 @@ export const LessonView = Type.Object({
   attendance: AttendanceReport,
   materials: Type.Array(Material),
   names: LessonNames,
+  /** the quick questions asked in the lesson, and each classroom's answer (its log) */
+  questions: Type.Optional(Type.Array(QuestionRecord)),
 });
 export type LessonView = Static<typeof LessonView>;
 

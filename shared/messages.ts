@@ -4,6 +4,7 @@
 // everywhere.
 
 import { roomControlMessages } from './roomControlMessages';
+import { questionMessages } from './questionMessages';
 
 export interface Bilingual {
   zh: string;
@@ -171,6 +172,8 @@ const catalogue = {
     en: `${param(p, 'id', '')} does not teach in community ${param(p, 'community', '')}`,
   }),
   ...roomControlMessages,
+  // Quick questions and the shared timer (server/live/questions/).
+  ...questionMessages,
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

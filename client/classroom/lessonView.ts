@@ -6,6 +6,7 @@ import { h } from '../lib/dom';
 import { projector } from './projector';
 import { micPanel } from './micPanel';
 import { showAnnotations } from '../lib/annotation/projector';
+import { questionPanel } from './questionPanel';
 
 export interface TileInfo {
   source: string;
@@ -54,6 +55,9 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   const firstTeacherFrame = new Promise<number>((resolve) => (resolveFirstFrame = resolve));
 
   const unsubscribe: (() => void)[] = [];
+  // Quick questions and the shared timer, over the lesson (client/classroom/questionPanel.ts).
+  const tools = questionPanel(client);
+  unsubscribe.push(() => tools.dispose());
   const on: typeof client.on = (event, listener) => {
     const off = client.on(event, listener);
     unsubscribe.push(off);
@@ -130,6 +134,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         materials,
         chat,
       ),
+      ...tools.elements,
     ),
     showMaterials(list) {
       materials.replaceChildren(h('summary', { text: '课堂资料 Material' }), list);

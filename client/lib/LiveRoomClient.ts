@@ -109,6 +109,19 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     return request(this.#socket, name, payload, this.#options.requestTimeoutMs ?? 10_000);
   }
 
+  /** Listens to a server message a teaching tool adds (questions, timer…), schema-checked. */
+  listen<E extends ServerMessageName>(
+    event: E,
+    handle: (payload: Parameters<ServerToClientEvents[E]>[0]) => void,
+  ): () => void {
+    // A gate the caller can shut: the checked listener stays, what it hands on stops.
+    let live = true;
+    onChecked(this.#socket as unknown as Listener, event, (payload) => live && handle(payload));
+    return () => {
+      live = false;
+    };
+  }
+
   /** Connects and joins; afterwards the client keeps itself joined until `close()`. */
   async join(options: JoinOptions): Promise<JoinReply> {
     this.#join = options;

@@ -9,6 +9,7 @@ import {
 import { labelOf } from '../../shared/timetable/names';
 import { h } from '../lib/dom';
 import { api } from './api';
+import { questionsView } from './questionsView';
 
 /** The grade first, then why (what the classroom saw of the teacher first), then figures. */
 export function qualityText(q: QualitySummary): string {
@@ -84,6 +85,7 @@ export function recordView(view: LessonView): HTMLElement {
           text: `未到教室：${attendance.absent.map((id) => labelOf(names, id)).join('、')}`,
         })
       : null,
+    questionsView(view),
     h('h2', { text: '教学资料' }),
     materials.length > 0 ? list : h('p', { class: 'muted', text: '暂无资料' }),
     playbackLink(view),

@@ -18,6 +18,7 @@ import { adhocRoomsPanel } from './adhocRooms';
 import { layoutPicker } from './layoutPicker';
 import { micControls } from './micControls';
 import { annotationTools } from './annotationTools';
+import { questionPanel } from './questionPanel';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -152,6 +153,8 @@ async function main(): Promise<void> {
     tileActions: mics.tileActions,
   });
   const annotation = annotationTools(client);
+  let screenTrack: MediaStreamTrack | undefined;
+  const tools = questionPanel(client, () => screenTrack);
   const controls = h(
     'div',
     { class: 'controls' },
@@ -171,8 +174,9 @@ async function main(): Promise<void> {
       { class: 'layout' },
       controls,
       h('div', { class: 'main' }, annotation.element, stage, wall),
-      h('div', { class: 'side' }, chat, chatForm),
+      h('div', { class: 'side' }, tools.element, chat, chatForm),
     ),
+    tools.timer,
   );
   (window as unknown as { __tongke: unknown }).__tongke = {
     get state() {
@@ -258,7 +262,10 @@ async function main(): Promise<void> {
   stopButton.addEventListener('click', () => {
     void client.close().then(() => location.reload());
   });
-  shareToggle(client, shareButton, (track) => annotation.showScreen(track));
+  shareToggle(client, shareButton, (track) => {
+    screenTrack = track;
+    annotation.showScreen(track);
+  });
 
   if (params.get('autostart') === '1') startButton.click();
 }

@@ -16,6 +16,7 @@ import { RoomLayout } from './layout/RoomLayout';
 import { RoomMics } from './mic/RoomMics';
 import type { LayoutState, RoomControlsSnapshot } from '../../shared/signaling/roomControls';
 import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
+import type { LessonLogEvent } from '../../shared/lessonLog';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -59,6 +60,8 @@ export interface LiveRoomEvents<P extends LivePorts = LivePorts> {
   layout: [state: LayoutState];
   /** 批注 for the lesson log: a page opened, a stroke finished, erased, cleared */
   annotation: [event: AnnotationLogEvent];
+  /** An event of the lesson's log that a teaching tool made (questions, timer…): logged as is. */
+  logged: [event: LessonLogEvent];
 }
 
 /** The events that make up `changed`. */

@@ -18,6 +18,7 @@ import type { AdhocGrant } from '../../shared/security';
 import type { SfuPorts, SocketConnection } from './SocketConnection';
 import { roomControlHandlers } from './roomControlHandlers';
 import { annotationHandlers } from './annotationHandlers';
+import { questionHandlers } from './questionHandlers';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
@@ -263,6 +264,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
 
   ...roomControlHandlers,
   ...annotationHandlers,
+  ...questionHandlers,
 };
 
 /**

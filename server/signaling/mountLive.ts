@@ -7,6 +7,7 @@ import type { AuthServices } from '../http/auth/mountAuth';
 import type { LessonParts } from '../http/lessons/mountLessons';
 import { tokenRenewal } from '../auth/tokenRenewal';
 import { bridgeLessons } from '../live/lessonBridge';
+import { logLessons } from '../live/lessonLogBridge';
 import { LiveRooms } from '../live/LiveRooms';
 import { mediasoupMedia } from '../media/MediaRoom';
 import type { WorkerPool } from '../media/WorkerPool';
@@ -58,11 +59,17 @@ export function mountLive(io: Server, deps: MountLiveDeps): LiveServices {
     ...(turn ? { turn } : {}),
     ...(deps.resumeGraceMs !== undefined ? { resumeGraceMs: deps.resumeGraceMs } : {}),
   });
-  const unbridge = bridgeLessons({
+  const unbridgeLessons = bridgeLessons({
     rooms,
     lifecycle: lessons.lifecycle,
     attendance: lessons.attendance,
     log,
   });
+  // Every event of a lesson's room goes into the occurrence's log (the lesson record).
+  const unlog = logLessons({ rooms, repo: deps.store.lessonLog, now: deps.now, log });
+  const unbridge = () => {
+    unbridgeLessons();
+    unlog();
+  };
   return { rooms, unbridge };
 }

@@ -13,6 +13,7 @@ import type { ResearchRepository } from './research/ResearchRepository';
 import type { TimetableRepository } from './timetable/TimetableRepository';
 import type { SecurityRepository } from './security/SecurityRepository';
 import type { RecordingPolicyRepository } from './recording/RecordingPolicyRepository';
+import type { LessonLogRepository } from './lessons/LessonLogRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -30,6 +31,8 @@ export interface Store {
   readonly security: SecurityRepository;
   /** each community's recording policy (recorded or not, kept how long) */
   readonly recording: RecordingPolicyRepository;
+  /** each lesson occurrence's log of events: stage, shares, questions, answers, timer… */
+  readonly lessonLog: LessonLogRepository;
   /**
    * False while the store cannot be reached (Redis down or reconnecting): a failure then is
    * "try again shortly", not a bug. The embedded store is always reachable.

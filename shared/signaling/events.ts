@@ -10,6 +10,7 @@ import {
   type RoomControlsSnapshot,
 } from './roomControls';
 import { annotationRequests, type AnnotationMessage, type AnnotationReplies } from './annotation';
+import { questionRequests, type QuestionReplies, type QuestionServerEvents } from './questions';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -96,6 +97,7 @@ export const requests = {
   leave: Type.Object({}),
   ...roomControlRequests,
   ...annotationRequests,
+  ...questionRequests,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -141,7 +143,7 @@ export interface ResumeReply extends JoinReply {
   consumerIds: string[];
 }
 
-export interface Replies extends RoomControlReplies, AnnotationReplies {
+export interface Replies extends RoomControlReplies, AnnotationReplies, QuestionReplies {
   join: JoinReply;
   resume: ResumeReply;
   createTransport: TransportOptions;
@@ -221,7 +223,7 @@ export interface PeerQuality {
   receivedLayer: number | null;
 }
 
-export interface ServerToClientEvents extends RoomControlServerEvents {
+export interface ServerToClientEvents extends RoomControlServerEvents, QuestionServerEvents {
   peerJoined: (peer: PeerInfo) => void;
   peerUpdated: (peer: PeerInfo) => void;
   peerLeft: (payload: { peerId: string }) => void;

@@ -7,6 +7,7 @@ import { listenChecked, type Listener } from '../checkedListener';
 import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './events';
 import { roomControlMessages } from './roomControls';
 import { AnnotationMessageSchema } from './annotation';
+import { questionServerMessages } from './questions';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -67,6 +68,7 @@ export const serverMessages = {
   }),
   ...roomControlMessages,
   annotation: AnnotationMessageSchema,
+  ...questionServerMessages,
 } satisfies { [E in keyof ServerToClientEvents]: TSchema };
 
 export type ServerMessageName = keyof typeof serverMessages;

@@ -1,6 +1,7 @@
 // The short markdown table written beside the JSON figures.
 import type { BenchResults } from './suite';
 import { renderAnnotation, type AnnotationBenchResult } from './annotation';
+import { questionsMarkdown, type QuestionsBenchResult } from './questions';
 
 export function renderMarkdown(r: BenchResults): string {
   const m = r.machine;
@@ -157,6 +158,7 @@ export function renderMarkdown(r: BenchResults): string {
     );
   }
   lines.push(...renderAnnotation(r.annotation as AnnotationBenchResult | undefined));
+  if (r.questions) lines.push(...questionsMarkdown(r.questions as QuestionsBenchResult));
   const errors = Object.entries(r.errors);
   if (errors.length > 0) {
     lines.push('## Failed benches', '');

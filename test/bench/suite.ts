@@ -18,6 +18,7 @@ import { benchRecording, type RecordingResult } from './recording';
 import { benchSignaling, benchTimetableIfPresent, type SignalingResult } from './signaling';
 import { benchEvaluation, type EvaluationBenchResult } from './evaluation';
 import { benchAnnotation } from './annotation';
+import { benchQuestions } from './questions';
 
 const here = join(repoRoot, 'test/bench');
 
@@ -191,6 +192,13 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       () =>
         benchAnnotation(
           smoke ? { classrooms: 3, durationMs: 1500 } : { classrooms: 100, durationMs: 15_000 },
+        ),
+    ],
+    [
+      'questions',
+      () =>
+        benchQuestions(
+          smoke ? { classrooms: 5, durationMs: 2000 } : { classrooms: 100, durationMs: 15_000 },
         ),
     ],
   ];

@@ -9,12 +9,16 @@ import type { LessonNames } from '../../lessons/LessonNames';
 import type { LessonLifecycle } from '../../lessons/LessonLifecycle';
 import type { MaterialRepository } from '../../store/lessons/LessonRepository';
 import { Failure } from '../../errors/Failure';
+import type { LessonLogRepository } from '../../store/lessons/LessonLogRepository';
+import { questionRecords } from '../../lessons/questionRecords';
 
 export interface LessonDeps {
   lifecycle: LessonLifecycle;
   attendance: AttendanceRecorder;
   materials: MaterialRepository;
   names: LessonNames;
+  /** the occurrence's log of events (questions and answers come from it) */
+  lessonLog?: LessonLogRepository;
 }
 
 export async function loadLessonFor(
@@ -36,10 +40,12 @@ export async function loadLessonFor(
 
 export async function lessonView(deps: LessonDeps, record: LessonRecord): Promise<LessonView> {
   const o = record.occurrence;
-  const [attendance, materials, names] = await Promise.all([
+  const [attendance, materials, names, events] = await Promise.all([
     deps.attendance.report(record),
     deps.materials.listFor(o.occurrenceId, o.seriesId),
     deps.names.ofLesson(o),
+    deps.lessonLog?.list(o.occurrenceId),
   ]);
-  return { lesson: record, attendance, materials, names };
+  const questions = events ? questionRecords(events) : [];
+  return { lesson: record, attendance, materials, names, questions };
 }

@@ -20,6 +20,7 @@ import type { Store } from '../../store/Store';
 import { TimetableOccurrenceSource } from '../../store/timetable/TimetableOccurrenceSource';
 import { lessonRoutes } from './lessonRoutes';
 import { materialRoutes } from './materialRoutes';
+import { lessonLogRoutes } from './lessonLogRoutes';
 
 /** What mountLessons builds. */
 export interface LessonParts {
@@ -83,7 +84,13 @@ export async function mountLessons(
   });
   const attendance = new AttendanceRecorder(store.attendance, now);
   const names = new LessonNames(store.timetable);
-  const lessonDeps = { lifecycle, attendance, materials: store.materials, names };
+  const lessonDeps = {
+    lifecycle,
+    attendance,
+    materials: store.materials,
+    names,
+    lessonLog: store.lessonLog,
+  };
 
   await http.register(lessonRoutes, {
     prefix: '/api',
@@ -91,6 +98,7 @@ export async function mountLessons(
     timeZone: config.timeZone,
     now,
   });
+  await http.register(lessonLogRoutes, { prefix: '/api', ...lessonDeps });
   await http.register(materialRoutes, {
     prefix: '/api',
     ...lessonDeps,

@@ -10,6 +10,7 @@ import { RedisAuthRepository } from '../auth/RedisAuthRepository';
 import { RedisTimetableRepository } from '../timetable/RedisTimetableRepository';
 import { RedisSecurityRepository } from '../security/RedisSecurityRepository';
 import { RedisRecordingPolicyRepository } from '../recording/RedisRecordingPolicyRepository';
+import { RedisLessonLogRepository } from '../lessons/RedisLessonLogRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
@@ -24,6 +25,7 @@ export class RedisStore implements Store {
   readonly timetable: RedisTimetableRepository;
   readonly security: RedisSecurityRepository;
   readonly recording: RedisRecordingPolicyRepository;
+  readonly lessonLog: RedisLessonLogRepository;
 
   static async connect(url: string, log: Log = consoleLog): Promise<RedisStore> {
     // A command waits through a blip (a few reconnection attempts, well under a second),
@@ -56,6 +58,7 @@ export class RedisStore implements Store {
     this.timetable = new RedisTimetableRepository(redis);
     this.security = new RedisSecurityRepository(redis);
     this.recording = new RedisRecordingPolicyRepository(redis);
+    this.lessonLog = new RedisLessonLogRepository(redis);
   }
 
   reachable(): boolean {

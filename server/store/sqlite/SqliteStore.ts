@@ -11,6 +11,7 @@ import { SqliteAuthRepository } from '../auth/SqliteAuthRepository';
 import { SqliteTimetableRepository } from '../timetable/SqliteTimetableRepository';
 import { SqliteSecurityRepository } from '../security/SqliteSecurityRepository';
 import { SqliteRecordingPolicyRepository } from '../recording/SqliteRecordingPolicyRepository';
+import { SqliteLessonLogRepository } from '../lessons/SqliteLessonLogRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
@@ -25,6 +26,7 @@ export class SqliteStore implements Store {
   readonly timetable: SqliteTimetableRepository;
   readonly security: SqliteSecurityRepository;
   readonly recording: SqliteRecordingPolicyRepository;
+  readonly lessonLog: SqliteLessonLogRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -50,6 +52,7 @@ export class SqliteStore implements Store {
     this.timetable = new SqliteTimetableRepository(db);
     this.security = new SqliteSecurityRepository(db);
     this.recording = new SqliteRecordingPolicyRepository(db);
+    this.lessonLog = new SqliteLessonLogRepository(db);
   }
 
   reachable(): boolean {
