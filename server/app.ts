@@ -32,6 +32,7 @@ import { adhocRoutes } from './http/security/adhocRoutes';
 import { auditHook, auditRoutes } from './http/security/auditRoutes';
 import { authPlugin } from './auth/authPlugin';
 import { principalResolver } from './auth/principals';
+import { lessonMaterialLookup } from './lessons/materialLookup';
 import { tokenRenewal } from './auth/tokenRenewal';
 import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
@@ -190,6 +191,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     tokenRenewal: tokenRenewal(tokens, resolvePrincipal, lessons.accounts, now),
     gate: lessons.roomGate,
     adhoc: { mode: config.adhocRooms, grant: (roomId) => store.security.grant(roomId) },
+    materials: lessonMaterialLookup(lessons.lifecycle, store.materials),
     limits: {
       maxRooms: config.maxRooms,
       maxParticipants: config.maxParticipants,

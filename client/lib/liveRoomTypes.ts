@@ -10,6 +10,7 @@ import type {
   RoomKind,
 } from '../../shared/signaling/events';
 import type { ReconnectPolicy } from './reconnectPolicy';
+import type { PushedMaterial } from '../../shared/signaling/material';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -51,6 +52,8 @@ export type LiveRoomClientEvents = {
   /** the server renewed this client's token: keep it where the token is kept */
   token: [{ token: string; expiresAt: number }];
   error: [Error];
+  /** what the teacher pushed to the projectors now (null: nothing) */
+  material: [PushedMaterial | null];
   transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
 };
 

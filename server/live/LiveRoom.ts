@@ -12,6 +12,7 @@ import type { Participant } from './Participant';
 import type { LivePorts, MediaFactory, PublishedTrack, ReceivedTrack } from './ports';
 import { consoleLog, type Log } from '../log';
 import { RoomError } from './RoomError';
+import { sendsMedia, unseen } from '../../shared/signaling/roles';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -162,7 +163,7 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
    * the peer list, not by an event, not in the quality samples.
    */
   static sees(viewer: { role: LiveRole }, other: { role: LiveRole }): boolean {
-    return other.role !== 'observer' || viewer.role === 'observer';
+    return !unseen(other.role) || viewer.role === 'observer';
   }
 
   /** The others in the room that this participant may know of. */
@@ -291,8 +292,8 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
     rtpCapabilities?: RtpCapabilities,
   ) {
     const media = this.#mediaOf(participant);
-    if (direction === 'send' && participant.role === 'observer') {
-      throw new RoomError('forbidden', 'an observer does not send media');
+    if (direction === 'send' && !sendsMedia(participant.role)) {
+      throw new RoomError('forbidden', `a ${participant.role} does not send media`);
     }
     if (direction === 'recv') {
       if (!rtpCapabilities) {
@@ -328,8 +329,8 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
       source: MediaSource;
     },
   ): Promise<PublishedTrack> {
-    if (participant.role === 'observer')
-      throw new RoomError('forbidden', 'an observer does not send media');
+    if (!sendsMedia(participant.role))
+      throw new RoomError('forbidden', `a ${participant.role} does not send media`);
     const teacherOnly = track.source === 'screen' || track.source === 'blackboard';
     if (teacherOnly && participant.role === 'classroom') {
       throw new RoomError('forbidden', `only the teacher shares a ${track.source}`, '/source');
@@ -543,7 +544,7 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
   }
 
   addChat(from: Participant<P>, text: string): ChatMessage {
-    if (from.role === 'observer' && this.kind === 'lesson') {
+    if (unseen(from.role) && this.kind === 'lesson') {
       throw new RoomError('forbidden', '巡课不发言 an observer is unseen and does not chat');
     }
     const message = {
@@ -566,10 +567,10 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
       if (!p.media) continue;
       samples.push({ peerId: p.peerId, ...(await p.media.stats()) });
     }
-    const unseen = new Set<string>(
-      [...this.#participants.values()].filter((p) => p.role === 'observer').map((p) => p.peerId),
+    const hidden = new Set<string>(
+      [...this.#participants.values()].filter((p) => unseen(p.role)).map((p) => p.peerId),
     );
-    const seen = samples.filter((q) => !unseen.has(q.peerId));
+    const seen = samples.filter((q) => !hidden.has(q.peerId));
     for (const p of this.#participants.values()) {
       if (p.role === 'observer') p.connection.send('quality', samples);
       else if (p.role === 'teacher') p.connection.send('quality', seen);

@@ -16,6 +16,10 @@ import { SignalingError } from './SignalingError';
 import type { AdhocMode } from '../security/adhocAdmission';
 import type { AdhocGrant } from '../../shared/security';
 import type { SfuPorts, SocketConnection } from './SocketConnection';
+import type { LessonMaterialLookup } from '../lessons/materialLookup';
+import { pushedMaterialOf } from '../live/material/pushedMaterial';
+import { materialHandlers } from './materialHandlers';
+import { classroomPcsIn } from '../live/secondScreen';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
@@ -48,6 +52,8 @@ export interface HandlerContext {
   adhoc?: AdhocRooms;
   /** TURN servers with fresh credentials for this participant (none without TURN) */
   iceServers(who: string): IceServer[];
+  /** a lesson's material by id (absent: nothing can be pushed to the projectors) */
+  materials?: LessonMaterialLookup;
 }
 
 type Handler<N extends RequestName> = (
@@ -84,6 +90,7 @@ async function sessionState(
     peers: room.peersVisibleTo(participant).map((o) => o.info()),
     stagePeerId: room.stagePeerId,
     chat: [...room.chat],
+    material: pushedMaterialOf(room),
   };
 }
 
@@ -129,6 +136,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
               kind: existing.kind,
               peers: existing.participants.size,
               hasTeacher: existing.hasTeacher,
+              classroomPcs: classroomPcsIn(existing),
             },
           }
         : {}),
@@ -257,6 +265,8 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
     ctx.setSession(undefined);
     return empty;
   },
+
+  ...materialHandlers(joined),
 };
 
 /**

@@ -3,6 +3,7 @@
 // the socket.io typed interfaces, and the clients (browser and Node test peers).
 import { Type, type Static } from '@sinclair/typebox';
 import { DtlsParameters, RtpCapabilities, RtpParameters, type TransportOptions } from './rtp';
+import { PushMaterialRequest, type MaterialPushedMessage, type PushedMaterial } from './material';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -13,6 +14,8 @@ export const LiveRole = Type.Union([
   Type.Literal('observer'),
   /** a participant of a teaching-research meeting: sends and receives everyone */
   Type.Literal('member'),
+  /** a classroom's second PC (辅助屏): receives the lesson's pictures, sends nothing */
+  Type.Literal('viewer'),
 ]);
 export type LiveRole = Static<typeof LiveRole>;
 
@@ -87,6 +90,8 @@ export const requests = {
   /** A code room's teacher starts or stops its recording (scheduled lessons follow the clock). */
   recording: Type.Object({ on: Type.Boolean() }),
   leave: Type.Object({}),
+  /** The teacher pushes one of the lesson's material to every projector (null: takes it off). */
+  pushMaterial: PushMaterialRequest,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -119,6 +124,8 @@ export interface JoinReply {
   peers: PeerInfo[];
   stagePeerId: string | null;
   chat: ChatMessage[];
+  /** what the teacher has pushed to the projectors now */
+  material?: PushedMaterial | null;
 }
 
 /** A resumed session: the state to sync, and new ICE credentials for each transport. */
@@ -145,6 +152,7 @@ export interface Replies {
   receiveReport: Record<string, never>;
   recording: { recording: boolean };
   leave: Record<string, never>;
+  pushMaterial: { material: PushedMaterial | null };
 }
 
 export type ErrorCode =
@@ -221,6 +229,8 @@ export interface ServerToClientEvents {
   tokenRefreshed: (payload: { token: string; expiresAt: number }) => void;
   /** The server lost this client's media (worker died, room rebuilt): join again. */
   rejoin: (payload: { reason: string }) => void;
+  /** The teacher pushed material to the projectors (or took it off). */
+  materialPushed: (payload: MaterialPushedMessage) => void;
   /** The room closed (lesson ended); `next` says where the client goes. */
   roomClosed: (payload: {
     reason: string;
