@@ -33,6 +33,7 @@ import { auditHook, auditRoutes } from './http/security/auditRoutes';
 import { authPlugin } from './auth/authPlugin';
 import { principalResolver } from './auth/principals';
 import { lessonMaterialLookup } from './lessons/materialLookup';
+import { refusalExplainer } from './auth/tokenRefusal';
 import { tokenRenewal } from './auth/tokenRenewal';
 import { loadAuthSecret } from './auth/secret';
 import { TokenIssuer } from './auth/tokens';
@@ -152,7 +153,8 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   // its schedule every 20 s: the default leaves ample room for that.
   await http.register(rateLimit, { max: config.httpRequestsPerMinute, timeWindow: '1 minute' });
   const resolvePrincipal = principalResolver(tokens, store.auth, now, store.security);
-  await http.register(authPlugin, { tokens, resolvePrincipal });
+  const explainRefusal = refusalExplainer(tokens, store.auth, now);
+  await http.register(authPlugin, { tokens, resolvePrincipal, explainRefusal });
   await http.register(auditHook, { security: store.security, now });
   const timetable = timetableServices(store, config.timeZone, now);
   // One schedule for the lesson clock and for a classroom PC's "today", so they agree.

@@ -3,6 +3,7 @@
 import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
+import { chatForm } from './chatForm';
 
 export interface TileInfo {
   source: string;
@@ -138,7 +139,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         mic,
         hand,
         materials,
-        chat,
+        h('div', { class: 'chat-box' }, chat, chatForm(client)),
       ),
     ),
     showMaterials(list) {

@@ -14,6 +14,7 @@ import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './l
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
+import { materialPanel } from './materialPanel';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -160,7 +161,13 @@ async function main(): Promise<void> {
       { class: 'layout' },
       controls,
       h('div', { class: 'main' }, stage, wall),
-      h('div', { class: 'side' }, chat, chatForm),
+      h(
+        'div',
+        { class: 'side' },
+        lesson ? materialPanel(client, lesson.occurrenceId) : null,
+        chat,
+        chatForm,
+      ),
     ),
   );
   (window as unknown as { __tongke: unknown }).__tongke = {

@@ -3,11 +3,15 @@ import type { FastifyReply, FastifyRequest, preHandlerHookHandler } from 'fastif
 import type { Principal, Role } from '../../shared/auth';
 import type { ResolvePrincipal } from './principals';
 import type { TokenIssuer } from './tokens';
+import type { ExplainRefusal, TokenRefusal } from './tokenRefusal';
+import { describeRefusal } from '../../shared/messages';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The verified bearer, or null for an anonymous request. */
     principal: Principal | null;
+    /** why a bearer token that was shown is refused (the 401's machine code) */
+    tokenRefusal: TokenRefusal | undefined;
   }
   interface FastifyInstance {
     tokens: TokenIssuer;
@@ -45,24 +49,31 @@ export interface AuthPluginOptions {
   tokens: TokenIssuer;
   /** token → principal, revoked devices refused (principals.ts) */
   resolvePrincipal: ResolvePrincipal;
+  /** why a refused token is refused (tokenRefusal.ts); absent: plain `unauthorized` */
+  explainRefusal?: ExplainRefusal;
 }
 
 /** Reads the bearer token on every request; routes opt into the checks they need. */
 export const authPlugin = fp<AuthPluginOptions>(
-  async (app, { tokens, resolvePrincipal }) => {
+  async (app, { tokens, resolvePrincipal, explainRefusal }) => {
     app.decorate('tokens', tokens);
     app.decorateRequest('principal', null);
+    app.decorateRequest('tokenRefusal', undefined);
     app.addHook('onRequest', async (request) => {
       const token = bearer(request);
       request.principal = token ? ((await resolvePrincipal(token)) ?? null) : null;
+      if (token && !request.principal && explainRefusal) {
+        request.tokenRefusal = await explainRefusal(token);
+      }
     });
     const roleCheck = (roles: Role[], links: boolean) => {
       return async (request: FastifyRequest, reply: FastifyReply) => {
         const p = request.principal;
-        if (!p)
-          return reply
-            .code(401)
-            .send({ error: 'unauthorized', message: 'a valid token is required' });
+        if (!p) {
+          // A revoked PC is told so (it must be enrolled again); anything else may heal.
+          const code = request.tokenRefusal ?? 'unauthorized';
+          return reply.code(401).send({ error: code, message: describeRefusal(code) });
+        }
         if (!roles.includes(p.role)) {
           request.log.warn({ sub: p.sub, role: p.role, url: request.url }, 'role refused');
           return reply
