@@ -184,8 +184,7 @@ async function runDevice(enrolled: Extract<ClassroomSettings, { mode: 'device' }
         showRevoked();
         return;
       }
-      // Anything else heals by itself: keep the enrolment, say so, try again.
-      showBanner(failure.offline ? 'offline' : 'idle');
+      // Anything else heals by itself: keep the enrolment, say so (small), try again.
       const status = app.querySelector('.waiting .schedule-status');
       if (status) status.textContent = failure.status;
       else app.querySelector('.waiting')?.append(statusLine(failure.status));
@@ -200,7 +199,7 @@ function showRevoked(): void {
   const notice = document.createElement('p');
   notice.className = 'revoked';
   notice.setAttribute('role', 'alert');
-  notice.textContent = `本机已被注销 ${describeRefusal('device_revoked')}`;
+  notice.textContent = describeRefusal('device_revoked');
   const form = setupForm(run);
   form.prepend(notice);
   app.replaceChildren(form);

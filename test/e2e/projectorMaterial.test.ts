@@ -1,0 +1,217 @@
+// The teacher attaches a learning guide from her screen and pushes it to every projector:
+// it opens inside the classroom's lesson view (in the viewport, not covered, the teacher
+// still beside it), a classroom that reconnects gets it again, and the 辅导教师 can close
+// it. The classroom's second PC (辅助屏) stays in beside the first and sends nothing.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
+import { expectClickable, keepScreenshots, waitShown } from '../helpers/screen';
+import { MIN, occurrence } from '../unit/lessons/support/occurrences';
+import {
+  PASSWORD,
+  startLessonServer,
+  type LessonServer,
+} from '../integration/lessons/support/lessonServer';
+
+const o = occurrence();
+const start = Date.parse(o.start);
+
+type PageState = { __tongke: { state: string } };
+const stateOf = (page: Page) =>
+  page.evaluate(() => (window as unknown as PageState).__tongke.state);
+
+/** A classroom PC whose enrolment (device token) is already saved, as after the code form. */
+async function classroomPc(profiles: Profiles, url: string, token: string): Promise<Page> {
+  const page = await profiles.newPage(`${url}/classroom/`, { width: 1920, height: 1080 });
+  await page.evaluate((t) => {
+    localStorage.setItem(
+      'tongke.classroom',
+      JSON.stringify({
+        mode: 'device',
+        token: t,
+        classroomId: 'room-gaolou-1',
+        displayName: '高楼镇中心小学 三(1)班',
+      }),
+    );
+  }, token);
+  await page.reload();
+  return page;
+}
+
+/** Shown as a person sees it: a box inside the viewport, its centre hits it, decoded. */
+async function expectMaterialShown(image: Locator, what: string): Promise<void> {
+  await image.waitFor({ state: 'visible', timeout: 20_000 });
+  const viewport = image.page().viewportSize()!;
+  const box = (await image.boundingBox())!;
+  expect(box.width, `${what}: width`).toBeGreaterThan(viewport.width / 3);
+  expect(box.height, `${what}: height`).toBeGreaterThan(viewport.height / 3);
+  expect(box.x, `${what}: in the viewport`).toBeGreaterThanOrEqual(0);
+  expect(box.y + box.height, `${what}: in the viewport`).toBeLessThanOrEqual(viewport.height + 1);
+  const seen = await image.evaluate((el) => {
+    const img = el as HTMLImageElement;
+    const r = img.getBoundingClientRect();
+    const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+    return {
+      covered: hit === img ? undefined : String(hit?.className || hit?.tagName),
+      decoded: img.complete && img.naturalWidth > 0,
+      src: img.src,
+    };
+  });
+  expect(seen.covered, `${what}: covered by`).toBeUndefined();
+  expect(seen.decoded, `${what}: decoded`).toBe(true);
+  // Fetched with the PC's own token: the page holds no public address of the file.
+  expect(seen.src.startsWith('blob:'), `${what}: a blob, not a file URL`).toBe(true);
+}
+
+describe('material pushed to the projectors', () => {
+  let s: LessonServer;
+  let profiles: Profiles;
+  let teacher: Page;
+  let first: Page;
+  let second: Page;
+  let dir: string;
+  let png: Buffer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'tongke-material-'));
+    // A real picture of a learning guide's page (ffmpeg's test card, 1280×720).
+    const file = join(dir, 'guide.png');
+    execFileSync(
+      'ffmpeg',
+      ['-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc=size=1280x720'].concat([
+        '-frames:v',
+        '1',
+        file,
+      ]),
+    );
+    png = await readFile(file);
+    s = await startLessonServer();
+    await s.clock.advanceTo(start - 4 * MIN); // the room is open
+    profiles = await launchChromiumProfiles();
+  });
+
+  afterAll(async () => {
+    await profiles?.close();
+    await s?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('the teacher starts her lesson and two PCs of one classroom come in', async () => {
+    teacher = await profiles.newPage(`${s.url}/teacher/`);
+    teacher.on('dialog', (dialog) => void dialog.accept());
+    await teacher.fill('input[name=login]', 'wang');
+    await teacher.fill('input[name=password]', PASSWORD);
+    await teacher.click('form.login button[type=submit]');
+    await teacher.locator(`li[data-occurrence="${o.occurrenceId}"] button`).click();
+    await teacher.locator('button[data-action="start"]').click();
+    await expect.poll(() => stateOf(teacher), { timeout: 30_000 }).toBe('joined');
+
+    first = await classroomPc(profiles, s.url, await s.deviceToken('room-gaolou-1'));
+    await waitShown(
+      first.locator('.screens .tile[data-source="camera"] video').first(),
+      'the first PC: the teacher',
+      60_000,
+    );
+    // The same classroom's second PC, enrolled with a code of its own.
+    second = await classroomPc(profiles, s.url, await s.deviceToken('room-gaolou-1'));
+    await expect
+      .poll(() => second.locator('.second-screen-note').textContent(), { timeout: 40_000 })
+      .toContain('本机为辅助屏');
+    await waitShown(
+      second.locator('.screens .tile[data-source="camera"] video').first(),
+      'the second PC: the teacher',
+      40_000,
+    );
+  });
+
+  it('both PCs stay in; only the first sends, and the teacher sees one classroom', async () => {
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(await stateOf(first)).toBe('joined');
+    expect(await stateOf(second)).toBe('joined');
+    const room = s.tongke.rooms.get(o.occurrenceId)!;
+    const pcs = [...room.participants.values()].filter(
+      (p) => p.principal?.classroomId === 'room-gaolou-1',
+    );
+    expect(pcs.map((p) => p.role).sort()).toEqual(['classroom', 'viewer']);
+    const sender = pcs.find((p) => p.role === 'classroom')!;
+    const viewer = pcs.find((p) => p.role === 'viewer')!;
+    await expect.poll(() => sender.sources.sort(), { timeout: 20_000 }).toEqual(['camera', 'mic']);
+    expect(viewer.sources).toEqual([]);
+    // The second PC's own camera and microphone are closed again.
+    const live = await second.evaluate(
+      () =>
+        [...document.querySelectorAll('.bar video')]
+          .flatMap((v) => (v as HTMLVideoElement).srcObject as MediaStream | null)
+          .flatMap((m) => m?.getTracks() ?? [])
+          .filter((t) => t.readyState === 'live').length,
+    );
+    expect(live).toBe(0);
+    // One tile on her wall for the classroom, whatever screens it has.
+    await expect
+      .poll(() =>
+        teacher.evaluate(
+          () => (window as unknown as { __tongke: { classrooms: number } }).__tongke.classrooms,
+        ),
+      )
+      .toBe(1);
+    await keepScreenshots(second, 'classroom-second-screen');
+  });
+
+  it('the teacher attaches a guide from her screen and pushes it', async () => {
+    const panel = teacher.locator('.material-panel');
+    await panel.locator('select[name=kind]').selectOption('guide');
+    await panel
+      .locator('input[type=file]')
+      .setInputFiles({ name: '分数的初步认识 导学单.png', mimeType: 'image/png', buffer: png });
+    await panel.locator('button[type=submit]').click();
+    const push = panel.locator('button[data-action="push-material"]');
+    await push.waitFor({ timeout: 15_000 });
+    await expectClickable(push, 'the push button');
+    await push.click();
+    await expect
+      .poll(() => panel.locator('.material-pushed').textContent(), { timeout: 10_000 })
+      .toContain('分数的初步认识');
+    await keepScreenshots(teacher, 'teacher-material-pushed');
+  });
+
+  it('it opens inside the projector page, with the teacher still shown beside it', async () => {
+    await expectMaterialShown(first.locator('.material-viewer img'), 'the first PC: the guide');
+    await waitShown(
+      first.locator('.screens .tile[data-source="camera"] video').first(),
+      'the first PC: the teacher beside the guide',
+    );
+    await expectMaterialShown(second.locator('.material-viewer img'), 'the second PC: the guide');
+    expect(await first.locator('.material-viewer .material-title').textContent()).toContain(
+      '课堂导学单',
+    );
+    await keepScreenshots(first, 'classroom-material');
+    // Its file is nobody's without a token.
+    const id = await first.locator('.material-viewer').getAttribute('data-material');
+    expect((await fetch(`${s.url}/api/materials/${id}/file`)).status).toBe(401);
+  });
+
+  it('a PC that reconnects opens what is pushed now', async () => {
+    await first.reload();
+    await expect.poll(() => stateOf(first), { timeout: 60_000 }).toBe('joined');
+    await expectMaterialShown(first.locator('.material-viewer img'), 'after a reload: the guide');
+  });
+
+  it('the 辅导教师 closes it; the teacher takes it off the other screen', async () => {
+    const close = first.locator('button[data-action="close-material"]');
+    await expectClickable(close, 'the close button');
+    await close.click();
+    await expect.poll(() => first.locator('.material-viewer').isHidden()).toBe(true);
+    await waitShown(
+      first.locator('.screens .tile[data-source="camera"] video').first(),
+      'the teacher, large again',
+    );
+    await teacher.locator('button[data-action="unpush-material"]').click();
+    await expect
+      .poll(() => second.locator('.material-viewer').isHidden(), { timeout: 10_000 })
+      .toBe(true);
+  });
+});
