@@ -100,7 +100,7 @@ describe('material pushed to the projectors', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the teacher starts her lesson and two PCs of one classroom come in', async () => {
+  it('the teacher starts her lesson', async () => {
     teacher = await profiles.newPage(`${s.url}/teacher/`);
     teacher.on('dialog', (dialog) => void dialog.accept());
     await teacher.fill('input[name=login]', 'wang');
@@ -108,13 +108,15 @@ describe('material pushed to the projectors', () => {
     await teacher.click('form.login button[type=submit]');
     await teacher.locator(`li[data-occurrence="${o.occurrenceId}"] button`).click();
     await teacher.locator('button[data-action="start"]').click();
-    await expect.poll(() => stateOf(teacher), { timeout: 30_000 }).toBe('joined');
+    await expect.poll(() => stateOf(teacher), { timeout: 60_000 }).toBe('joined');
+  });
 
+  it('two PCs of one classroom come in', async () => {
     first = await classroomPc(profiles, s.url, await s.deviceToken('room-gaolou-1'));
     await waitShown(
       first.locator('.screens .tile[data-source="camera"] video').first(),
       'the first PC: the teacher',
-      60_000,
+      50_000,
     );
     // The same classroom's second PC, enrolled with a code of its own.
     second = await classroomPc(profiles, s.url, await s.deviceToken('room-gaolou-1'));
@@ -213,5 +215,52 @@ describe('material pushed to the projectors', () => {
     await expect
       .poll(() => second.locator('.material-viewer').isHidden(), { timeout: 10_000 })
       .toBe(true);
+  });
+
+  it("the 辅导教师's controls are all on the projector and work", async () => {
+    const bar = first.locator('.bar');
+    const mic = bar.locator('button.mic');
+    await expectClickable(mic, 'mute');
+    await mic.click();
+    expect(await mic.getAttribute('aria-pressed')).toBe('true');
+    expect(await mic.textContent()).toContain('已静音');
+    await mic.click();
+    expect(await mic.getAttribute('aria-pressed')).toBe('false');
+    const hand = bar.locator('button.hand-up');
+    await expectClickable(hand, 'raise hand');
+    await hand.click();
+    await expect
+      .poll(() => teacher.locator('.wall .tile.hand-raised').count(), { timeout: 10_000 })
+      .toBe(1);
+    const chat = bar.locator('.chat-form input[name=chat]');
+    await expectClickable(chat, 'the chat');
+    await chat.fill('第三题我们有疑问');
+    await bar.locator('.chat-form button[type=submit]').click();
+    await expect
+      .poll(() => teacher.locator('.side .chat').textContent(), { timeout: 10_000 })
+      .toContain('第三题我们有疑问');
+    // She opens the lesson's material herself, inside the page.
+    const list = bar.locator('.materials-box');
+    await list.locator('summary').click();
+    const item = list.locator('li button').first();
+    await expectClickable(item, 'a material');
+    await item.click();
+    await expectMaterialShown(first.locator('.material-viewer img'), 'opened by hand: the guide');
+    await first.locator('button[data-action="close-material"]').click();
+  });
+
+  it('after the lesson the PC offers the research room, and it opens', async () => {
+    await teacher.click('button:has-text("下课 End lesson")');
+    const link = first.locator('a[data-action="research"]');
+    await link.waitFor({ timeout: 40_000 });
+    await expectClickable(link, 'go to the research room');
+    await keepScreenshots(first, 'classroom-after-lesson');
+    await link.click();
+    await expect
+      .poll(() => first.locator('h1').first().textContent(), { timeout: 30_000 })
+      .toContain('同步教学研讨');
+    // The PC's token went along in this tab only, not in the address.
+    expect(first.url()).not.toContain('token');
+    await expectClickable(first.locator('a.back-to-classroom'), 'back to the classroom');
   });
 });
