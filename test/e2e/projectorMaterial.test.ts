@@ -67,6 +67,31 @@ async function expectMaterialShown(image: Locator, what: string): Promise<void> 
   expect(seen.src.startsWith('blob:'), `${what}: a blob, not a file URL`).toBe(true);
 }
 
+/** A one-page PDF saying `text` (Helvetica), with a correct cross-reference table. */
+function onePagePdf(text: string): Buffer {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    (() => {
+      const stream = `BT /F1 48 Tf 80 400 Td (${text}) Tj ET`;
+      return `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
+    })(),
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(body.length);
+    body += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const off of offsets) body += `${String(off).padStart(10, '0')} 00000 n \n`;
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(body, 'latin1');
+}
+
 describe('material pushed to the projectors', () => {
   let s: LessonServer;
   let profiles: Profiles;
@@ -197,6 +222,22 @@ describe('material pushed to the projectors', () => {
   });
 
   it('a PC that reconnects opens what is pushed now', async () => {
+    // Meanwhile the teacher attached the exercise sheet (课堂练习) as a PDF.
+    const form = new FormData();
+    form.set('kind', 'exercise');
+    form.set(
+      'file',
+      new Blob([onePagePdf('Exercise 3: 1/2 + 1/4 = ?').toString('latin1')], {
+        type: 'application/pdf',
+      }),
+      'exercise.pdf',
+    );
+    const upload = await s.api(`/api/lessons/${encodeURIComponent(o.occurrenceId)}/materials`, {
+      method: 'POST',
+      token: s.tokens.wang,
+      body: form,
+    });
+    expect(upload.status).toBe(201);
     await first.reload();
     await expect.poll(() => stateOf(first), { timeout: 60_000 }).toBe('joined');
     await expectMaterialShown(first.locator('.material-viewer img'), 'after a reload: the guide');
@@ -242,10 +283,25 @@ describe('material pushed to the projectors', () => {
     // She opens the lesson's material herself, inside the page.
     const list = bar.locator('.materials-box');
     await list.locator('summary').click();
-    const item = list.locator('li button').first();
+    const item = list.locator('li button', { hasText: '导学单.png' });
     await expectClickable(item, 'a material');
     await item.click();
     await expectMaterialShown(first.locator('.material-viewer img'), 'opened by hand: the guide');
+    // A PDF opens in the browser's own viewer, inside the page.
+    await list.locator('li button', { hasText: 'exercise.pdf' }).click();
+    const pdf = first.locator('.material-viewer iframe');
+    await pdf.waitFor({ state: 'visible', timeout: 20_000 });
+    const box = (await pdf.boundingBox())!;
+    expect(box.width * box.height).toBeGreaterThan((1920 * 1080) / 4);
+    const covered = await pdf.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      return hit === el ? undefined : String(hit?.tagName);
+    });
+    expect(covered, 'the PDF: covered by').toBeUndefined();
+    expect(await pdf.getAttribute('src')).toMatch(/^blob:/);
+    await new Promise((r) => setTimeout(r, 2000)); // the PDF viewer draws the page
+    await keepScreenshots(first, 'classroom-material-pdf');
     await first.locator('button[data-action="close-material"]').click();
   });
 
