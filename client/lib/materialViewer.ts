@@ -97,7 +97,8 @@ export function materialViewer(token: () => string): MaterialViewer {
       const how = viewableInPage(material.mimeType);
       const content =
         how === 'pdf' || how === 'text'
-          ? h('iframe', { src: url, title: material.fileName })
+          ? // The whole page at once, as on a projector (Chromium's viewer reads the fragment).
+            h('iframe', { src: how === 'pdf' ? `${url}#view=Fit` : url, title: material.fileName })
           : how === 'image'
             ? h('img', { src: url, alt: material.fileName })
             : how === 'video'
