@@ -40,6 +40,28 @@ const catalogue = {
   wrong_lesson: text('这个链接属于另一节课', 'This link is for another lesson'),
   research_not_open: text('课堂尚未结束，教研室还没有开放', 'The research room is not open yet'),
   research_closed: text('研讨已结束', 'The meeting has ended'),
+  // A token shown and refused (server/auth/tokenRefusal.ts), and other edges' refusals.
+  device_revoked: text(
+    '本机已被注销，请联系教务重新注册',
+    "This PC's enrolment was revoked; ask the coordinator for a new code",
+  ),
+  token_expired: text('登录已过期，请重新登录', 'The sign-in has expired; sign in again'),
+  unauthorized: text('需要有效的登录', 'A valid sign-in is required'),
+  bad_token: text('凭据无效或已过期', 'The credential is invalid or expired'),
+  needs_token: text(
+    '这节课须用账号或教室电脑进入',
+    'A scheduled lesson is entered with a sign-in or a classroom PC, not a room code',
+  ),
+  wrong_code: text('入场码不正确', 'Wrong room code'),
+  no_grant: text('这个课堂编号未开放', 'This room is not open'),
+  grant_expired: text('这个课堂编号已过期', 'This room has expired'),
+  second_teacher: text('已有主讲教师在课堂中', 'A teacher is already in this room'),
+  rate_limited: text('请求过于频繁，请稍后再试', 'Too many requests; try again shortly'),
+  unavailable: text('服务器暂时不可用，请稍后再试', 'The server is unavailable; try again shortly'),
+  // Material on the projectors (client/classroom/materialViewer.ts).
+  material_unavailable: text('资料暂时打不开，请稍后再试', 'The material could not be opened'),
+  unsupported_type: text('不支持这种文件类型', 'This type of file is not accepted'),
+  too_large: text('文件太大', 'The file is too large'),
   // Signaling's own refusals (server/signaling/joinPolicy.ts).
   room_full: text('课堂人数已满', 'The room is full'),
   not_joined: text('尚未进入课堂，请重新进入', 'Not in the room; join again'),

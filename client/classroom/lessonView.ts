@@ -7,6 +7,7 @@ import { projector } from './projector';
 import { micPanel } from './micPanel';
 import { showAnnotations } from '../lib/annotation/projector';
 import { questionPanel } from './questionPanel';
+import { chatForm } from './chatForm';
 
 export interface TileInfo {
   source: string;
@@ -132,7 +133,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
         mic.element,
         hand,
         materials,
-        chat,
+        h('div', { class: 'chat-box' }, chat, chatForm(client)),
       ),
       ...tools.elements,
     ),

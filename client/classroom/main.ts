@@ -13,8 +13,14 @@ import { classroomCameraEncodings } from '../../shared/signaling/events';
 import { lessonView, type TileInfo } from './lessonView';
 import { listMaterials, materialList } from '../lib/materials';
 import { setupForm } from './setupForm';
-import { RoomDevices, type RoomDeviceKind } from './roomDevices';
-import { describeLesson, HttpError, today } from './schedule';
+import type { RoomDeviceKind } from './roomDevices';
+import { describeLesson, today } from './schedule';
+import { projectorMaterial } from './projectorMaterial';
+import { RoomSender } from './roomSender';
+import { scheduleFailure } from './scheduleFailure';
+import { researchButton, researchOpen } from './researchLink';
+import { neverGiveUp } from '../lib/reconnectPolicy';
+import { describeJoinError, describeRefusal } from '../../shared/messages';
 import { forgetSettings, loadSettings, saveSettings, type ClassroomSettings } from './settings';
 
 interface Debug {
@@ -40,7 +46,7 @@ function showBanner(state: ConnectionState | 'offline'): void {
   banner.textContent = text[state] ?? '';
 }
 
-function showWaiting(line: string, detail = ''): void {
+function showWaiting(line: string, detail = '', ...extra: (HTMLElement | null)[]): void {
   const box = document.createElement('div');
   box.className = 'waiting';
   box.append(line);
@@ -50,7 +56,17 @@ function showWaiting(line: string, detail = ''): void {
     small.textContent = detail;
     box.append(small);
   }
+  for (const e of extra) if (e) box.append(e);
   app.replaceChildren(box);
+}
+
+/** A small line under the waiting text: why the PC is retrying (a refusal, the server). */
+function statusLine(text: string): HTMLElement {
+  const line = document.createElement('div');
+  line.className = 'schedule-status';
+  line.setAttribute('role', 'status');
+  line.textContent = text;
+  return line;
 }
 
 /** What each of the room's devices is published with. */
@@ -69,32 +85,34 @@ async function attend(client: LiveRoomClient, join: JoinOptions): Promise<void> 
     (resolve) => (stopWaiting = client.on('closed', () => resolve())),
   );
   // Published before the join they go out with it; after, as soon as they come (back).
-  const devices = new RoomDevices((kind, track) => {
-    view.showSelf(devices.stream);
-    const done = track ? client.publish(kind, track, publishOptions[kind]) : client.unpublish(kind);
-    void done.catch((error: unknown) => console.warn(`publish ${kind}`, error));
+  // A second PC of the classroom (辅助屏) closes them again once the join says so.
+  const sender = new RoomSender(client, publishOptions, (stream) => view.showSelf(stream));
+  await sender.start();
+  const token = join.token;
+  // What the teacher pushes to the projectors opens inside the lesson view.
+  const material = token ? projectorMaterial(client, view.element, () => token) : undefined;
+  const offRole = client.on('state', (state) => {
+    if (state === 'joined') void sender.follow(view.element);
   });
-  await devices.start();
   try {
     debug.joinRequestedAt = performance.now();
     void view.firstTeacherFrame.then((at) => (debug.firstTeacherFrameAt = at));
     await client.join(join);
     app.replaceChildren(view.element);
-    if (join.token) {
-      const token = join.token;
+    await sender.follow(view.element);
+    if (token) {
       void listMaterials(join.roomId, token)
-        .then((list) => view.showMaterials(materialList(list, token)))
+        .then((list) => view.showMaterials(materialList(list, token, (m) => material?.open(m))))
         .catch(() => undefined); // material is a help, never a reason to miss the lesson
     }
-    view.showSelf(devices.stream);
     await ended;
   } finally {
     stopWaiting();
+    offRole();
+    material?.dispose();
     view.dispose();
     // Between lessons the classroom's camera and microphone are off.
-    devices.close();
-    await client.unpublish('camera');
-    await client.unpublish('mic');
+    await sender.close();
   }
 }
 
@@ -110,9 +128,20 @@ async function runDevice(enrolled: Extract<ClassroomSettings, { mode: 'device' }
     saveSettings(localStorage, settings);
   });
   client.on('state', (s) => ((debug.state = s), showBanner(s)));
+  const backoff = neverGiveUp();
+  let failures = 0;
+  /** the lesson attended last: its research room, while open, is offered on the screen */
+  let attended: string | undefined;
+  /** why the last join was refused, said under the waiting text */
+  let refused = '';
+  const research = async () =>
+    attended && (await researchOpen(attended, settings.token))
+      ? researchButton(attended, settings.token)
+      : null;
   for (;;) {
     try {
       const day = await today('', settings.classroomId, settings.token);
+      failures = 0;
       showBanner('idle');
       const lesson = day.now;
       const { timeZone } = day;
@@ -122,6 +151,7 @@ async function runDevice(enrolled: Extract<ClassroomSettings, { mode: 'device' }
             ? `下一节课 Next: ${describeLesson(day.next, timeZone)}`
             : '今天没有同步课堂 No lessons today',
           settings.displayName,
+          await research(),
         );
         await delay(SCHEDULE_POLL_MS);
         continue;
@@ -129,30 +159,50 @@ async function runDevice(enrolled: Extract<ClassroomSettings, { mode: 'device' }
       showWaiting(
         `即将开始 Starting soon: ${describeLesson(lesson, timeZone)}`,
         settings.displayName,
+        refused ? statusLine(refused) : null,
       );
       await attend(client, {
         roomId: lesson.occurrenceId,
         displayName: settings.displayName,
         token: settings.token,
       });
-      showWaiting('本节课已结束 The lesson has ended', settings.displayName);
+      refused = '';
+      attended = lesson.occurrenceId;
+      showWaiting('本节课已结束 The lesson has ended', settings.displayName, await research());
       await delay(5000);
     } catch (error) {
-      if (error instanceof HttpError && error.status === 401) {
-        // The device credential was revoked or expired: enrol again.
-        forgetSettings(localStorage);
-        location.reload();
-        return;
-      }
-      // Refused for now (the room opens a few minutes before the bell): ask again soon.
-      if (error instanceof LiveRoomError || error instanceof HttpError) {
+      // Refused for now (the room opens a few minutes before the bell): say why, ask again soon.
+      if (error instanceof LiveRoomError) {
+        refused = describeJoinError(error);
         await delay(SCHEDULE_POLL_MS / 4);
         continue;
       }
-      showBanner('offline');
-      await delay(5000);
+      const failure = scheduleFailure(error);
+      if (failure.kind === 'revoked') {
+        // Only the server's word that this PC was revoked erases it: a person must enrol it.
+        forgetSettings(localStorage);
+        showRevoked();
+        return;
+      }
+      // Anything else heals by itself: keep the enrolment, say so (small), try again.
+      const status = app.querySelector('.waiting .schedule-status');
+      if (status) status.textContent = failure.status;
+      else app.querySelector('.waiting')?.append(statusLine(failure.status));
+      if (!app.querySelector('.waiting')) showWaiting(failure.status, settings.displayName);
+      await delay(backoff.nextRetryDelayMs(failures++) ?? 7000);
     }
   }
+}
+
+/** The server says this PC's enrolment was revoked: say so, and offer the code form. */
+function showRevoked(): void {
+  const notice = document.createElement('p');
+  notice.className = 'revoked';
+  notice.setAttribute('role', 'alert');
+  notice.textContent = describeRefusal('device_revoked');
+  const form = setupForm(run);
+  form.prepend(notice);
+  app.replaceChildren(form);
 }
 
 /** A trial room with a code: join it, and after the lesson wait for the next one. */
@@ -181,6 +231,8 @@ function run(settings: ClassroomSettings): void {
   void (settings.mode === 'device' ? runDevice(settings) : runRoom(settings));
 }
 
+// A research room visited from this tab took the PC's token along; it is not a login here.
+sessionStorage.removeItem('tongke.token');
 const settings = loadSettings(location.search, localStorage);
 if (settings) run(settings);
 else app.replaceChildren(setupForm(run));

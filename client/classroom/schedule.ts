@@ -7,14 +7,16 @@ export class HttpError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** the server's machine code (`device_revoked`, `unauthorized`…), if it gave one */
+    readonly code = '',
   ) {
     super(message);
   }
 }
 
 async function json<T>(res: Response): Promise<T> {
-  const body = (await res.json().catch(() => ({}))) as T & { message?: string };
-  if (!res.ok) throw new HttpError(res.status, body.message ?? res.statusText);
+  const body = (await res.json().catch(() => ({}))) as T & { message?: string; error?: string };
+  if (!res.ok) throw new HttpError(res.status, body.message ?? res.statusText, body.error ?? '');
   return body;
 }
 

@@ -23,6 +23,7 @@ import { neverGiveUp } from './reconnectPolicy';
 import { ReceiveReporter } from './receiveReport';
 import { TypedEmitter } from './TypedEmitter';
 import { RemoteTracks } from './remoteTracks';
+import { sendsMedia } from '../../shared/signaling/roles';
 import { connected, openSignalingSocket, request, type ClientSocket } from './signalingSocket';
 import {
   LiveRoomError,
@@ -182,10 +183,11 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     );
     await device.load({ routerRtpCapabilities: reply.routerRtpCapabilities as ms.RtpCapabilities });
     this.#device = device;
-    if (reply.role !== 'observer') this.#send = await this.#createTransport('send');
+    if (sendsMedia(reply.role)) this.#send = await this.#createTransport('send');
     this.#recvReady = this.#createTransport('recv');
     this.#recv = await this.#recvReady;
-    for (const [source, entry] of this.#published) {
+    // A role that only receives (a second PC) keeps its tracks unsent.
+    for (const [source, entry] of this.#send ? this.#published : []) {
       entry.producer = await this.#produce(source, entry.track, entry.options);
     }
   }
@@ -374,6 +376,10 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     on('micStates', (mics) => this.#controls({ mics }));
     on('annotation', (m) => this.emit('annotation', m));
     on('rejoin', ({ reason }) => this.#recover(reason));
+    on('materialPushed', ({ material }) => {
+      if (this.#reply) this.#reply.material = material;
+      this.emit('material', material);
+    });
     on('tokenRefreshed', (fresh) => {
       // The next join (after a restart, a worker death) must not present an expired token.
       if (this.#join?.token) this.#join = { ...this.#join, token: fresh.token };

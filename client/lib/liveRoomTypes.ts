@@ -12,6 +12,7 @@ import type {
 import type { ReconnectPolicy } from './reconnectPolicy';
 import type { LayoutState, MicStates } from '../../shared/signaling/roomControls';
 import type { AnnotationMessage } from '../../shared/signaling/annotation';
+import type { PushedMaterial } from '../../shared/signaling/material';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -53,6 +54,8 @@ export type LiveRoomClientEvents = {
   /** the server renewed this client's token: keep it where the token is kept */
   token: [{ token: string; expiresAt: number }];
   error: [Error];
+  /** what the teacher pushed to the projectors now (null: nothing) */
+  material: [PushedMaterial | null];
   transportState: [{ direction: 'send' | 'recv'; state: ms.ConnectionState }];
   /** what the projectors show now (the teacher's choice, held by the server) */
   layout: [LayoutState];

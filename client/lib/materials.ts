@@ -2,6 +2,7 @@
 // and fetched with the bearer header, so a token never sits in a URL.
 import { materialKindLabels, type Material } from '../../shared/lessons';
 import { h } from './dom';
+import type { OpenMaterial } from './materialViewer';
 
 async function withToken(path: string, token: string): Promise<Response> {
   const res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
@@ -14,11 +15,22 @@ export async function listMaterials(occurrenceId: string, token: string): Promis
   return (await res.json()) as Material[];
 }
 
-/** A button per file; a click opens it in a new tab from a blob. */
-export function materialList(materials: Material[], token: string): HTMLElement {
+/**
+ * A button per file; a click opens it with `show` (inside the page: a projector in kiosk
+ * mode has no tab bar), or without one in a new tab from a blob.
+ */
+export function materialList(
+  materials: Material[],
+  token: string,
+  show?: (m: OpenMaterial) => void,
+): HTMLElement {
   const items = materials.map((m) => {
     const open = h('button', { text: `${materialKindLabels[m.kind]} · ${m.fileName}` });
     open.addEventListener('click', () => {
+      if (show) {
+        show({ materialId: m.id, kind: m.kind, fileName: m.fileName, mimeType: m.mimeType });
+        return;
+      }
       void withToken(`/api/materials/${encodeURIComponent(m.id)}/file`, token)
         .then((res) => res.blob())
         .then((blob) => window.open(URL.createObjectURL(blob), '_blank'));

@@ -143,6 +143,16 @@ async function room(occurrenceId: string) {
 }
 
 async function main() {
+  // Come from a classroom PC (kiosk: no browser buttons): the way back to its schedule.
+  if (params.get('from') === 'classroom') {
+    document.body.append(
+      h('a', {
+        class: 'back-to-classroom',
+        href: '/classroom/',
+        text: '返回教室 Back to the classroom',
+      }),
+    );
+  }
   const link = await takeLinkCode();
   if (link.token) session.set(link.token, false);
   refusal = link.refused;

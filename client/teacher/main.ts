@@ -19,6 +19,7 @@ import { layoutPicker } from './layoutPicker';
 import { micControls } from './micControls';
 import { annotationTools } from './annotationTools';
 import { questionPanel } from './questionPanel';
+import { materialPanel } from './materialPanel';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -174,7 +175,14 @@ async function main(): Promise<void> {
       { class: 'layout' },
       controls,
       h('div', { class: 'main' }, annotation.element, stage, wall),
-      h('div', { class: 'side' }, tools.element, chat, chatForm),
+      h(
+        'div',
+        { class: 'side' },
+        tools.element,
+        lesson ? materialPanel(client, lesson.occurrenceId) : null,
+        chat,
+        chatForm,
+      ),
     ),
     tools.timer,
   );

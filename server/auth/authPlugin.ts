@@ -4,11 +4,15 @@ import { Failure } from '../errors/Failure';
 import type { Principal, Role } from '../../shared/auth';
 import type { ResolvePrincipal } from './principals';
 import type { TokenIssuer } from './tokens';
+import type { ExplainRefusal, TokenRefusal } from './tokenRefusal';
+import { describeRefusal } from '../../shared/messages';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The verified bearer, or null for an anonymous request. */
     principal: Principal | null;
+    /** why a bearer token that was shown is refused (the 401's machine code) */
+    tokenRefusal: TokenRefusal | undefined;
   }
   interface FastifyInstance {
     tokens: TokenIssuer;
@@ -45,22 +49,32 @@ export interface AuthPluginOptions {
   tokens: TokenIssuer;
   /** token → principal, revoked devices refused (principals.ts) */
   resolvePrincipal: ResolvePrincipal;
+  /** why a refused token is refused (tokenRefusal.ts); absent: plain `unauthorized` */
+  explainRefusal?: ExplainRefusal;
 }
 
 /** Reads the bearer token on every request; routes opt into the checks they need. */
 export const authPlugin = fp<AuthPluginOptions>(
-  async (app, { tokens, resolvePrincipal }) => {
+  async (app, { tokens, resolvePrincipal, explainRefusal }) => {
     app.decorate('tokens', tokens);
     app.decorateRequest('principal', null);
+    app.decorateRequest('tokenRefusal', undefined);
     app.addHook('onRequest', async (request) => {
       const token = bearer(request);
       request.principal = token ? ((await resolvePrincipal(token)) ?? null) : null;
+      if (token && !request.principal && explainRefusal) {
+        request.tokenRefusal = await explainRefusal(token);
+      }
     });
     const roleCheck = (roles: Role[], links: boolean) => {
       // Thrown, not replied: the error handler answers them from the one table.
       return async (request: FastifyRequest) => {
         const p = request.principal;
-        if (!p) throw new AccessError(401, 'a valid token is required');
+        if (!p) {
+          // A revoked PC is told so (it must be enrolled again); anything else may heal.
+          const code = request.tokenRefusal ?? 'unauthorized';
+          throw new Failure(code, describeRefusal(code));
+        }
         if (!roles.includes(p.role)) {
           request.log.warn({ sub: p.sub, role: p.role, url: request.url }, 'role refused');
           throw new AccessError(403, `role ${p.role} may not do this`);

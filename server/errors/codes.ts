@@ -33,6 +33,10 @@ export const failureCodes = {
   classroom_not_in_community: row(422, 'invalid_payload'),
   // Who asks.
   unauthorized: row(401, 'forbidden'),
+  /** a classroom PC whose enrolment was revoked: it must be enrolled again */
+  device_revoked: row(401, 'forbidden'),
+  /** a signed token past its expiry (a renewable one may heal) */
+  token_expired: row(401, 'forbidden'),
   /** a login with a wrong password or an unknown name (alike) */
   bad_credentials: row(401, 'forbidden'),
   account_disabled: row(401, 'forbidden'),

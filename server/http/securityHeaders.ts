@@ -12,6 +12,8 @@ export const contentSecurityPolicy = [
   "media-src 'self' blob: mediastream:",
   "connect-src 'self'",
   "font-src 'self' data:",
+  // A lesson's material opens inside the page from a blob: (PDF viewer, text).
+  "frame-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",

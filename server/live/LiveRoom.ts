@@ -17,6 +17,7 @@ import { RoomMics } from './mic/RoomMics';
 import type { LayoutState, RoomControlsSnapshot } from '../../shared/signaling/roomControls';
 import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
 import type { LessonLogEvent } from '../../shared/lessonLog';
+import { sendsMedia, unseen } from '../../shared/signaling/roles';
 
 /** Where a participant goes when the room closes (none: it just ends for them). */
 export type NextFor<P extends LivePorts = LivePorts> = (
@@ -184,7 +185,7 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
    * the peer list, not by an event, not in the quality samples.
    */
   static sees(viewer: { role: LiveRole }, other: { role: LiveRole }): boolean {
-    return other.role !== 'observer' || viewer.role === 'observer';
+    return !unseen(other.role) || viewer.role === 'observer';
   }
 
   /** The others in the room that this participant may know of. */
@@ -313,8 +314,8 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
     rtpCapabilities?: RtpCapabilities,
   ) {
     const media = this.#mediaOf(participant);
-    if (direction === 'send' && participant.role === 'observer') {
-      throw new RoomError('forbidden', 'an observer does not send media');
+    if (direction === 'send' && !sendsMedia(participant.role)) {
+      throw new RoomError('forbidden', `a ${participant.role} does not send media`);
     }
     if (direction === 'recv') {
       if (!rtpCapabilities) {
@@ -350,8 +351,8 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
       source: MediaSource;
     },
   ): Promise<PublishedTrack> {
-    if (participant.role === 'observer')
-      throw new RoomError('forbidden', 'an observer does not send media');
+    if (!sendsMedia(participant.role))
+      throw new RoomError('forbidden', `a ${participant.role} does not send media`);
     const teacherOnly = track.source === 'screen' || track.source === 'blackboard';
     if (teacherOnly && participant.role === 'classroom') {
       throw new RoomError('forbidden', `only the teacher shares a ${track.source}`, '/source');
@@ -565,7 +566,7 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
   }
 
   addChat(from: Participant<P>, text: string): ChatMessage {
-    if (from.role === 'observer' && this.kind === 'lesson') {
+    if (unseen(from.role) && this.kind === 'lesson') {
       throw new RoomError('forbidden', '巡课不发言 an observer is unseen and does not chat');
     }
     const message = {
@@ -588,10 +589,10 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
       if (!p.media) continue;
       samples.push({ peerId: p.peerId, ...(await p.media.stats()) });
     }
-    const unseen = new Set<string>(
-      [...this.#participants.values()].filter((p) => p.role === 'observer').map((p) => p.peerId),
+    const hidden = new Set<string>(
+      [...this.#participants.values()].filter((p) => unseen(p.role)).map((p) => p.peerId),
     );
-    const seen = samples.filter((q) => !unseen.has(q.peerId));
+    const seen = samples.filter((q) => !hidden.has(q.peerId));
     for (const p of this.#participants.values()) {
       if (p.role === 'observer') p.connection.send('quality', samples);
       else if (p.role === 'teacher') p.connection.send('quality', seen);

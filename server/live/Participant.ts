@@ -49,6 +49,11 @@ export class Participant<P extends LivePorts = LivePorts> {
     this.joinedAt = options.joinedAt;
   }
 
+  /** the classroom a classroom PC (or its second PC) stands for */
+  get classroomId(): string | undefined {
+    return this.principal?.classroomId;
+  }
+
   get connection(): P['connection'] {
     return this.#connection;
   }

@@ -11,6 +11,7 @@ import { joinGate } from '../lessons/joinGate';
 import { researchGate } from '../research/researchGate';
 import { admitAdhoc, type AdhocMode } from '../security/adhocAdmission';
 import { decideJoin } from './joinPolicy';
+import { isSecondScreen, secondScreenIdentity, type ClassroomPc } from './secondScreen';
 
 /** What the lesson side knows of a room id that is a lesson occurrence. */
 export interface ScheduledFacts {
@@ -35,7 +36,14 @@ export interface AdmissionInput {
   /** how room-code rooms are opened; absent: any code opens one (tests, the benchmark) */
   adhoc?: { mode: AdhocMode; grant?: AdhocGrant };
   /** the room as it is now, if it exists */
-  room?: { code?: string; kind: RoomKind; peers: number; hasTeacher: boolean };
+  room?: {
+    code?: string;
+    kind: RoomKind;
+    peers: number;
+    hasTeacher: boolean;
+    /** the classroom PCs in it that stand for their classroom (secondScreen.ts) */
+    classroomPcs?: ClassroomPc[];
+  };
   /** participants one room takes */
   capacity: number;
   now: number;
@@ -112,6 +120,15 @@ export function admit(input: AdmissionInput): Admission {
     const d = scheduledRule(principal, input.kind, input.scheduled, input.now);
     if (!d.ok) return refuse(d.reason, d.reason);
     if ((room?.peers ?? 0) >= input.capacity) return full();
+    // Another PC of this classroom is in already: this one is its second screen.
+    if (d.role === 'classroom' && isSecondScreen(principal, room?.classroomPcs ?? [])) {
+      return {
+        ok: true,
+        role: 'viewer',
+        identity: secondScreenIdentity(principal),
+        scheduled: true,
+      };
+    }
     return { ok: true, role: d.role, identity: principal.sub, scheduled: true };
   }
 

@@ -9,14 +9,18 @@ export interface RoomView {
 export interface PeerView {
   peerId: string;
   role: LiveRole;
+  /** the classroom a classroom PC stands for (its token's), if any */
+  classroomId?: string | undefined;
 }
 
 /**
  * Lesson rules: every member classroom receives all of the teacher's tracks and the
  * classroom on stage, never another classroom's audio otherwise (no cacophony, no echo
  * loops); the teacher receives every classroom's video and audio; an observer (巡课) sees
- * everything and hears the teacher and the stage. Research meetings: everyone receives
- * everyone.
+ * everything and hears the teacher and the stage. A classroom's second PC (viewer) shows
+ * what its classroom sees, without sound (its loudspeakers would be an echo the first PC's
+ * canceller cannot remove) and never its own classroom. Research meetings: everyone
+ * receives everyone.
  */
 export function shouldReceive(
   room: RoomView,
@@ -26,6 +30,11 @@ export function shouldReceive(
 ): boolean {
   if (viewer.peerId === owner.peerId) return false;
   if (room.kind === 'research') return true;
+  if (viewer.role === 'viewer') {
+    const seen = owner.role === 'teacher' || room.stagePeerId === owner.peerId;
+    const ownRoom = owner.classroomId !== undefined && owner.classroomId === viewer.classroomId;
+    return seen && source !== 'mic' && !ownRoom;
+  }
   if (owner.role === 'teacher') return true;
   if (owner.role !== 'classroom') return false;
   const onStage = room.stagePeerId === owner.peerId;

@@ -51,6 +51,8 @@ export interface SignalingOptions {
   resumeGraceMs?: number;
   /** a monotonic clock for the request budget (real time, even when `now` is a test clock) */
   monotonic?: () => number;
+  /** a lesson's material by id, for the teacher's push to the projectors */
+  materials?: HandlerContext['materials'];
 }
 
 export const LIVE_NAMESPACE = '/live';
@@ -154,6 +156,7 @@ export function attachSignaling(io: Server, options: SignalingOptions): void {
       roomCapacity: options.roomCapacity ?? 40,
       ...(options.gate ? { gate: options.gate } : {}),
       ...(options.adhoc ? { adhoc: options.adhoc } : {}),
+      ...(options.materials ? { materials: options.materials } : {}),
       iceServers: (who) => iceServersFor(options.turn, who, options.now()),
       get session() {
         return session;

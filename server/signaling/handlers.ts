@@ -19,6 +19,10 @@ import type { SfuPorts, SocketConnection } from './SocketConnection';
 import { roomControlHandlers } from './roomControlHandlers';
 import { annotationHandlers } from './annotationHandlers';
 import { questionHandlers } from './questionHandlers';
+import type { LessonMaterialLookup } from '../lessons/materialLookup';
+import { pushedMaterialOf } from '../live/material/pushedMaterial';
+import { materialHandlers } from './materialHandlers';
+import { classroomPcsIn } from '../live/secondScreen';
 
 export interface Session {
   room: LiveRoom<SfuPorts>;
@@ -51,6 +55,8 @@ export interface HandlerContext {
   adhoc?: AdhocRooms;
   /** TURN servers with fresh credentials for this participant (none without TURN) */
   iceServers(who: string): IceServer[];
+  /** a lesson's material by id (absent: nothing can be pushed to the projectors) */
+  materials?: LessonMaterialLookup;
 }
 
 export type Handler<N extends RequestName> = (
@@ -88,6 +94,7 @@ async function sessionState(
     stagePeerId: room.stagePeerId,
     chat: [...room.chat],
     controls: room.controls,
+    material: pushedMaterialOf(room),
   };
 }
 
@@ -133,6 +140,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
               kind: existing.kind,
               peers: existing.participants.size,
               hasTeacher: existing.hasTeacher,
+              classroomPcs: classroomPcsIn(existing),
             },
           }
         : {}),
@@ -265,6 +273,7 @@ export const handlers: { [N in RequestName]: Handler<N> } = {
   ...roomControlHandlers,
   ...annotationHandlers,
   ...questionHandlers,
+  ...materialHandlers(joined),
 };
 
 /**

@@ -8,6 +8,7 @@ import type { LessonParts } from '../http/lessons/mountLessons';
 import { tokenRenewal } from '../auth/tokenRenewal';
 import { bridgeLessons } from '../live/lessonBridge';
 import { logLessons } from '../live/lessonLogBridge';
+import { lessonMaterialLookup } from '../lessons/materialLookup';
 import { LiveRooms } from '../live/LiveRooms';
 import { mediasoupMedia } from '../media/MediaRoom';
 import type { WorkerPool } from '../media/WorkerPool';
@@ -49,6 +50,7 @@ export function mountLive(io: Server, deps: MountLiveDeps): LiveServices {
     tokenRenewal: tokenRenewal(auth.tokens, auth.resolvePrincipal, auth.accounts, now),
     gate: lessons.roomGate,
     adhoc: { mode: config.adhocRooms, grant: (roomId) => store.security.grant(roomId) },
+    materials: lessonMaterialLookup(lessons.lifecycle, store.materials),
     limits: {
       maxRooms: config.maxRooms,
       maxParticipants: config.maxParticipants,

@@ -11,6 +11,7 @@ import {
 } from './roomControls';
 import { annotationRequests, type AnnotationMessage, type AnnotationReplies } from './annotation';
 import { questionRequests, type QuestionReplies, type QuestionServerEvents } from './questions';
+import { PushMaterialRequest, type MaterialPushedMessage, type PushedMaterial } from './material';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -21,6 +22,8 @@ export const LiveRole = Type.Union([
   Type.Literal('observer'),
   /** a participant of a teaching-research meeting: sends and receives everyone */
   Type.Literal('member'),
+  /** a classroom's second PC (辅助屏): receives the lesson's pictures, sends nothing */
+  Type.Literal('viewer'),
 ]);
 export type LiveRole = Static<typeof LiveRole>;
 
@@ -98,6 +101,8 @@ export const requests = {
   ...roomControlRequests,
   ...annotationRequests,
   ...questionRequests,
+  /** The teacher pushes one of the lesson's material to every projector (null: takes it off). */
+  pushMaterial: PushMaterialRequest,
 } as const;
 
 export type RequestName = keyof typeof requests;
@@ -132,6 +137,8 @@ export interface JoinReply {
   chat: ChatMessage[];
   /** the projector layout and the microphones' rules, as the server holds them now */
   controls?: RoomControlsSnapshot;
+  /** what the teacher has pushed to the projectors now */
+  material?: PushedMaterial | null;
 }
 
 /** A resumed session: the state to sync, and new ICE credentials for each transport. */
@@ -158,6 +165,7 @@ export interface Replies extends RoomControlReplies, AnnotationReplies, Question
   receiveReport: Record<string, never>;
   recording: { recording: boolean };
   leave: Record<string, never>;
+  pushMaterial: { material: PushedMaterial | null };
 }
 
 export type ErrorCode =
@@ -238,6 +246,8 @@ export interface ServerToClientEvents extends RoomControlServerEvents, QuestionS
   tokenRefreshed: (payload: { token: string; expiresAt: number }) => void;
   /** The server lost this client's media (worker died, room rebuilt): join again. */
   rejoin: (payload: { reason: string }) => void;
+  /** The teacher pushed material to the projectors (or took it off). */
+  materialPushed: (payload: MaterialPushedMessage) => void;
   /** The room closed (lesson ended); `next` says where the client goes. */
   roomClosed: (payload: {
     reason: string;

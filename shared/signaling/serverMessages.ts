@@ -8,6 +8,7 @@ import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './ev
 import { roomControlMessages } from './roomControls';
 import { AnnotationMessageSchema } from './annotation';
 import { questionServerMessages } from './questions';
+import { MaterialPushedMessage } from './material';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -60,6 +61,7 @@ export const serverMessages = {
   quality: Type.Array(PeerQuality, { maxItems: 1000 }),
   tokenRefreshed: Type.Object({ token: Type.String({ minLength: 1 }), expiresAt: Type.Number() }),
   rejoin: Type.Object({ reason: Type.String({ maxLength: 1000 }) }),
+  materialPushed: MaterialPushedMessage,
   roomClosed: Type.Object({
     reason: Type.String({ maxLength: 1000 }),
     next: Type.Optional(

@@ -6,6 +6,7 @@ import { classroomLabel } from '../../../shared/timetable/names';
 import type { Config } from '../../config';
 import { Accounts } from '../../auth/accounts';
 import { authPlugin } from '../../auth/authPlugin';
+import { refusalExplainer } from '../../auth/tokenRefusal';
 import { principalResolver, type ResolvePrincipal } from '../../auth/principals';
 import { loadAuthSecret } from '../../auth/secret';
 import { SignInCodes } from '../../auth/signInCodes';
@@ -55,7 +56,9 @@ export async function mountAuth(
   const accounts = new Accounts(store.auth, tokens, now, undefined, store.security);
   const signInCodes = new SignInCodes(store.security, tokens, now);
 
-  await http.register(authPlugin, { tokens, resolvePrincipal });
+  // Why a token was refused (a revoked PC must be enrolled again; anything else may heal).
+  const explainRefusal = refusalExplainer(tokens, store.auth, now);
+  await http.register(authPlugin, { tokens, resolvePrincipal, explainRefusal });
   await http.register(auditHook, { security: store.security, now });
   await http.register(authRoutes, {
     prefix: '/api',

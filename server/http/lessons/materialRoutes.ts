@@ -23,6 +23,16 @@ import type { MaterialRepository } from '../../store/lessons/LessonRepository';
 import { Failure } from '../../errors/Failure';
 import { loadLessonFor, type LessonDeps } from './lessonAccess';
 
+function classroomInLesson(
+  classroomId: string | undefined,
+  o: { coreClassroomId: string; memberClassroomIds: string[] },
+): boolean {
+  return (
+    classroomId !== undefined &&
+    (o.coreClassroomId === classroomId || o.memberClassroomIds.includes(classroomId))
+  );
+}
+
 export interface MaterialRoutesOptions extends LessonDeps {
   dataDir: string;
   maxBytes: number;
@@ -43,11 +53,22 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
   });
   const repo: MaterialRepository = deps.materials;
 
-  /** A material the bearer may open: its community, and for a link token its lesson. */
+  /**
+   * A material the bearer may open: its community; for a link token its lesson; for a
+   * classroom PC a lesson of its classroom (the projector fetches what is pushed to it with
+   * its own token, and nothing of the community's other lessons).
+   */
   async function materialFor(request: FastifyRequest, id: string): Promise<Material> {
     const m = await repo.get(id);
     if (!m) throw new Failure('not_found', `no material ${id}`);
     app.assertCommunity(request, m.communityId);
+    if (request.principal!.role === 'device' && m.occurrenceId !== undefined) {
+      const record = await deps.lifecycle.get(m.occurrenceId);
+      if (!record || !classroomInLesson(request.principal!.classroomId, record.occurrence)) {
+        request.log.warn({ sub: request.principal!.sub, material: id }, 'material refused');
+        throw new AccessError(403, 'classroom_not_in_lesson');
+      }
+    }
     const link = request.principal!.occurrenceId;
     if (link !== undefined) {
       const record = await loadLessonFor(app, request, deps.lifecycle, link);
@@ -136,6 +157,10 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
     },
     async (request) => {
       const record = await loadLessonFor(app, request, deps.lifecycle, request.params.occurrenceId);
+      const p = request.principal!;
+      if (p.role === 'device' && !classroomInLesson(p.classroomId, record.occurrence)) {
+        throw new AccessError(403, 'classroom_not_in_lesson');
+      }
       return repo.listFor(record.occurrence.occurrenceId, record.occurrence.seriesId);
     },
   );

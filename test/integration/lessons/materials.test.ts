@@ -75,6 +75,10 @@ describe('lesson material', () => {
     const file = await s.api(`/api/materials/${guide.id}/file`, { token: device.token });
     expect(file.headers.get('content-type')).toBe('application/pdf');
     expect(new Uint8Array(await file.arrayBuffer())).toEqual(pdf);
+    // A PC of the community whose classroom is not in this lesson opens none of it.
+    const elsewhere = await s.deviceToken('room-elsewhere');
+    expect((await s.api(`/api/materials/${guide.id}/file`, { token: elsewhere })).status).toBe(403);
+    expect((await s.api(base, { token: elsewhere })).status).toBe(403);
   });
 
   it('refuses other teachers, other communities, unknown types and files over the limit', async () => {

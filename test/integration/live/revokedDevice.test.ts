@@ -69,7 +69,12 @@ describe('a revoked classroom PC', () => {
     expect(bystander.client.state).toBe('joined');
 
     // The same token, wherever it is shown: the schedule, a new join.
-    expect((await s.api('/api/classrooms/room-gaolou-1/today', { token })).status).toBe(401);
+    const refused = await s.api('/api/classrooms/room-gaolou-1/today', { token });
+    expect(refused.status).toBe(401);
+    // The PC is told why, as a code it acts on (it erases its enrolment only for this one).
+    expect(await refused.json()).toMatchObject({ error: 'device_revoked' });
+    const forged = await s.api('/api/classrooms/room-gaolou-1/today', { token: `${token}x` });
+    expect(await forged.json()).toMatchObject({ error: 'unauthorized' });
     await expect(
       livePeer(s.url, { roomId: o.occurrenceId, token, displayName: '高楼镇中心小学 三(1)班' }),
     ).rejects.toMatchObject({ code: 'forbidden', message: 'token invalid or expired' });

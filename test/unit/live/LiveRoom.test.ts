@@ -5,6 +5,7 @@ import { LiveRoom } from '../../../server/live/LiveRoom';
 import { LiveRooms } from '../../../server/live/LiveRooms';
 import { Participant } from '../../../server/live/Participant';
 import { RoomError } from '../../../server/live/RoomError';
+import { pushMaterial, pushedMaterialOf } from '../../../server/live/material/pushedMaterial';
 import { FakeConnection, FakeMedia, type AckMode, type FakePorts } from './fakes';
 
 const caps = { codecs: [] } as unknown as RtpCapabilities;
@@ -443,5 +444,49 @@ describe('LiveRooms', () => {
     expect(rooms.getOrCreate('x', 'lesson')).not.toBe(room);
     expect(created).toHaveBeenCalledTimes(2);
     rooms.closeAll();
+  });
+});
+
+describe("LiveRoom: a classroom's second screen (viewer)", () => {
+  it('receives the teacher without sound, sends nothing, and nobody sees it', async () => {
+    const { join, publish, settle, receives, room } = setup();
+    const teacher = await join('teacher', 'Li');
+    const second = await join('viewer', 'A2');
+    await publish(teacher, 'camera', 'mic');
+    await settle();
+    expect(receives(second)).toEqual(['Li:camera']);
+    await expect(room.openTransport(second, 'send')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(async () => room.addChat(second, 'hi')).rejects.toMatchObject({
+      code: 'forbidden',
+    });
+    expect(room.peersVisibleTo(teacher).map((p) => p.displayName)).toEqual([]);
+  });
+});
+
+describe('LiveRoom: material pushed to the projectors', () => {
+  it('the teacher pushes to everyone; a classroom may not; null takes it off', async () => {
+    const { join, room } = setup();
+    const teacher = await join('teacher', 'Li');
+    const a = await join('classroom', 'A');
+    const guide = {
+      id: 'm-1',
+      communityId: 'c',
+      occurrenceId: 'o1',
+      kind: 'guide' as const,
+      fileName: '导学单.pdf',
+      mimeType: 'application/pdf',
+      size: 8,
+      uploadedBy: 'u-li',
+      uploadedAt: 1,
+    };
+    expect(() => pushMaterial(room, a, guide, 5)).toThrow(RoomError);
+    pushMaterial(room, teacher, guide, 5);
+    expect(pushedMaterialOf(room)).toMatchObject({ materialId: 'm-1', pushedAt: 5 });
+    expect(a.connection.of('materialPushed')).toEqual([
+      { material: expect.objectContaining({ materialId: 'm-1', fileName: '导学单.pdf' }) },
+    ]);
+    pushMaterial(room, teacher, null, 6);
+    expect(pushedMaterialOf(room)).toBeNull();
+    expect(a.connection.of('materialPushed').at(-1)).toEqual({ material: null });
   });
 });
