@@ -178,7 +178,10 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
   const rooms = new LiveRooms<SfuPorts>({
-    media: mediasoupMedia(pool, { consumersPerRouter: config.consumersPerRouter }),
+    media: mediasoupMedia(pool, {
+      consumersPerRouter: config.consumersPerRouter,
+      link: config.linkPolicy === 'on' ? {} : false,
+    }),
     now,
     log: signalingLog,
   });

@@ -64,6 +64,12 @@ const catalogue = {
   not_asked: text('这所学校不在本次协商之中', 'This school is not asked about this lesson'),
   comment_required: text('提出异议时请写明理由', 'An objection needs a comment'),
   stale: text('内容已被他人修改，请刷新后重试', 'Changed meanwhile; reload and try again'),
+  // What a classroom's downlink carries (client/classroom/receptionNotice.ts, issue #14).
+  reception_poor: text(
+    '网络较差：保留老师声音，画面暂停',
+    'Poor network: the teacher is heard, her picture is paused',
+  ),
+  reception_low: text('网络较差：画面已降低清晰度', 'Weak network: a lower picture quality'),
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

@@ -3,6 +3,7 @@
 import type { LiveRoomClient, RemoteTrack } from '../lib/LiveRoomClient';
 import { audioSink, videoTile, type VideoTile } from '../lib/VideoTile';
 import { h } from '../lib/dom';
+import { receptionNotice } from './receptionNotice';
 
 export interface TileInfo {
   source: string;
@@ -65,6 +66,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   const firstTeacherFrame = new Promise<number>((resolve) => (resolveFirstFrame = resolve));
 
   const unsubscribe: (() => void)[] = [];
+  const reception = receptionNotice(client);
+  unsubscribe.push(reception.off);
   const on: typeof client.on = (event, listener) => {
     const off = client.on(event, listener);
     unsubscribe.push(off);
@@ -130,6 +133,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
       'div',
       { class: 'stage' },
       screens,
+      reception.element,
       h(
         'div',
         { class: 'bar' },

@@ -346,6 +346,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     });
     on('chat', (m) => this.emit('chat', m));
     on('quality', (q) => this.emit('quality', q));
+    on('reception', (r) => this.emit('reception', r));
     on('rejoin', ({ reason }) => this.#recover(reason));
     on('tokenRefreshed', (fresh) => {
       // The next join (after a restart, a worker death) must not present an expired token.

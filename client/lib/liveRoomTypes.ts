@@ -10,6 +10,7 @@ import type {
   RoomKind,
 } from '../../shared/signaling/events';
 import type { ReconnectPolicy } from './reconnectPolicy';
+import type { ReceptionNotice } from '../../shared/signaling/reception';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -47,6 +48,8 @@ export type LiveRoomClientEvents = {
   stage: [string | null];
   chat: [ChatMessage];
   quality: [PeerQuality[]];
+  /** what this client's downlink carries, as the server judged it */
+  reception: [ReceptionNotice];
   closed: [{ reason: string; next?: { roomId: string; kind: RoomKind; token?: string } }];
   /** the server renewed this client's token: keep it where the token is kept */
   token: [{ token: string; expiresAt: number }];

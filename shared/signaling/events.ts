@@ -3,6 +3,7 @@
 // the socket.io typed interfaces, and the clients (browser and Node test peers).
 import { Type, type Static } from '@sinclair/typebox';
 import { DtlsParameters, RtpCapabilities, RtpParameters, type TransportOptions } from './rtp';
+import type { ReceptionNotice } from './reception';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -221,6 +222,8 @@ export interface ServerToClientEvents {
   tokenRefreshed: (payload: { token: string; expiresAt: number }) => void;
   /** The server lost this client's media (worker died, room rebuilt): join again. */
   rejoin: (payload: { reason: string }) => void;
+  /** What this participant's downlink carries now (issue #14): "网络较差" when poor. */
+  reception: (notice: ReceptionNotice) => void;
   /** The room closed (lesson ended); `next` says where the client goes. */
   roomClosed: (payload: {
     reason: string;

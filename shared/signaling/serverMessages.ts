@@ -5,6 +5,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { listenChecked, type Listener } from '../checkedListener';
 import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './events';
+import { ReceptionNotice } from './reception';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -57,6 +58,7 @@ export const serverMessages = {
   quality: Type.Array(PeerQuality, { maxItems: 1000 }),
   tokenRefreshed: Type.Object({ token: Type.String({ minLength: 1 }), expiresAt: Type.Number() }),
   rejoin: Type.Object({ reason: Type.String({ maxLength: 1000 }) }),
+  reception: ReceptionNotice,
   roomClosed: Type.Object({
     reason: Type.String({ maxLength: 1000 }),
     next: Type.Optional(
