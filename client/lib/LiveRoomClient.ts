@@ -86,6 +86,12 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     return this.#state;
   }
 
+  /** The receive transport's stats (RTCStatsReport values): audio concealment, jitter… */
+  async receiveStats(): Promise<unknown[]> {
+    if (!this.#recv || this.#recv.closed) return [];
+    return [...(await this.#recv.getStats()).values()];
+  }
+
   get session(): JoinReply | undefined {
     return this.#reply;
   }

@@ -173,7 +173,9 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
-      initialAvailableOutgoingBitrate: 1_000_000,
+      // With the layer policy, a downlink's estimate starts low and is earned by probing
+      // (a thin link is not first assumed to carry 1 Mbit/s: issue #14).
+      initialAvailableOutgoingBitrate: this.#options.link === false ? 1_000_000 : 300_000,
       appData,
     });
   }

@@ -115,13 +115,22 @@ export class LinkSampler {
     const audio = tracks.filter((t) => t.kind === 'audio' && !t.roomPaused).length;
     let loss = 0;
     let score = 10;
+    let rttMs: number | undefined;
+    // The voice's own losses count too: a probe that costs the voice packets ends.
+    for (const t of tracks.filter((a) => a.kind === 'audio' && !a.roomPaused).slice(0, 2)) {
+      for (const s of await t.consumer.getStats()) {
+        if (s.type === 'outbound-rtp') loss = Math.max(loss, s.fractionLost / 256);
+      }
+    }
     const wants: VideoWant[] = [];
     for (const [i, t] of videos.entries()) {
       if (!t.linkPaused) {
         score = Math.min(score, t.consumer.score.score);
         if (i < LOSS_READS) {
           for (const s of await t.consumer.getStats()) {
-            if (s.type === 'outbound-rtp') loss = Math.max(loss, s.fractionLost / 256);
+            if (s.type !== 'outbound-rtp') continue;
+            loss = Math.max(loss, s.fractionLost / 256);
+            if (s.roundTripTime) rttMs = Math.max(rttMs ?? 0, s.roundTripTime);
           }
         }
       }
@@ -138,6 +147,7 @@ export class LinkSampler {
       estimate,
       loss,
       score,
+      ...(rttMs === undefined ? {} : { rttMs }),
       audioConsumers: audio,
       videos: wants,
     });

@@ -3,7 +3,7 @@
 // the socket.io typed interfaces, and the clients (browser and Node test peers).
 import { Type, type Static } from '@sinclair/typebox';
 import { DtlsParameters, RtpCapabilities, RtpParameters, type TransportOptions } from './rtp';
-import type { ReceptionNotice } from './reception';
+import type { ReceptionNotice, ReceptionQuality } from './reception';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -205,6 +205,8 @@ export interface PeerQuality {
   frozen: boolean;
   /** highest simulcast layer the peer currently receives, null if none */
   receivedLayer: number | null;
+  /** what it receives, graded (the figures above are mostly what it sends) */
+  reception?: ReceptionQuality;
 }
 
 export interface ServerToClientEvents {

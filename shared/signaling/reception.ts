@@ -7,6 +7,8 @@ import { Type, type Static } from '@sinclair/typebox';
 export const ReceptionReason = Type.Union([
   Type.Literal('bandwidth'),
   Type.Literal('loss'),
+  /** the link's queue grows (round-trip time well above its lowest) */
+  Type.Literal('delay'),
   Type.Null(),
 ]);
 
@@ -21,3 +23,33 @@ export const ReceptionNotice = Type.Object({
   maxLevel: Type.Integer({ minimum: 0, maximum: 3 }),
 });
 export type ReceptionNotice = Static<typeof ReceptionNotice>;
+
+/** Why a classroom's reception is not good, most telling first. */
+export const ReceptionIssue = Type.Union([
+  /** its link cannot carry the teacher's lowest layer: her picture is paused */
+  Type.Literal('video_paused'),
+  /** it gets a lower layer than its screen asks for */
+  Type.Literal('low_layer'),
+  Type.Literal('freezes'),
+  Type.Literal('low_fps'),
+  Type.Literal('loss'),
+  Type.Literal('delay'),
+]);
+export type ReceptionIssue = Static<typeof ReceptionIssue>;
+
+/** What a participant receives, beside what it sends (PeerQuality.reception). */
+export const ReceptionQuality = Type.Object({
+  grade: Type.Union([Type.Literal('good'), Type.Literal('fair'), Type.Literal('poor')]),
+  issues: Type.Array(ReceptionIssue, { maxItems: 6 }),
+  /** the layer it gets of the teacher's camera (-1: paused by the link); null: none */
+  layer: Type.Union([Type.Integer({ minimum: -1, maximum: 3 }), Type.Null()]),
+  maxLayer: Type.Union([Type.Integer({ minimum: 0, maximum: 3 }), Type.Null()]),
+  /** frames a second its browser decoded; null: it did not report */
+  fps: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+  /** freezes its browser counted since the last sample; null: not counted */
+  freezes: Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]),
+  /** % of what the server sent it that was lost on the way */
+  lossPct: Type.Number({ minimum: 0 }),
+  rttMs: Type.Union([Type.Number({ minimum: 0 }), Type.Null()]),
+});
+export type ReceptionQuality = Static<typeof ReceptionQuality>;

@@ -5,7 +5,7 @@
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { listenChecked, type Listener } from '../checkedListener';
 import { LiveRole, MediaSource, RoomKind, type ServerToClientEvents } from './events';
-import { ReceptionNotice } from './reception';
+import { ReceptionNotice, ReceptionQuality } from './reception';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -35,6 +35,7 @@ const PeerQuality = Type.Object({
   score: Type.Number(),
   frozen: Type.Boolean(),
   receivedLayer: Layer,
+  reception: Type.Optional(ReceptionQuality),
 });
 
 export const serverMessages = {

@@ -25,13 +25,15 @@ export interface LinkSample {
   loss: number;
   /** the worst mediasoup score (0..10) of its video consumers */
   score: number;
+  /** round-trip time to the receiver (ms, from its RTCP reports); undefined: none yet */
+  rttMs?: number;
   audioConsumers: number;
   videos: readonly VideoWant[];
 }
 
 export type ConsumerLayer = { spatialLayer: number; temporalLayer: number } | 'paused';
 
-export type LinkReason = 'bandwidth' | 'loss';
+export type LinkReason = 'bandwidth' | 'loss' | 'delay';
 
 export interface LinkDecision {
   /** the rung every video consumer is capped at; -1: cameras paused (voice first) */
@@ -39,7 +41,7 @@ export interface LinkDecision {
   /** the highest rung any consumer wishes for */
   maxLevel: number;
   layers: ReadonlyMap<string, ConsumerLayer>;
-  /** 0: no cap. Holds mediasoup's probing to one rung above the current one. */
+  /** 0: no cap. Lets mediasoup probe one rung up only inside a probe window. */
   maxOutgoingBitrate: number;
   /** 0: none. The lowest rung's cost, so mediasoup never drops to no video layer. */
   minOutgoingBitrate: number;
@@ -50,20 +52,25 @@ export interface LinkDecision {
 }
 
 export interface LinkPolicyConfig {
-  /** the estimate must exceed a rung's cost by this factor before it is tried */
+  /** the estimate must exceed a rung's cost by this factor before it is taken */
   headroom: number;
-  /** how long the estimate must hold above the next rung before stepping up */
+  /** how long a probe for the next rung may last before it counts as failed */
+  probeMs: number;
+  /** how long the estimate must hold above the next rung within the probe */
   holdMs: number;
-  /** …or this long when it holds above twice that (an open link starts fast) */
-  quickHoldMs: number;
   /** a step down within this long of a step up counts as a failed step up */
   probationMs: number;
-  /** wait after the first failed step up, doubled after each further one */
+  /** wait after the first failed probe or step up, doubled after each further one */
   backoffMs: number;
   maxBackoffMs: number;
   /** loss and score that make the link step down at once */
   lossDown: number;
   scoreDown: number;
+  /** queueing delay (rtt above the lowest seen) that steps down at once, and ends a probe */
+  delayDownMs: number;
+  delayProbeMs: number;
+  /** loss that ends a probe (any the probe causes is the voice's) */
+  lossProbe: number;
   /** after a step down, loss still reported of the old layer is not counted again */
   settleMs: number;
   /** at the lowest rung and still not carried this long: cameras pause */
@@ -74,13 +81,16 @@ export interface LinkPolicyConfig {
 
 export const defaultLinkPolicy: LinkPolicyConfig = {
   headroom: 1.2,
-  holdMs: 4000,
-  quickHoldMs: 1500,
+  probeMs: 4000,
+  holdMs: 1500,
   probationMs: 8000,
   backoffMs: 10_000,
-  maxBackoffMs: 160_000,
+  maxBackoffMs: 80_000,
   lossDown: 0.06,
   scoreDown: 5,
+  delayDownMs: 150,
+  delayProbeMs: 60,
+  lossProbe: 0.02,
   settleMs: 2500,
   pauseAfterMs: 3000,
   audioBitrate: 48_000,
@@ -106,20 +116,26 @@ export function costAt(level: number, sample: LinkSample, config: LinkPolicyConf
 }
 
 /**
- * One link's policy. Steps down at once (loss, score, a falling estimate), up one rung at a
- * time after the estimate held above that rung's cost, and waits longer after each failed
- * step up (doubling to a bound). It never pauses cameras while the lowest layer is carried.
+ * One link's policy. Steps down at once (loss, score, queueing delay, a falling estimate);
+ * steps up one rung at a time, only after a probe window in which the estimate held above
+ * that rung's cost; waits longer after each failed probe or step up (doubling to a bound).
+ * Outside a probe mediasoup may not probe above the current rung: its padding would fill
+ * a thin link's queue and delay the voice. Cameras pause only when the lowest layer is not
+ * carried.
  */
 export class LinkPolicy {
   readonly #config: LinkPolicyConfig;
   #level = 0;
-  #heldSince: number | undefined;
+  /** the running probe for the next rung: until when, and since when the estimate held */
+  #probe: { until: number; heldSince: number | undefined } | undefined;
   #upAt: number | undefined;
   #downAt = Number.NEGATIVE_INFINITY;
   #failures = 0;
   #backoffUntil = Number.NEGATIVE_INFINITY;
   #troubleSince: number | undefined;
   #reason: LinkReason | null = null;
+  #minRtt = Number.POSITIVE_INFINITY;
+  #failedAt = Number.NEGATIVE_INFINITY;
 
   constructor(config: Partial<LinkPolicyConfig> = {}) {
     this.#config = { ...defaultLinkPolicy, ...config };
@@ -129,16 +145,21 @@ export class LinkPolicy {
     return this.#level;
   }
 
-  /** failed step ups in a row (for the backoff), for tests and the benchmark */
+  /** failed probes and step ups in a row (for the backoff), for tests and the benchmark */
   get failures(): number {
     return this.#failures;
+  }
+
+  /** whether mediasoup may probe for the next rung now */
+  get probing(): boolean {
+    return this.#probe !== undefined;
   }
 
   decide(sample: LinkSample): LinkDecision {
     const c = this.#config;
     const maxLevel = sample.videos.reduce((m, v) => Math.max(m, topOf(v)), 0);
     if (sample.videos.length === 0) {
-      this.#heldSince = undefined;
+      this.#probe = undefined;
       return this.#decision(sample, maxLevel, { max: 0, min: 0 });
     }
     // A link the SFU cannot estimate (no transport-cc) is left to the tiles' wishes.
@@ -150,11 +171,16 @@ export class LinkPolicy {
     this.#level = Math.min(this.#level, maxLevel);
     const estimate = sample.estimate;
     const fits = (level: number) => estimate >= costAt(level, sample, c);
+    if (sample.rttMs !== undefined) this.#minRtt = Math.min(this.#minRtt, sample.rttMs);
+    const queueing = sample.rttMs === undefined ? 0 : sample.rttMs - this.#minRtt;
     const settled = sample.now - this.#downAt >= c.settleMs;
-    const lossy = settled && (sample.loss >= c.lossDown || sample.score <= c.scoreDown);
+    const lossy = sample.loss >= c.lossDown || sample.score <= c.scoreDown;
+    const delayed = queueing >= c.delayDownMs;
+    const trouble = settled && (lossy || delayed);
 
-    if (this.#level >= 0 && (lossy || !fits(this.#level))) {
-      const reason: LinkReason = lossy ? 'loss' : 'bandwidth';
+    if (this.#level >= 0 && (trouble || !fits(this.#level))) {
+      const reason: LinkReason = !trouble ? 'bandwidth' : lossy ? 'loss' : 'delay';
+      this.#endProbe(sample.now, true);
       if (this.#level > 0) {
         // At once: to the highest rung the estimate carries, at least one down.
         let to = this.#level - 1;
@@ -169,81 +195,98 @@ export class LinkPolicy {
       }
     } else {
       if (this.#level === 0) this.#troubleSince = undefined;
-      this.#maybeStepUp(sample, maxLevel, fits, lossy);
+      // A probe that starts to queue (or lose) ends at once: the voice must not pay for it.
+      const hurts = sample.loss >= c.lossProbe || queueing >= c.delayProbeMs;
+      if (this.#probe && (lossy || hurts)) this.#endProbe(sample.now, true);
+      else this.#maybeStepUp(sample, maxLevel, lossy);
     }
     if (this.#level === maxLevel) this.#reason = null;
-    return this.#decision(sample, maxLevel, this.#bounds(sample, maxLevel));
+    return this.#decision(sample, maxLevel, this.#bounds(sample));
+  }
+
+  #backOff(now: number): void {
+    const c = this.#config;
+    this.#failures += 1;
+    this.#failedAt = now;
+    this.#backoffUntil = now + Math.min(c.backoffMs * 2 ** (this.#failures - 1), c.maxBackoffMs);
+  }
+
+  #endProbe(now: number, failed: boolean): void {
+    if (!this.#probe) return;
+    this.#probe = undefined;
+    if (failed) this.#backOff(now);
   }
 
   #stepDown(to: number, now: number, reason: LinkReason): void {
     const c = this.#config;
     // A failed step up, or cameras paused: the next try waits, longer each time.
-    if ((this.#upAt !== undefined && now - this.#upAt < c.probationMs) || to < 0) {
-      this.#failures += 1;
-      const wait = Math.min(c.backoffMs * 2 ** (this.#failures - 1), c.maxBackoffMs);
-      this.#backoffUntil = now + wait;
-    }
+    const failedUp = this.#upAt !== undefined && now - this.#upAt < c.probationMs;
+    if ((failedUp || to < 0) && now >= this.#backoffUntil) this.#backOff(now);
     this.#level = to;
     this.#upAt = undefined;
     this.#downAt = now;
-    this.#heldSince = undefined;
     this.#troubleSince = undefined;
     this.#reason = reason;
   }
 
-  #maybeStepUp(
-    sample: LinkSample,
-    maxLevel: number,
-    fits: (level: number) => boolean,
-    lossy: boolean,
-  ): void {
+  #maybeStepUp(sample: LinkSample, maxLevel: number, lossy: boolean): void {
     const c = this.#config;
     const now = sample.now;
-    // A step up that held through its probation was no failure: the count starts over.
-    if (this.#upAt !== undefined && now - this.#upAt >= c.probationMs) {
-      this.#failures = 0;
-      this.#upAt = undefined;
+    // A step up that held through its probation with no failure since: the count starts
+    // over. After failures, no probe starts before the last step up has proved itself.
+    if (this.#upAt !== undefined) {
+      if (now - this.#upAt >= c.probationMs) {
+        if (this.#failedAt < this.#upAt) this.#failures = 0;
+        this.#upAt = undefined;
+      } else if (this.#failures > 0 && !this.#probe) {
+        return;
+      }
     }
-    // Paused cameras carry no loss to judge: only the wait counts.
-    const blocked = lossy && this.#level >= 0;
-    if (this.#level >= maxLevel || blocked || now < this.#backoffUntil) {
-      this.#heldSince = undefined;
+    if (this.#level >= maxLevel) {
+      this.#probe = undefined;
       return;
     }
-    const next = this.#level + 1;
+    // Paused cameras carry nothing to judge the link by: after the wait, the lowest layer
+    // is tried again; failing, the next wait is longer.
     if (this.#level < 0) {
-      // Paused cameras send nothing to measure the link by: after the wait, try the lowest
-      // layer again; failing, the next wait is longer.
-      this.#stepUp(next, now);
+      if (now >= this.#backoffUntil) this.#stepUp(0, now);
       return;
     }
-    const need = costAt(next, sample, c) * c.headroom;
-    if (!fits(this.#level) || (sample.estimate ?? 0) < need) {
-      this.#heldSince = undefined;
-      return;
+    if (!this.#probe) {
+      if (lossy || now < this.#backoffUntil) return;
+      this.#probe = { until: now + c.probeMs, heldSince: undefined };
     }
-    this.#heldSince ??= now;
-    const hold = (sample.estimate ?? 0) >= 2 * need ? c.quickHoldMs : c.holdMs;
-    if (now - this.#heldSince >= hold) this.#stepUp(next, now);
+    const probe = this.#probe;
+    const need = costAt(this.#level + 1, sample, c) * c.headroom;
+    if ((sample.estimate ?? 0) >= need) {
+      probe.heldSince ??= now;
+      if (now - probe.heldSince >= c.holdMs) {
+        this.#probe = undefined;
+        this.#stepUp(this.#level + 1, now);
+        return;
+      }
+    } else {
+      probe.heldSince = undefined;
+    }
+    if (now >= probe.until) this.#endProbe(now, true);
   }
 
   #stepUp(to: number, now: number): void {
     this.#level = to;
     this.#upAt = now;
-    this.#heldSince = undefined;
     this.#troubleSince = undefined;
   }
 
   /**
-   * mediasoup probes towards its consumers' highest layer whatever the preferred one: the
-   * cap lets it probe one rung up (to prove it fits) and no further; during a backoff, or
-   * at the top, only the current rung with headroom. The floor is the lowest rung.
+   * mediasoup probes towards its consumers' highest layer whatever the preferred one (its
+   * desired bitrate is the producer's top stream). The cap lets it probe one rung up inside
+   * a probe window and no further; outside one, the current rung with headroom. The floor
+   * is the lowest rung, so it never forwards no layer while that one is carried.
    */
-  #bounds(sample: LinkSample, maxLevel: number): { max: number; min: number } {
+  #bounds(sample: LinkSample): { max: number; min: number } {
     const c = this.#config;
-    const probing = this.#level < maxLevel && sample.now >= this.#backoffUntil;
-    const rung = probing ? this.#level + 1 : Math.max(this.#level, 0);
-    const max = Math.round(costAt(rung, sample, c) * c.headroom * (probing ? 1.15 : 1));
+    const rung = this.#probe ? this.#level + 1 : Math.max(this.#level, 0);
+    const max = Math.round(costAt(rung, sample, c) * c.headroom * (this.#probe ? 1.15 : 1));
     const min = this.#level >= 0 ? costAt(0, sample, c) : 0;
     return { max: Math.max(max, min, 100_000), min };
   }

@@ -102,8 +102,8 @@ describe('the link policy', () => {
     [1, 10_000],
     [2, 20_000],
     [3, 40_000],
-    [5, 160_000],
-    [6, 160_000],
+    [4, 80_000],
+    [6, 80_000],
   ])('after %i failed step ups, waits %i ms before the next', (failures, wait) => {
     const policy = new LinkPolicy();
     let t = 0;
@@ -126,15 +126,42 @@ describe('the link policy', () => {
     expect(upAt - downAt).toBeLessThanOrEqual(wait + defaultLinkPolicy.holdMs + 1000);
   });
 
-  it('a step up that holds through its probation clears the failures', () => {
+  it('after a failure, climbs again only once the last step up has held its probation', () => {
     const policy = new LinkPolicy();
-    run(policy, 6, () => ({ estimate: 700_000 }));
-    expect(policy.level).toBe(1);
-    run(policy, 1, () => ({ estimate: 700_000, loss: 0.2 }), 6000);
+    // 700 kbit/s: 360p fits (548 k × 1.2), 720p does not.
+    const d = (t: number, loss = 0) => policy.decide(sample(t, { estimate: 700_000, loss }));
+    const trace = (from: number, to: number) => {
+      const out: string[] = [];
+      for (let t = from; t < to; t += 1000) {
+        d(t);
+        out.push(`${policy.level}${policy.probing ? 'p' : ''}`);
+      }
+      return out.join(' ');
+    };
+    expect(trace(0, 6000)).toBe('0p 0p 1 1p 1p 1p');
+    d(6000, 0.2); // 360p loses packets: a failed step up
+    expect([policy.level, policy.failures]).toEqual([0, 1]);
+    // 10 s later a probe, 360p again, then no probe for 720p until 360p held 8 s…
+    expect(trace(7000, 26_000)).toBe(`${'0 '.repeat(9)}0p 0p ${'1 '.repeat(8)}`.trim());
+    // …when the failures are forgiven and 720p is probed for (and fails: 10 s again).
+    expect(trace(26_000, 31_000)).toBe('1p 1p 1p 1p 1');
     expect(policy.failures).toBe(1);
-    run(policy, 30, () => ({ estimate: 700_000 }), 7000);
-    expect(policy.level).toBe(1);
-    expect(policy.failures).toBe(0);
+  });
+
+  it('steps down at once when the link starts to queue (rtt well above its lowest)', () => {
+    const policy = new LinkPolicy();
+    run(policy, 8, () => ({ estimate: 5_000_000, rttMs: 20 }));
+    expect(policy.level).toBe(2);
+    const [down] = run(policy, 1, () => ({ estimate: 5_000_000, rttMs: 200 }), 8000);
+    expect([down!.level, down!.reason]).toEqual([1, 'delay']);
+  });
+
+  it('ends a probe that costs the voice packets, and waits before the next', () => {
+    const policy = new LinkPolicy();
+    const [first, second] = run(policy, 2, (t) => ({ estimate: 600_000, loss: t > 0 ? 0.03 : 0 }));
+    expect(first!.maxOutgoingBitrate).toBeGreaterThan(700_000); // probing for 360p
+    expect(second!.maxOutgoingBitrate).toBeLessThan(250_000); // held to 180p again
+    expect(policy.failures).toBe(1);
   });
 
   it('never pauses the camera while the lowest layer is carried', () => {
