@@ -1,5 +1,6 @@
 // Lesson lifecycle, attendance and material: the types the server, the screens and the
 // signaling layer share. Times are ms since epoch unless a field says otherwise.
+import { ReceptionIssue, ReceptionQuality } from './signaling/reception';
 import { Type, type Static } from '@sinclair/typebox';
 import { ScheduledOccurrence } from './timetable/occurrence';
 
@@ -72,6 +73,8 @@ export const QualitySample = Type.Object({
   sentVideoKbps: Type.Optional(Type.Number({ minimum: 0 })),
   /** a member classroom while the teacher's camera was on */
   teacherVideo: Type.Optional(TeacherVideoSample),
+  /** what the classroom received, graded (layer, fps, freezes, loss, delay: issue #14) */
+  reception: Type.Optional(ReceptionQuality),
 });
 export type QualitySample = Static<typeof QualitySample>;
 
@@ -108,6 +111,8 @@ export const QualityIssue = Type.Union([
   Type.Literal('nothing_sent'),
   Type.Literal('packet_loss'),
   Type.Literal('high_rtt'),
+  /** what it received was graded poor (paused or low picture, freezes, downlink loss) */
+  Type.Literal('poor_reception'),
 ]);
 export type QualityIssue = Static<typeof QualityIssue>;
 
@@ -118,6 +123,7 @@ export const qualityIssueLabels: Record<QualityIssue, string> = {
   nothing_sent: '本教室画面未送出 this classroom sent no video',
   packet_loss: '丢包多 packet loss',
   high_rtt: '时延高 high delay',
+  poor_reception: '接收差（画面降级或暂停） poor reception',
 };
 
 export const qualityGradeLabels: Record<QualityGrade, string> = {
@@ -146,6 +152,16 @@ export const QualitySummary = Type.Object({
       pausedPct: Type.Number(),
       framesDecoded: Type.Integer(),
       freezes: Type.Integer(),
+    }),
+  ),
+  /** of the samples that graded what the classroom received */
+  reception: Type.Optional(
+    Type.Object({
+      samples: Type.Integer(),
+      poorPct: Type.Number(),
+      fairPct: Type.Number(),
+      /** the reasons seen, most frequent first */
+      issues: Type.Array(ReceptionIssue),
     }),
   ),
   grade: QualityGrade,
