@@ -4,7 +4,8 @@
 // first frame, seconds without a new frame per minute, layer switches per minute, audio
 // concealment (and an open-link classroom's at the same time: the Node peers' audio
 // stalls on a loaded machine), audio delay during the profile and 10 s after the link is
-// opened again. Writes bench/results/network.json. NETWORK_SECONDS sets each window (20).
+// opened again. Writes bench/results/network.json. NETWORK_SECONDS sets each window (20);
+// NETWORK_PROFILES (names, comma-separated) and NETWORK_POLICY (on|off) run a part.
 import '../../server/media/workerBinary';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { networkWorld } from './networkWorld';
@@ -96,6 +97,7 @@ const results = [];
 for (const profile of profiles) {
   if (only && !only.includes(profile.name)) continue;
   for (const policy of ['off', 'on'] as const) {
+    if (process.env.NETWORK_POLICY && process.env.NETWORK_POLICY !== policy) continue;
     const r = await runOne(profile, policy);
     console.log(JSON.stringify(r));
     results.push(r);

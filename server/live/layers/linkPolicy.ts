@@ -54,7 +54,7 @@ export interface LinkDecision {
 export interface LinkPolicyConfig {
   /** the estimate must exceed a rung's cost by this factor before it is taken */
   headroom: number;
-  /** how long a probe for the next rung may last before it counts as failed */
+  /** how long a probe for the next rung may go on without the estimate climbing */
   probeMs: number;
   /** how long the estimate must hold above the next rung within the probe */
   holdMs: number;
@@ -63,8 +63,15 @@ export interface LinkPolicyConfig {
   /** wait after the first failed probe or step up, doubled after each further one */
   backoffMs: number;
   maxBackoffMs: number;
-  /** loss and score that make the link step down at once */
+  /**
+   * Loss above the link's steady loss (its lowest over the last `lossWindow` samples) that
+   * steps down at once: congestion loss comes in bursts, a lossy radio link's is steady and
+   * a lower layer would not lessen it (NACK repairs the video).
+   */
   lossDown: number;
+  lossWindow: number;
+  /** loss, however steady, at which the lowest layer is no longer worth it (with the score) */
+  lossPause: number;
   scoreDown: number;
   /** queueing delay (rtt above the lowest seen) that steps down at once, and ends a probe */
   delayDownMs: number;
@@ -87,7 +94,9 @@ export const defaultLinkPolicy: LinkPolicyConfig = {
   backoffMs: 10_000,
   maxBackoffMs: 80_000,
   lossDown: 0.06,
-  scoreDown: 5,
+  lossWindow: 10,
+  lossPause: 0.2,
+  scoreDown: 3,
   delayDownMs: 150,
   delayProbeMs: 60,
   lossProbe: 0.02,
@@ -127,7 +136,7 @@ export class LinkPolicy {
   readonly #config: LinkPolicyConfig;
   #level = 0;
   /** the running probe for the next rung: until when, and since when the estimate held */
-  #probe: { until: number; heldSince: number | undefined } | undefined;
+  #probe: { until: number; heldSince: number | undefined; best: number } | undefined;
   #upAt: number | undefined;
   #downAt = Number.NEGATIVE_INFINITY;
   #failures = 0;
@@ -136,6 +145,7 @@ export class LinkPolicy {
   #reason: LinkReason | null = null;
   #minRtt = Number.POSITIVE_INFINITY;
   #failedAt = Number.NEGATIVE_INFINITY;
+  readonly #losses: number[] = [];
 
   constructor(config: Partial<LinkPolicyConfig> = {}) {
     this.#config = { ...defaultLinkPolicy, ...config };
@@ -174,12 +184,18 @@ export class LinkPolicy {
     if (sample.rttMs !== undefined) this.#minRtt = Math.min(this.#minRtt, sample.rttMs);
     const queueing = sample.rttMs === undefined ? 0 : sample.rttMs - this.#minRtt;
     const settled = sample.now - this.#downAt >= c.settleMs;
-    const lossy = sample.loss >= c.lossDown || sample.score <= c.scoreDown;
+    this.#losses.push(sample.loss);
+    if (this.#losses.length > c.lossWindow) this.#losses.shift();
+    const excessLoss = sample.loss - Math.min(...this.#losses);
+    const lossy = excessLoss >= c.lossDown;
     const delayed = queueing >= c.delayDownMs;
-    const trouble = settled && (lossy || delayed);
+    // Even steady loss this high, at the lowest layer, is no picture worth the voice's packets.
+    const hopeless =
+      this.#level === 0 && (sample.loss >= c.lossPause || sample.score <= c.scoreDown);
+    const trouble = settled && (lossy || delayed || hopeless);
 
     if (this.#level >= 0 && (trouble || !fits(this.#level))) {
-      const reason: LinkReason = !trouble ? 'bandwidth' : lossy ? 'loss' : 'delay';
+      const reason: LinkReason = !trouble ? 'bandwidth' : delayed ? 'delay' : 'loss';
       this.#endProbe(sample.now, true);
       if (this.#level > 0) {
         // At once: to the highest rung the estimate carries, at least one down.
@@ -196,7 +212,7 @@ export class LinkPolicy {
     } else {
       if (this.#level === 0) this.#troubleSince = undefined;
       // A probe that starts to queue (or lose) ends at once: the voice must not pay for it.
-      const hurts = sample.loss >= c.lossProbe || queueing >= c.delayProbeMs;
+      const hurts = excessLoss >= c.lossProbe || queueing >= c.delayProbeMs;
       if (this.#probe && (lossy || hurts)) this.#endProbe(sample.now, true);
       else this.#maybeStepUp(sample, maxLevel, lossy);
     }
@@ -254,9 +270,16 @@ export class LinkPolicy {
     }
     if (!this.#probe) {
       if (lossy || now < this.#backoffUntil) return;
-      this.#probe = { until: now + c.probeMs, heldSince: undefined };
+      this.#probe = { until: now + c.probeMs, heldSince: undefined, best: 0 };
     }
     const probe = this.#probe;
+    // A probe lasts while the estimate still climbs (GCC ramps by some % a second from a
+    // low start): it fails when it stalls below the next rung, or hurts.
+    const estimateNow = sample.estimate ?? 0;
+    if (estimateNow > probe.best * 1.03) {
+      probe.best = estimateNow;
+      probe.until = Math.max(probe.until, now + c.probeMs);
+    }
     const need = costAt(this.#level + 1, sample, c) * c.headroom;
     if ((sample.estimate ?? 0) >= need) {
       probe.heldSince ??= now;

@@ -164,6 +164,21 @@ describe('the link policy', () => {
     expect(policy.failures).toBe(1);
   });
 
+  it('a probe lasts while the estimate climbs from a low start, then steps up', () => {
+    const policy = new LinkPolicy();
+    // GCC's ramp: +10 % a second from the 300 kbit/s start, on a link that carries 5 Mbit/s.
+    const ds = run(policy, 20, (t) => ({ estimate: 300_000 * 1.1 ** (t / 1000) }));
+    expect(ds.at(-1)!.level).toBe(1);
+    expect(policy.failures).toBe(0);
+  });
+
+  it('a lossy radio link (steady 10 % loss) is no congestion: it climbs and never pauses', () => {
+    const policy = new LinkPolicy();
+    const ds = run(policy, 30, () => ({ estimate: 5_000_000, loss: 0.1 }));
+    expect(ds.at(-1)!.level).toBe(2);
+    expect(ds.some((d) => d.poor)).toBe(false);
+  });
+
   it('never pauses the camera while the lowest layer is carried', () => {
     const policy = new LinkPolicy();
     const ds = run(policy, 120, () => ({ estimate: 250_000 }));
