@@ -93,7 +93,7 @@ export const defaultLinkPolicy: LinkPolicyConfig = {
   probationMs: 8000,
   backoffMs: 10_000,
   maxBackoffMs: 80_000,
-  lossDown: 0.06,
+  lossDown: 0.05,
   lossWindow: 10,
   lossPause: 0.2,
   scoreDown: 3,
@@ -186,12 +186,21 @@ export class LinkPolicy {
     const settled = sample.now - this.#downAt >= c.settleMs;
     this.#losses.push(sample.loss);
     if (this.#losses.length > c.lossWindow) this.#losses.shift();
-    const excessLoss = sample.loss - Math.min(...this.#losses);
+    // Receiver reports count loss per ~1 s; at 180p's few packets a second one report says
+    // little: the last two are averaged, and the link's steady loss is the window's median.
+    const recent = this.#losses.slice(-2);
+    const recentLoss = recent.reduce((a, x) => a + x, 0) / recent.length;
+    const sorted = [...this.#losses].sort((a, b) => a - b);
+    const steadyLoss = sorted[Math.floor((sorted.length - 1) / 2)] ?? 0;
+    const meanLoss = this.#losses.reduce((a, x) => a + x, 0) / this.#losses.length;
+    const excessLoss = Math.max(0, recentLoss - steadyLoss);
     const lossy = excessLoss >= c.lossDown;
     const delayed = queueing >= c.delayDownMs;
     // Even steady loss this high, at the lowest layer, is no picture worth the voice's packets.
     const hopeless =
-      this.#level === 0 && (sample.loss >= c.lossPause || sample.score <= c.scoreDown);
+      this.#level === 0 &&
+      this.#losses.length >= 3 &&
+      (meanLoss >= c.lossPause || sample.score <= c.scoreDown);
     const trouble = settled && (lossy || delayed || hopeless);
 
     if (this.#level >= 0 && (trouble || !fits(this.#level))) {
