@@ -23,7 +23,7 @@ export interface LinkSample {
   estimate: number | undefined;
   /** the worst fraction lost (0..1) the receiver reported of its video consumers */
   loss: number;
-  /** the worst mediasoup score (0..10) of its video consumers */
+  /** the worst mediasoup score (0..10) of its video consumers (kept for the record: it follows loss, which is judged directly) */
   score: number;
   /** round-trip time to the receiver (ms, from its RTCP reports); undefined: none yet */
   rttMs?: number;
@@ -70,9 +70,8 @@ export interface LinkPolicyConfig {
    */
   lossDown: number;
   lossWindow: number;
-  /** loss, however steady, at which the lowest layer is no longer worth it (with the score) */
+  /** mean loss, however steady, at which the lowest layer is no longer worth the voice's */
   lossPause: number;
-  scoreDown: number;
   /** queueing delay (rtt above the lowest seen) that steps down at once, and ends a probe */
   delayDownMs: number;
   delayProbeMs: number;
@@ -95,8 +94,7 @@ export const defaultLinkPolicy: LinkPolicyConfig = {
   maxBackoffMs: 80_000,
   lossDown: 0.05,
   lossWindow: 10,
-  lossPause: 0.2,
-  scoreDown: 3,
+  lossPause: 0.25,
   delayDownMs: 150,
   delayProbeMs: 60,
   lossProbe: 0.02,
@@ -125,7 +123,7 @@ export function costAt(level: number, sample: LinkSample, config: LinkPolicyConf
 }
 
 /**
- * One link's policy. Steps down at once (loss, score, queueing delay, a falling estimate);
+ * One link's policy. Steps down at once (loss, queueing delay, a falling estimate);
  * steps up one rung at a time, only after a probe window in which the estimate held above
  * that rung's cost; waits longer after each failed probe or step up (doubling to a bound).
  * Outside a probe mediasoup may not probe above the current rung: its padding would fill
@@ -197,10 +195,7 @@ export class LinkPolicy {
     const lossy = excessLoss >= c.lossDown;
     const delayed = queueing >= c.delayDownMs;
     // Even steady loss this high, at the lowest layer, is no picture worth the voice's packets.
-    const hopeless =
-      this.#level === 0 &&
-      this.#losses.length >= 3 &&
-      (meanLoss >= c.lossPause || sample.score <= c.scoreDown);
+    const hopeless = this.#level === 0 && this.#losses.length >= 3 && meanLoss >= c.lossPause;
     const trouble = settled && (lossy || delayed || hopeless);
 
     if (this.#level >= 0 && (trouble || !fits(this.#level))) {
