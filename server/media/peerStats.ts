@@ -79,7 +79,8 @@ function receptionOf(
   lossFraction: number,
   rttMs: number | null,
 ): ReceptionQuality | undefined {
-  const videos = peer.receiving().filter((t) => t.kind === 'video' && !t.closed);
+  // A tile its screen hides is not reception: only what it shows is graded.
+  const videos = peer.receiving().filter((t) => t.kind === 'video' && !t.closed && !t.roomPaused);
   if (videos.length === 0) return undefined;
   const link = peer.link?.state;
   const paused = link?.poor ?? false;
@@ -92,6 +93,8 @@ function receptionOf(
   const decoded = peer.received.look(Date.now());
   return gradeReception({
     paused,
+    // Without a policy nothing says why the layer is lower: it counts as held down.
+    heldDown: link ? link.reason !== null : true,
     layer: paused ? -1 : receivedLayer,
     maxLayer: layered.length > 0 ? maxLayer : null,
     fps: decoded ? Math.round(decoded.fps * 10) / 10 : null,

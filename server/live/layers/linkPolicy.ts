@@ -234,7 +234,10 @@ export class LinkPolicy {
   #endProbe(now: number, failed: boolean): void {
     if (!this.#probe) return;
     this.#probe = undefined;
-    if (failed) this.#backOff(now);
+    if (!failed) return;
+    this.#backOff(now);
+    // The link did not carry the next rung: it is held below what the screen asks for.
+    this.#reason ??= 'bandwidth';
   }
 
   #stepDown(to: number, now: number, reason: LinkReason): void {

@@ -7,12 +7,17 @@ import type { ReceptionIssue, ReceptionQuality } from '../../../shared/signaling
 export type ReceptionFigures = Omit<ReceptionQuality, 'grade' | 'issues'> & {
   /** the link policy paused its cameras */
   paused: boolean;
+  /**
+   * the link holds it below what its screen asks for (a step down for bandwidth, loss or
+   * delay); false while it is still climbing from its low start
+   */
+  heldDown: boolean;
 };
 
 export function gradeReception(f: ReceptionFigures): ReceptionQuality {
   const found: [ReceptionIssue, 'fair' | 'poor'][] = [];
   if (f.paused) found.push(['video_paused', 'poor']);
-  else if (f.layer !== null && f.maxLayer !== null && f.layer < f.maxLayer) {
+  else if (f.heldDown && f.layer !== null && f.maxLayer !== null && f.layer < f.maxLayer) {
     // Two layers down (180p on a 720p screen) is what a class notices; one is acceptable.
     found.push(['low_layer', f.maxLayer - f.layer >= 2 ? 'poor' : 'fair']);
   }
@@ -26,7 +31,7 @@ export function gradeReception(f: ReceptionFigures): ReceptionQuality {
   else if (f.rttMs !== null && f.rttMs >= 200) found.push(['delay', 'fair']);
   const poor = found.filter(([, g]) => g === 'poor').map(([i]) => i);
   const fair = found.filter(([, g]) => g === 'fair').map(([i]) => i);
-  const { paused: _paused, ...figures } = f;
+  const { paused: _paused, heldDown: _heldDown, ...figures } = f;
   return {
     grade: poor.length > 0 ? 'poor' : fair.length > 0 ? 'fair' : 'good',
     issues: [...poor, ...fair],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { receptionText } from '../../../client/classroom/receptionNotice';
 import { receptionLabel, receptionTitle } from '../../../client/teacher/receptionLabel';
+import type { ReceptionQuality } from '../../../shared/signaling/reception';
 
 describe('what the screens say of a thin link', () => {
   it.each([
@@ -16,15 +17,15 @@ describe('what the screens say of a thin link', () => {
 
   it("the teacher's tile: the grade, then why, Chinese first", () => {
     const r = {
-      grade: 'poor',
-      issues: ['low_layer', 'loss'],
+      grade: 'poor' as const,
+      issues: ['low_layer' as const, 'loss' as const],
       layer: 0,
       maxLayer: 2,
       fps: 24,
       freezes: 0,
       lossPct: 6,
       rttMs: 80,
-    } as const;
+    } satisfies ReceptionQuality;
     expect(receptionLabel(r)).toBe('接收 差：清晰度降低、丢包 6.0%');
     expect(receptionTitle(r)).toBe('Reception poor: lower resolution, 6.0% loss');
     expect(receptionLabel({ ...r, grade: 'good', issues: [] })).toBe('接收 好');

@@ -3,6 +3,7 @@ import { gradeReception, type ReceptionFigures } from '../../../server/live/laye
 
 const clean: ReceptionFigures = {
   paused: false,
+  heldDown: true,
   layer: 2,
   maxLayer: 2,
   fps: 29,
@@ -16,6 +17,7 @@ describe('what a classroom receives, graded', () => {
     ['all of it', {}, 'good', []],
     ['360p of a 720p screen', { layer: 1 }, 'fair', ['low_layer']],
     ['180p of a 720p screen', { layer: 0 }, 'poor', ['low_layer']],
+    ['180p while still climbing from the start', { layer: 0, heldDown: false }, 'good', []],
     [
       'no picture (paused by its link)',
       { paused: true, layer: -1, fps: 0 },
