@@ -22,6 +22,11 @@ export const ConfigSchema = Type.Object({
   numWorkers: Type.Integer({ minimum: 1, maximum: 64 }),
   /** Consumers one router takes before a room's extra consumers go to a piped router. */
   consumersPerRouter: Type.Integer({ minimum: 1, maximum: 10000 }),
+  /**
+   * Each participant's downlink follows the layer policy (server/live/layers/): 'off' leaves
+   * layers to mediasoup's own estimate and the tiles (the benchmark's "before").
+   */
+  linkPolicy: Type.Union([Type.Literal('on'), Type.Literal('off')]),
   dataDir: Type.String({ minLength: 1 }),
   /** Unset: embedded SQLite store in dataDir. Set: Redis store (and socket.io adapter). */
   redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
@@ -107,6 +112,7 @@ export const envNames: Record<keyof Config, string> = {
   rtcMaxPort: 'RTC_MAX_PORT',
   numWorkers: 'MEDIASOUP_WORKERS',
   consumersPerRouter: 'CONSUMERS_PER_ROUTER',
+  linkPolicy: 'LINK_POLICY',
   dataDir: 'DATA_DIR',
   redisUrl: 'REDIS_URL',
   timeZone: 'TIME_ZONE',
@@ -191,6 +197,7 @@ export function defaults(env: Record<string, string | undefined> = {}): Config {
     rtcMaxPort: 40999,
     numWorkers: availableParallelism(),
     consumersPerRouter: 300,
+    linkPolicy: 'on',
     turnTtlSeconds: 86400,
     httpRequestsPerMinute: 1200,
     dataDir: resolve('data'),

@@ -1,5 +1,6 @@
 // Lesson lifecycle, attendance and material: the types the server, the screens and the
 // signaling layer share. Times are ms since epoch unless a field says otherwise.
+import { ReceptionIssue, ReceptionQuality } from './signaling/reception';
 import { Type, type Static } from '@sinclair/typebox';
 import { ScheduledOccurrence } from './timetable/occurrence';
 import { QuestionRecord } from './lessonLog';
@@ -73,6 +74,8 @@ export const QualitySample = Type.Object({
   sentVideoKbps: Type.Optional(Type.Number({ minimum: 0 })),
   /** a member classroom while the teacher's camera was on */
   teacherVideo: Type.Optional(TeacherVideoSample),
+  /** what the classroom received, graded (layer, fps, freezes, loss, delay: issue #14) */
+  reception: Type.Optional(ReceptionQuality),
 });
 export type QualitySample = Static<typeof QualitySample>;
 
@@ -109,6 +112,8 @@ export const QualityIssue = Type.Union([
   Type.Literal('nothing_sent'),
   Type.Literal('packet_loss'),
   Type.Literal('high_rtt'),
+  /** what it received was graded poor (paused or low picture, freezes, downlink loss) */
+  Type.Literal('poor_reception'),
 ]);
 export type QualityIssue = Static<typeof QualityIssue>;
 
@@ -119,6 +124,7 @@ export const qualityIssueLabels: Record<QualityIssue, string> = {
   nothing_sent: '本教室画面未送出 this classroom sent no video',
   packet_loss: '丢包多 packet loss',
   high_rtt: '时延高 high delay',
+  poor_reception: '接收差（画面降级或暂停） poor reception',
 };
 
 export const qualityGradeLabels: Record<QualityGrade, string> = {
@@ -147,6 +153,16 @@ export const QualitySummary = Type.Object({
       pausedPct: Type.Number(),
       framesDecoded: Type.Integer(),
       freezes: Type.Integer(),
+    }),
+  ),
+  /** of the samples that graded what the classroom received */
+  reception: Type.Optional(
+    Type.Object({
+      samples: Type.Integer(),
+      poorPct: Type.Number(),
+      fairPct: Type.Number(),
+      /** the reasons seen, most frequent first */
+      issues: Type.Array(ReceptionIssue),
     }),
   ),
   grade: QualityGrade,

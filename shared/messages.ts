@@ -196,6 +196,28 @@ const catalogue = {
   ...roomControlMessages,
   // Quick questions and the shared timer (server/live/questions/).
   ...questionMessages,
+  // What a classroom's downlink carries (client/classroom/receptionNotice.ts, issue #14).
+  reception_poor: text(
+    '网络较差：保留老师声音，画面暂停',
+    'Poor network: the teacher is heard, her picture is paused',
+  ),
+  reception_low: text('网络较差：画面已降低清晰度', 'Weak network: a lower picture quality'),
+  // What a classroom receives, on the teacher's tile (client/teacher/receptionLabel.ts).
+  reception_good: text('接收 好', 'Reception good'),
+  reception_fair: text('接收 一般', 'Reception fair'),
+  reception_poor_grade: text('接收 差', 'Reception poor'),
+  reception_video_paused: text('画面已暂停（带宽不足）', 'picture paused (too little bandwidth)'),
+  reception_low_layer: text('清晰度降低', 'lower resolution'),
+  reception_freezes: text('画面卡顿', 'picture freezes'),
+  reception_low_fps: text('帧率低', 'low frame rate'),
+  reception_loss: (p: MessageParams): Bilingual => ({
+    zh: `丢包 ${param(p, 'pct', '')}%`,
+    en: `${param(p, 'pct', '')}% loss`,
+  }),
+  reception_delay: (p: MessageParams): Bilingual => ({
+    zh: `延迟 ${param(p, 'ms', '')} ms`,
+    en: `${param(p, 'ms', '')} ms delay`,
+  }),
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

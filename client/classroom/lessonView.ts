@@ -8,6 +8,7 @@ import { micPanel } from './micPanel';
 import { showAnnotations } from '../lib/annotation/projector';
 import { questionPanel } from './questionPanel';
 import { chatForm } from './chatForm';
+import { receptionNotice } from './receptionNotice';
 
 export interface TileInfo {
   source: string;
@@ -59,6 +60,8 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
   // Quick questions and the shared timer, over the lesson (client/classroom/questionPanel.ts).
   const tools = questionPanel(client);
   unsubscribe.push(() => tools.dispose());
+  const reception = receptionNotice(client);
+  unsubscribe.push(reception.off);
   const on: typeof client.on = (event, listener) => {
     const off = client.on(event, listener);
     unsubscribe.push(off);
@@ -125,6 +128,7 @@ export function lessonView(client: LiveRoomClient, title: string): LessonView {
       'div',
       { class: 'stage' },
       screens,
+      reception.element,
       h(
         'div',
         { class: 'bar' },

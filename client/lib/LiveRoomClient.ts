@@ -88,6 +88,12 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     return this.#state;
   }
 
+  /** The receive transport's stats (RTCStatsReport values): audio concealment, jitter… */
+  async receiveStats(): Promise<unknown[]> {
+    if (!this.#recv || this.#recv.closed) return [];
+    return [...(await this.#recv.getStats()).values()];
+  }
+
   get session(): JoinReply | undefined {
     return this.#reply;
   }
@@ -375,6 +381,7 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
     on('layoutChanged', (layout) => this.#controls({ layout }));
     on('micStates', (mics) => this.#controls({ mics }));
     on('annotation', (m) => this.emit('annotation', m));
+    on('reception', (r) => this.emit('reception', r));
     on('rejoin', ({ reason }) => this.#recover(reason));
     on('materialPushed', ({ material }) => {
       if (this.#reply) this.#reply.material = material;

@@ -13,6 +13,7 @@ import type { ReconnectPolicy } from './reconnectPolicy';
 import type { LayoutState, MicStates } from '../../shared/signaling/roomControls';
 import type { AnnotationMessage } from '../../shared/signaling/annotation';
 import type { PushedMaterial } from '../../shared/signaling/material';
+import type { ReceptionNotice } from '../../shared/signaling/reception';
 
 export type ConnectionState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'closed';
 
@@ -50,6 +51,8 @@ export type LiveRoomClientEvents = {
   stage: [string | null];
   chat: [ChatMessage];
   quality: [PeerQuality[]];
+  /** what this client's downlink carries, as the server judged it */
+  reception: [ReceptionNotice];
   closed: [{ reason: string; next?: { roomId: string; kind: RoomKind; token?: string } }];
   /** the server renewed this client's token: keep it where the token is kept */
   token: [{ token: string; expiresAt: number }];

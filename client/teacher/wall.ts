@@ -8,6 +8,7 @@ import { levelMeter, type LevelMeter } from '../lib/audioLevel';
 import { galleryGrid } from '../lib/gallery';
 import { h } from '../lib/dom';
 import type { PeerInfo, PeerQuality } from '../../shared/signaling/events';
+import { receptionLabel, receptionTitle } from './receptionLabel';
 
 interface Slot {
   element: HTMLElement;
@@ -24,8 +25,8 @@ interface Slot {
 }
 
 export function qualityLevel(q: PeerQuality): 'good' | 'fair' | 'poor' {
-  if (q.frozen) return 'poor';
-  if (q.score >= 8 && q.lossFraction < 0.02) return 'good';
+  if (q.frozen || q.reception?.grade === 'poor') return 'poor';
+  if (q.score >= 8 && q.lossFraction < 0.02) return q.reception?.grade === 'fair' ? 'fair' : 'good';
   if (q.score >= 5 && q.lossFraction < 0.08) return 'fair';
   return 'poor';
 }
@@ -229,6 +230,9 @@ export class ClassroomWall {
       const level = qualityLevel(q);
       slot.quality.className = `quality ${level}`;
       slot.quality.textContent = `${q.frozen ? '画面冻结 frozen · ' : ''}${Math.round(q.recvBitrate / 1000)} kbps · ${q.rttMs ?? '–'} ms · ${(q.lossFraction * 100).toFixed(1)}%`;
+      if (q.reception) slot.quality.textContent += ` · ${receptionLabel(q.reception)}`;
+      slot.quality.title = q.reception ? receptionTitle(q.reception) : '';
+      slot.quality.dataset.reception = q.reception?.grade ?? '';
     }
   }
 

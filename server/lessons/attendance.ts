@@ -11,6 +11,7 @@ import type {
   QualitySummary,
   TeacherVideoSample,
 } from '../../shared/lessons';
+import type { ReceptionIssue } from '../../shared/signaling/reception';
 import type { ScheduledOccurrence } from '../../shared/timetable/occurrence';
 import { plannedEndOf } from './transitions';
 
@@ -73,6 +74,11 @@ export function gradeQuality(
   if (f.avgSentVideoKbps === 0 && f.samples >= MIN_SAMPLES) {
     found.push(['nothing_sent', side === 'core' ? 'poor' : 'fair']);
   }
+  const rx = f.reception;
+  if (rx && rx.samples >= MIN_SAMPLES) {
+    if (rx.poorPct >= 50) found.push(['poor_reception', 'poor']);
+    else if (rx.poorPct + rx.fairPct >= 30) found.push(['poor_reception', 'fair']);
+  }
   if (f.avgLossPct >= 5) found.push(['packet_loss', 'poor']);
   else if (f.avgLossPct >= 2) found.push(['packet_loss', 'fair']);
   if (f.avgRttMs >= 400) found.push(['high_rtt', 'poor']);
@@ -121,6 +127,17 @@ export function summarizeQuality(
       pausedPct: round((tv.filter((s) => s.paused).length / tv.length) * 100),
       framesDecoded: tv.reduce((a, s) => a + (s.framesDecoded ?? 0), 0),
       freezes: tv.reduce((a, s) => a + (s.freezes ?? 0), 0),
+    };
+  }
+  const rx = samples.flatMap((s) => (s.reception ? [s.reception] : []));
+  if (rx.length > 0) {
+    const counts = new Map<ReceptionIssue, number>();
+    for (const r of rx) for (const i of r.issues) counts.set(i, (counts.get(i) ?? 0) + 1);
+    figures.reception = {
+      samples: rx.length,
+      poorPct: round((rx.filter((r) => r.grade === 'poor').length / rx.length) * 100),
+      fairPct: round((rx.filter((r) => r.grade === 'fair').length / rx.length) * 100),
+      issues: [...counts].sort((a, b) => b[1] - a[1]).map(([i]) => i),
     };
   }
   // Grades read unrounded loss and rtt, as before the figures were kept.

@@ -235,6 +235,9 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
   async giveMedia(participant: Participant<P>): Promise<P['session']> {
     const media = await this.mediaRoom();
     const session = await media.newSession();
+    session.onLink?.(({ poor, reason, level, maxLevel }) =>
+      participant.connection.send('reception', { poor, reason, level, maxLevel }),
+    );
     participant.setMedia(session);
     return session;
   }

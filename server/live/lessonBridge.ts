@@ -38,6 +38,7 @@ export function toQualitySample(q: PeerQuality, teacherVideo?: TeacherVideoSampl
     rttMs: q.rttMs ?? 0,
     sentVideoKbps: Math.round(q.recvVideoBitrate / 1000),
     ...(teacherVideo ? { teacherVideo } : {}),
+    ...(q.reception ? { reception: q.reception } : {}),
   };
 }
 

@@ -9,6 +9,7 @@ import type {
   ServerToClientEvents,
 } from '../../shared/signaling/events';
 import type { TeacherVideoSample } from '../../shared/lessons';
+import type { ReceptionNotice } from '../../shared/signaling/reception';
 import type {
   DtlsParameters,
   RtpCapabilities,
@@ -118,6 +119,8 @@ export interface MediaSession {
     reports: { consumerId: string; framesDecoded: number; freezeCount?: number }[],
   ): void;
   stats(): Promise<PeerStats>;
+  /** What its downlink carries, on every change (a media without a layer policy: never). */
+  onLink?(listener: (notice: ReceptionNotice) => void): void;
   /** What it got of the given producers (the teacher's cameras) since the last sample. */
   teacherVideo(producerIds: ReadonlySet<string>): Promise<TeacherVideoSample>;
   close(): void;

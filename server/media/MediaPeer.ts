@@ -9,6 +9,7 @@ import { samplePeerStats, sampleTeacherVideo } from './peerStats';
 import { ReceiveCounters } from './receiveCounters';
 import { fromMediasoup } from './mediaErrors';
 import { ConsumerTrack, ProducerTrack } from './tracks';
+import { LinkSampler, type LinkState } from './linkSampler';
 
 export type Direction = 'send' | 'recv';
 
@@ -36,6 +37,9 @@ export class MediaPeer implements MediaSession {
   readonly #published = new Map<string, ProducerTrack>();
   readonly #receiving = new Map<string, ConsumerTrack>();
   #closed = false;
+  /** the downlink's layer policy, from the first receive transport on */
+  #link: LinkSampler | undefined;
+  readonly #linkListeners: ((state: LinkState) => void)[] = [];
 
   constructor(room: MediaRoom, router: types.Router) {
     this.room = room;
@@ -71,6 +75,11 @@ export class MediaPeer implements MediaSession {
     }
     const transport = await this.room.createWebRtcTransport(this.router, { ...appData, direction });
     this.transports.set(transport.id, transport);
+    const linkOptions = this.room.linkOptions;
+    if (direction === 'recv' && !this.#link && linkOptions !== false && !this.#closed) {
+      this.#link = new LinkSampler(this, linkOptions);
+      for (const l of this.#linkListeners) this.#link.onChange(l);
+    }
     transport.observer.once('close', () => this.transports.delete(transport.id));
     // A peer that vanished without a goodbye: drop its transport instead of waiting 30 s
     // for ICE consent to time out.
@@ -204,6 +213,16 @@ export class MediaPeer implements MediaSession {
     this.received.report(reports.filter((c) => this.consumers.has(c.consumerId)));
   }
 
+  /** What its downlink's policy made of the link, on every change (poor, layer cap). */
+  onLink(listener: (state: LinkState) => void): void {
+    this.#linkListeners.push(listener);
+    this.#link?.onChange(listener);
+  }
+
+  get link(): LinkSampler | undefined {
+    return this.#link;
+  }
+
   stats(): Promise<PeerStats> {
     return samplePeerStats(this);
   }
@@ -231,18 +250,21 @@ export class MediaPeer implements MediaSession {
     );
     if (!consumer) return undefined;
     this.consumers.set(consumer.id, consumer);
-    this.#receiving.set(consumer.id, new ConsumerTrack(consumer));
+    const track = new ConsumerTrack(consumer);
+    this.#receiving.set(consumer.id, track);
     consumer.observer.once('close', () => {
       this.consumers.delete(consumer.id);
       this.#receiving.delete(consumer.id);
       this.received.forget(consumer.id);
     });
+    await this.#link?.capNew(track);
     return consumer;
   }
 
   close(): void {
     if (this.#closed) return;
     this.#closed = true;
+    this.#link?.close();
     for (const transport of this.transports.values()) transport.close();
     this.room.releasePeer(this.router);
   }

@@ -7,12 +7,15 @@ import { MediaPeer } from './MediaPeer';
 import { fromMediasoup } from './mediaErrors';
 import { MediaTap } from './MediaTap';
 import type { MediaSource } from '../../shared/signaling/events';
+import type { LinkSamplerOptions } from './linkSampler';
 
 export interface MediaRoomOptions {
   /** Consumers one router takes before new peers go to a piped router on another worker. */
   consumersPerRouter: number;
   /** Consumers a new peer is expected to add (so a lesson of 1 + 4 never splits). */
   expectedConsumersPerPeer?: number;
+  /** each participant's downlink follows a LinkPolicy (false: mediasoup's own choice) */
+  link?: LinkSamplerOptions | false;
 }
 
 export interface MediaRoomEvents {
@@ -56,7 +59,12 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
     super();
     this.id = id;
     this.#pool = pool;
-    this.#options = { expectedConsumersPerPeer: 8, ...options };
+    this.#options = { expectedConsumersPerPeer: 8, link: {}, ...options };
+  }
+
+  /** how its peers' downlinks are sampled, or false for none */
+  get linkOptions(): LinkSamplerOptions | false {
+    return this.#options.link;
   }
 
   get closed(): boolean {
@@ -166,7 +174,9 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
-      initialAvailableOutgoingBitrate: 1_000_000,
+      // With the layer policy, a downlink's estimate starts low and is earned by probing
+      // (a thin link is not first assumed to carry 1 Mbit/s: issue #14).
+      initialAvailableOutgoingBitrate: this.#options.link === false ? 1_000_000 : 300_000,
       appData,
     });
   }

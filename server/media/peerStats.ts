@@ -1,6 +1,8 @@
 import type { TeacherVideoSample } from '../../shared/lessons';
 import type { PeerQuality } from '../../shared/signaling/events';
 import type { MediaPeer } from './MediaPeer';
+import type { ReceptionQuality } from '../../shared/signaling/reception';
+import { gradeReception } from '../live/layers/receptionGrade';
 
 /** A participant's connection quality, as the teacher's screen and attendance get it. */
 export type PeerStats = Omit<PeerQuality, 'peerId'>;
@@ -38,18 +40,27 @@ export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
       if (s.roundTripTime) rtt = Math.max(rtt ?? 0, s.roundTripTime);
     }
   }
-  // RTT towards the peer from one of its consumers' RTCP receiver reports.
+  // RTT towards the peer, and what it lost of what we sent, from one of its consumers'
+  // RTCP receiver reports.
   const consumer = [...peer.consumers.values()].find((c) => !c.paused && c.kind === 'video');
+  let downRtt: number | null = null;
+  let downLoss = 0;
   if (consumer) {
     const stats = await consumer.getStats().catch(() => []);
-    for (const s of stats) if (s.type === 'outbound-rtp' && s.roundTripTime) rtt = s.roundTripTime;
+    for (const s of stats) {
+      if (s.type !== 'outbound-rtp') continue;
+      if (s.roundTripTime) rtt = downRtt = s.roundTripTime;
+      downLoss = Math.max(downLoss, s.fractionLost / 256);
+    }
   }
   let receivedLayer: number | null = null;
   for (const c of peer.consumers.values()) {
     const layer = c.currentLayers?.spatialLayer;
     if (layer !== undefined) receivedLayer = Math.max(receivedLayer ?? 0, layer);
   }
+  const reception = receptionOf(peer, receivedLayer, downLoss, downRtt);
   return {
+    ...(reception ? { reception } : {}),
     frozen,
     receivedLayer,
     recvBitrate,
@@ -59,6 +70,38 @@ export async function samplePeerStats(peer: MediaPeer): Promise<PeerStats> {
     lossFraction: received > 0 ? lost / received : 0,
     score,
   };
+}
+
+/** What the peer receives of its video consumers, graded; undefined when it receives none. */
+function receptionOf(
+  peer: MediaPeer,
+  receivedLayer: number | null,
+  lossFraction: number,
+  rttMs: number | null,
+): ReceptionQuality | undefined {
+  // A tile its screen hides is not reception: only what it shows is graded.
+  const videos = peer.receiving().filter((t) => t.kind === 'video' && !t.closed && !t.roomPaused);
+  if (videos.length === 0) return undefined;
+  const link = peer.link?.state;
+  const paused = link?.poor ?? false;
+  const layered = videos.filter((t) => t.type === 'simulcast' || t.type === 'svc');
+  const maxLayer = link
+    ? link.maxLevel
+    : layered.length > 0
+      ? Math.max(...layered.map((t) => t.wish))
+      : null;
+  const decoded = peer.received.look(Date.now());
+  return gradeReception({
+    paused,
+    // Without a policy nothing says why the layer is lower: it counts as held down.
+    heldDown: link ? link.reason !== null : true,
+    layer: paused ? -1 : receivedLayer,
+    maxLayer: layered.length > 0 ? maxLayer : null,
+    fps: decoded ? Math.round(decoded.fps * 10) / 10 : null,
+    freezes: decoded?.freezes ?? null,
+    lossPct: Math.round(lossFraction * 1000) / 10,
+    rttMs: rttMs === null ? null : Math.round(rttMs),
+  });
 }
 
 /**

@@ -34,6 +34,12 @@ export class ReceiveCounters {
         pending.freezes = (pending.freezes ?? 0) + since(c.freezeCount, last?.freezeCount);
       }
       this.#pending.set(c.consumerId, pending);
+      const seen = this.#window.get(c.consumerId) ?? { framesDecoded: 0 };
+      seen.framesDecoded += since(c.framesDecoded, last?.framesDecoded);
+      if (c.freezeCount !== undefined) {
+        seen.freezes = (seen.freezes ?? 0) + since(c.freezeCount, last?.freezeCount);
+      }
+      this.#window.set(c.consumerId, seen);
       this.#last.set(c.consumerId, c);
     }
   }
@@ -52,9 +58,35 @@ export class ReceiveCounters {
     return found;
   }
 
+  /** what came in since the last look, per consumer (the reception grade's window) */
+  readonly #window = new Map<string, Decoded>();
+  #windowFrom: number | undefined;
+
+  /**
+   * Frames a second of the best-decoding consumer and freezes of all, since the last look;
+   * undefined when nothing was reported. Apart from `take` (attendance has its own window).
+   */
+  look(now: number): { fps: number; freezes?: number } | undefined {
+    const from = this.#windowFrom;
+    this.#windowFrom = now;
+    if (from === undefined || this.#window.size === 0 || now <= from) {
+      this.#window.clear();
+      return undefined;
+    }
+    let frames = 0;
+    let freezes: number | undefined;
+    for (const d of this.#window.values()) {
+      frames = Math.max(frames, d.framesDecoded);
+      if (d.freezes !== undefined) freezes = (freezes ?? 0) + d.freezes;
+    }
+    this.#window.clear();
+    return { fps: (frames * 1000) / (now - from), ...(freezes === undefined ? {} : { freezes }) };
+  }
+
   /** The consumer closed: its counters go with it. */
   forget(consumerId: string): void {
     this.#last.delete(consumerId);
     this.#pending.delete(consumerId);
+    this.#window.delete(consumerId);
   }
 }

@@ -34,8 +34,18 @@ export class ProducerTrack implements PublishedTrack {
   }
 }
 
+/** A layer choice for a consumer, or the consumer held paused by its link. */
+export type LinkLayer = { spatialLayer: number; temporalLayer: number } | 'paused';
+
 export class ConsumerTrack implements ReceivedTrack {
   readonly consumer: types.Consumer;
+  /** the layers the room asked for (the tile's size), before the link's cap */
+  #wish = { spatialLayer: 2, temporalLayer: 2 };
+  /** what the downlink's policy allows (server/media/linkSampler.ts); none: no cap */
+  #cap: LinkLayer | undefined;
+  /** the room holds it paused (made paused; a hidden tile) */
+  #roomPaused = true;
+  #applied: string | undefined;
 
   constructor(consumer: types.Consumer) {
     this.consumer = consumer;
@@ -77,16 +87,63 @@ export class ConsumerTrack implements ReceivedTrack {
     return this.consumer.closed;
   }
 
+  /** the spatial layer the tile needs */
+  get wish(): number {
+    return this.#wish.spatialLayer;
+  }
+
+  /** the room resumed it and the link has not paused it */
+  get roomPaused(): boolean {
+    return this.#roomPaused;
+  }
+
+  get linkPaused(): boolean {
+    return this.#cap === 'paused';
+  }
+
   resume(): Promise<void> {
+    this.#roomPaused = false;
+    if (this.linkPaused) return Promise.resolve();
     return this.consumer.resume().catch(fromMediasoup);
   }
 
   pause(): Promise<void> {
+    this.#roomPaused = true;
     return this.consumer.pause().catch(fromMediasoup);
   }
 
   setLayers(spatialLayer: number, temporalLayer: number): Promise<void> {
-    return this.consumer.setPreferredLayers({ spatialLayer, temporalLayer }).catch(fromMediasoup);
+    this.#wish = { spatialLayer, temporalLayer };
+    return this.#apply();
+  }
+
+  /** The downlink policy's cap: a layer at most, or paused (voice first); undefined: none. */
+  async capByLink(cap: LinkLayer | undefined): Promise<void> {
+    const wasPaused = this.linkPaused;
+    this.#cap = cap;
+    if (cap === 'paused') {
+      if (!wasPaused && !this.#roomPaused) await this.consumer.pause().catch(fromMediasoup);
+      return;
+    }
+    await this.#apply();
+    if (wasPaused && !this.#roomPaused) {
+      await this.consumer.resume().catch(fromMediasoup);
+      // The picture comes back with a fresh keyframe, not after the next periodic one.
+      await this.consumer.requestKeyFrame().catch(() => undefined);
+    }
+  }
+
+  async #apply(): Promise<void> {
+    if (this.consumer.type !== 'simulcast' && this.consumer.type !== 'svc') return;
+    const cap = this.#cap === 'paused' ? undefined : this.#cap;
+    const layers = {
+      spatialLayer: Math.min(this.#wish.spatialLayer, cap?.spatialLayer ?? Infinity),
+      temporalLayer: Math.min(this.#wish.temporalLayer, cap?.temporalLayer ?? Infinity),
+    };
+    const key = `${layers.spatialLayer}/${layers.temporalLayer}`;
+    if (key === this.#applied) return;
+    this.#applied = key;
+    await this.consumer.setPreferredLayers(layers).catch(fromMediasoup);
   }
 
   close(): void {

@@ -37,7 +37,11 @@ export interface MountLiveDeps {
 export function mountLive(io: Server, deps: MountLiveDeps): LiveServices {
   const { config, store, auth, lessons, now, log } = deps;
   const rooms = new LiveRooms<SfuPorts>({
-    media: mediasoupMedia(deps.pool, { consumersPerRouter: config.consumersPerRouter }),
+    media: mediasoupMedia(deps.pool, {
+      consumersPerRouter: config.consumersPerRouter,
+      // The downlink layer policy (server/live/layers); LINK_POLICY=off measures without it.
+      link: config.linkPolicy === 'on' ? {} : false,
+    }),
     now,
     log,
   });

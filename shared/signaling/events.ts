@@ -12,6 +12,7 @@ import {
 import { annotationRequests, type AnnotationMessage, type AnnotationReplies } from './annotation';
 import { questionRequests, type QuestionReplies, type QuestionServerEvents } from './questions';
 import { PushMaterialRequest, type MaterialPushedMessage, type PushedMaterial } from './material';
+import type { ReceptionNotice, ReceptionQuality } from './reception';
 
 const Id = Type.String({ minLength: 1, maxLength: 128 });
 
@@ -229,6 +230,8 @@ export interface PeerQuality {
   frozen: boolean;
   /** highest simulcast layer the peer currently receives, null if none */
   receivedLayer: number | null;
+  /** what it receives, graded (the figures above are mostly what it sends) */
+  reception?: ReceptionQuality;
 }
 
 export interface ServerToClientEvents extends RoomControlServerEvents, QuestionServerEvents {
@@ -248,6 +251,8 @@ export interface ServerToClientEvents extends RoomControlServerEvents, QuestionS
   rejoin: (payload: { reason: string }) => void;
   /** The teacher pushed material to the projectors (or took it off). */
   materialPushed: (payload: MaterialPushedMessage) => void;
+  /** What this participant's downlink carries now (issue #14): "网络较差" when poor. */
+  reception: (notice: ReceptionNotice) => void;
   /** The room closed (lesson ended); `next` says where the client goes. */
   roomClosed: (payload: {
     reason: string;

@@ -9,6 +9,7 @@ import { roomControlMessages } from './roomControls';
 import { AnnotationMessageSchema } from './annotation';
 import { questionServerMessages } from './questions';
 import { MaterialPushedMessage } from './material';
+import { ReceptionNotice, ReceptionQuality } from './reception';
 
 const Id = Type.String({ minLength: 1, maxLength: 256 });
 const Layer = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
@@ -38,6 +39,7 @@ const PeerQuality = Type.Object({
   score: Type.Number(),
   frozen: Type.Boolean(),
   receivedLayer: Layer,
+  reception: Type.Optional(ReceptionQuality),
 });
 
 export const serverMessages = {
@@ -62,6 +64,7 @@ export const serverMessages = {
   tokenRefreshed: Type.Object({ token: Type.String({ minLength: 1 }), expiresAt: Type.Number() }),
   rejoin: Type.Object({ reason: Type.String({ maxLength: 1000 }) }),
   materialPushed: MaterialPushedMessage,
+  reception: ReceptionNotice,
   roomClosed: Type.Object({
     reason: Type.String({ maxLength: 1000 }),
     next: Type.Optional(
