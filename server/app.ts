@@ -47,6 +47,10 @@ import {
 import { mountEvaluation } from './http/evaluation/mountEvaluation';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 import { mountRecording, type RecordingServices } from './recording/mountRecording';
+import {
+  mountNotifications,
+  type NotificationServices,
+} from './http/notifications/mountNotifications';
 
 export interface TongkeOptions {
   /** Where the built client is; defaults to dist/client in the repository. */
@@ -78,6 +82,8 @@ export interface Tongke {
   readonly lessons: LessonServices;
   /** Lesson recordings and their exports (server/recording). */
   readonly recording: RecordingServices;
+  /** Notices per person and signed webhooks (server/notifications). */
+  readonly notifications: NotificationServices;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -175,6 +181,10 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     zone: config.timeZone,
     now,
   });
+  const notifications = await mountNotifications(http, {
+    ...{ config, store, service: timetable.service, now },
+    ...{ lifecycle: lessons.lifecycle, attendance: lessons.attendance },
+  });
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
   const rooms = new LiveRooms<SfuPorts>({
@@ -254,12 +264,14 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     timetable,
     lessons,
     recording,
+    notifications,
     store,
     tokens,
     now,
     async listen() {
       // The lesson clock starts here, once every part has subscribed to its events.
       await lessons.start();
+      await notifications.start();
       await http.listen({ host: config.host, port: config.port });
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -271,6 +283,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
       closed = true;
       unbridge();
       await lessons.close();
+      notifications.close();
       await recording.close();
       rooms.closeAll();
       io.close();

@@ -12,6 +12,7 @@ import type { EvaluationRepository } from './evaluation/EvaluationRepository';
 import type { ResearchRepository } from './research/ResearchRepository';
 import type { TimetableRepository } from './timetable/TimetableRepository';
 import type { SecurityRepository } from './security/SecurityRepository';
+import type { NotificationRepository } from './notifications/NotificationRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -27,6 +28,8 @@ export interface Store {
   readonly timetable: TimetableRepository;
   /** ad-hoc room grants, token versions, the audit log */
   readonly security: SecurityRepository;
+  /** notices per person, webhooks and their deliveries */
+  readonly notifications: NotificationRepository;
   /**
    * False while the store cannot be reached (Redis down or reconnecting): a failure then is
    * "try again shortly", not a bug. The embedded store is always reachable.

@@ -9,6 +9,7 @@ import { RedisResearchRepository } from '../research/RedisResearchRepository';
 import { RedisAuthRepository } from '../auth/RedisAuthRepository';
 import { RedisTimetableRepository } from '../timetable/RedisTimetableRepository';
 import { RedisSecurityRepository } from '../security/RedisSecurityRepository';
+import { RedisNotificationRepository } from '../notifications/RedisNotificationRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
@@ -22,6 +23,7 @@ export class RedisStore implements Store {
   readonly auth: RedisAuthRepository;
   readonly timetable: RedisTimetableRepository;
   readonly security: RedisSecurityRepository;
+  readonly notifications: RedisNotificationRepository;
 
   static async connect(url: string, log: Log = consoleLog): Promise<RedisStore> {
     // A command waits through a blip (a few reconnection attempts, well under a second),
@@ -53,6 +55,7 @@ export class RedisStore implements Store {
     this.auth = new RedisAuthRepository(redis);
     this.timetable = new RedisTimetableRepository(redis);
     this.security = new RedisSecurityRepository(redis);
+    this.notifications = new RedisNotificationRepository(redis);
   }
 
   reachable(): boolean {

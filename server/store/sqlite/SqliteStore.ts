@@ -10,6 +10,7 @@ import { SqliteResearchRepository } from '../research/SqliteResearchRepository';
 import { SqliteAuthRepository } from '../auth/SqliteAuthRepository';
 import { SqliteTimetableRepository } from '../timetable/SqliteTimetableRepository';
 import { SqliteSecurityRepository } from '../security/SqliteSecurityRepository';
+import { SqliteNotificationRepository } from '../notifications/SqliteNotificationRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
@@ -23,6 +24,7 @@ export class SqliteStore implements Store {
   readonly auth: SqliteAuthRepository;
   readonly timetable: SqliteTimetableRepository;
   readonly security: SqliteSecurityRepository;
+  readonly notifications: SqliteNotificationRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
     this.auth = new SqliteAuthRepository(db);
     this.timetable = new SqliteTimetableRepository(db);
     this.security = new SqliteSecurityRepository(db);
+    this.notifications = new SqliteNotificationRepository(db);
   }
 
   reachable(): boolean {
