@@ -14,6 +14,8 @@ import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './l
 import { lessonPicker } from './picker';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
+import { noticeBell } from '../lib/notices';
+import { calendarLink } from './calendarLink';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -36,7 +38,8 @@ async function chooseLesson(): Promise<{ join: JoinOptions; lesson?: LessonSumma
     try {
       const day = await teacherDay();
       const picker = lessonPicker(day);
-      app.replaceChildren(picker.element, adhocRoomsPanel(day.me));
+      app.replaceChildren(picker.element, calendarLink(day.me) ?? '', adhocRoomsPanel(day.me));
+      noticeBell();
       const lesson = await picker.chosen;
       return {
         join: { roomId: lesson.occurrenceId, token: session.token!, displayName: day.me.name },
