@@ -44,7 +44,13 @@ import {
   stale,
 } from './timetableErrors';
 import { problem } from './fieldProblem';
-import { TimetableEvents, publishedEvent, type TimetableEvent } from './timetableEvents';
+import {
+  TimetableEvents,
+  occurrenceEvent,
+  proposedEvent,
+  publishedEvent,
+  type TimetableEvent,
+} from './timetableEvents';
 
 export class TimetableService extends TimetableDirectory {
   /** After each successful write that may concern someone (server/notifications listens). */
@@ -138,18 +144,7 @@ export class TimetableService extends TimetableDirectory {
     const current = await this.series(communityId, seriesId);
     const step = propose(current, await this.memberSchools(current), now);
     const record = await this.#step(current, step);
-    const { subject, weekday, period } = record.spec;
-    const schoolIds = record.responses.map((r) => r.schoolId);
-    this.#emit({
-      kind: 'proposed',
-      communityId,
-      seriesId,
-      subject,
-      weekday,
-      period,
-      schoolIds,
-      at: now,
-    });
+    this.#emit(proposedEvent(record, now));
     return this.#reply(record);
   }
 
@@ -237,13 +232,10 @@ export class TimetableService extends TimetableDirectory {
     );
     if (hard.some((c) => c.occurrenceId === occurrenceId)) throw conflicting(hard);
     await this.repo.apply({ put: { override: [override] } });
-    const o = expanded.occurrences.get(seriesId)!.find((x) => x.occurrenceId === occurrenceId)!;
-    const { teacherId, memberTeachers, subject } = inputOf(series, view)!.spec;
-    this.#emit({
-      ...{ kind: 'occurrence_changed', communityId, seriesId, occurrenceId, subject, date },
-      ...{ teacherId, memberTeachers: memberTeachers ?? [], previous, override },
-      ...{ start: o.start, end: o.end, at: now },
-    });
+    const changed = expanded.occurrences
+      .get(seriesId)!
+      .find((o) => o.occurrenceId === occurrenceId)!;
+    this.#emit(occurrenceEvent(inputOf(series, view)!.spec, changed, previous, override, now));
     return { override, conflicts: mine.filter((c) => c.occurrenceId === occurrenceId) };
   }
 

@@ -6,7 +6,9 @@ import type {
   MemberTeacher,
   OccurrenceOverride,
   SeriesRecord,
+  SeriesSpec,
 } from '../../shared/timetable/series';
+import type { Expanded } from './expand';
 
 export interface ProposedEvent {
   kind: 'proposed';
@@ -80,4 +82,41 @@ export function publishedEvent(
     });
   const communityId = pairs[0]?.after.communityId;
   return communityId && series.length ? { kind: 'published', communityId, series, at } : undefined;
+}
+
+/** A proposal just written: the member schools asked are those whose answer it waits for. */
+export function proposedEvent(record: SeriesRecord, at: number): ProposedEvent {
+  const { subject, weekday, period } = record.spec;
+  return {
+    kind: 'proposed',
+    communityId: record.communityId,
+    seriesId: record.id,
+    ...{ subject, weekday, period, at },
+    schoolIds: record.responses.map((r) => r.schoolId),
+  };
+}
+
+/** One occurrence's change just written, with the spec it follows and its new times. */
+export function occurrenceEvent(
+  spec: SeriesSpec,
+  changed: Expanded,
+  previous: OccurrenceChangedEvent['previous'],
+  override: OccurrenceOverride,
+  at: number,
+): OccurrenceChangedEvent {
+  return {
+    kind: 'occurrence_changed',
+    communityId: changed.communityId,
+    seriesId: changed.seriesId,
+    occurrenceId: changed.occurrenceId,
+    subject: spec.subject,
+    date: override.date,
+    teacherId: spec.teacherId,
+    memberTeachers: spec.memberTeachers ?? [],
+    ...(previous ? { previous } : {}),
+    override,
+    start: changed.start,
+    end: changed.end,
+    at,
+  };
 }
