@@ -89,6 +89,12 @@ export function noticeBell(): HTMLElement {
     if (!panel.hidden) void refresh().catch(() => undefined);
   });
   readAll.addEventListener('click', () => void markRead('/api/notices/read-all'));
+  // The open list is a popover over the screen: a click elsewhere closes it.
+  document.addEventListener('click', (event) => {
+    if (panel.hidden || bell.contains(event.target as Node)) return;
+    panel.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+  });
   const poll = () => void refresh().catch(() => undefined); // offline: the next poll tries again
   setInterval(poll, POLL_MS);
   window.addEventListener('focus', poll);
