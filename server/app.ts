@@ -36,6 +36,10 @@ import { mountEvaluation } from './http/evaluation/mountEvaluation';
 import { mountSetup } from './http/setup/mountSetup';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 import { mountRecording, type RecordingServices } from './recording/mountRecording';
+import {
+  mountNotifications,
+  type NotificationServices,
+} from './http/notifications/mountNotifications';
 
 export interface TongkeOptions {
   /** Where the built client is; defaults to dist/client in the repository. */
@@ -67,6 +71,8 @@ export interface Tongke {
   readonly lessons: LessonServices;
   /** Lesson recordings and their exports (server/recording). */
   readonly recording: RecordingServices;
+  /** Notices per person and signed webhooks (server/notifications). */
+  readonly notifications: NotificationServices;
   /** Starts listening; resolves to the base URL. */
   listen(): Promise<string>;
   close(): Promise<void>;
@@ -115,6 +121,10 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
   });
   // Setting up a community: its people, their accounts, bulk import (server/http/setup).
   await mountSetup(http, { store, accounts: auth.accounts, now });
+  const notifications = await mountNotifications(http, {
+    ...{ config, store, service: timetable.service, now },
+    ...{ lifecycle: lifecycle, attendance: lessonParts.attendance },
+  });
   await http.register(healthRoutes, { pool, store });
   const signalingLog = http.log.child({ part: 'signaling' });
   const live = mountLive(io, {
@@ -164,12 +174,14 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     timetable,
     lessons,
     recording,
+    notifications,
     store,
     tokens: auth.tokens,
     now,
     async listen() {
       // The lesson clock starts here, once every part has subscribed to its events.
       await lessons.start();
+      await notifications.start();
       await http.listen({ host: config.host, port: config.port });
       const address = http.server.address();
       const port = typeof address === 'object' && address ? address.port : config.port;
@@ -181,6 +193,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
       closed = true;
       live.unbridge();
       await lessons.close();
+      notifications.close();
       await recording.close();
       rooms.closeAll();
       io.close();

@@ -91,6 +91,10 @@ export const ConfigSchema = Type.Object({
   /** Debian's ffmpeg / ffprobe, or another build */
   ffmpegPath: Type.String({ minLength: 1 }),
   ffprobePath: Type.String({ minLength: 1 }),
+  /** waits in ms before each retry of a failed webhook delivery; then it gives up */
+  webhookRetryMs: Type.String({ pattern: '^[0-9]+(,[0-9]+)*$' }),
+  /** a live lesson's member classroom still absent this long after the start is told of */
+  noticeAbsentGraceS: Type.Integer({ minimum: 0, maximum: 3600 }),
   logLevel: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
   ),
@@ -144,6 +148,8 @@ export const envNames: Record<keyof Config, string> = {
   ffmpegPath: 'FFMPEG_PATH',
   ffprobePath: 'FFPROBE_PATH',
   logLevel: 'LOG_LEVEL',
+  webhookRetryMs: 'WEBHOOK_RETRY_MS',
+  noticeAbsentGraceS: 'NOTICE_ABSENT_GRACE_S',
 };
 
 const numeric = new Set<keyof Config>([
@@ -170,6 +176,7 @@ const numeric = new Set<keyof Config>([
   'recordingRetentionDays',
   'recordingMinPort',
   'recordingMaxPort',
+  'noticeAbsentGraceS',
 ]);
 
 /** First non-internal IPv4 address: what a classroom PC on the school LAN can reach. */
@@ -206,6 +213,8 @@ export function defaults(env: Record<string, string | undefined> = {}): Config {
     lessonEarlyStartMaxMin: 10,
     lessonLateEndMaxMin: 15,
     researchDurationMin: 60,
+    webhookRetryMs: '1000,5000,30000,120000,600000',
+    noticeAbsentGraceS: 120,
     materialMaxMb: 50,
     recordLessons: 'on',
     recordingMinFreeMb: 2048,

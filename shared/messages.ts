@@ -218,6 +218,35 @@ const catalogue = {
     zh: `延迟 ${param(p, 'ms', '')} ms`,
     en: `${param(p, 'ms', '')} ms delay`,
   }),
+  // Notices by kind, `notice_${kind}` (server/notifications/concerned.ts makes them).
+  notice_proposal_waiting: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'subject', '')}课（${param(p, 'slot', '')}）的排课提议等待 ${param(p, 'school', '')} 答复`,
+    en: `The proposed ${param(p, 'subject', '')} lesson (${param(p, 'slot', '')}) waits for ${param(p, 'school', '')}'s answer`,
+  }),
+  notice_lesson_moved: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'date', '')} 的${param(p, 'subject', '')}课调至 ${param(p, 'to', '')}`,
+    en: `The ${param(p, 'subject', '')} lesson of ${param(p, 'date', '')} moved to ${param(p, 'to', '')}`,
+  }),
+  notice_lesson_cancelled: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'date', '')} 的${param(p, 'subject', '')}课已取消`,
+    en: `The ${param(p, 'subject', '')} lesson of ${param(p, 'date', '')} is cancelled`,
+  }),
+  notice_lesson_substituted: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'date', '')} 的${param(p, 'subject', '')}课由 ${param(p, 'teacher', '')} 代课`,
+    en: `${param(p, 'teacher', '')} substitutes in the ${param(p, 'subject', '')} lesson of ${param(p, 'date', '')}`,
+  }),
+  notice_lesson_restored: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'date', '')} 的${param(p, 'subject', '')}课恢复原安排`,
+    en: `The ${param(p, 'subject', '')} lesson of ${param(p, 'date', '')} is back as planned`,
+  }),
+  notice_member_teacher_assigned: (p: MessageParams): Bilingual => ({
+    zh: `您担任${param(p, 'subject', '')}课（${param(p, 'slot', '')}）${param(p, 'classroom', '')} 的辅导教师`,
+    en: `You are the 辅导教师 of ${param(p, 'classroom', '')} in the ${param(p, 'subject', '')} lesson (${param(p, 'slot', '')})`,
+  }),
+  notice_classroom_missing: (p: MessageParams): Bilingual => ({
+    zh: `${param(p, 'subject', '')}课已开始，${param(p, 'classroom', '')} 未进入课堂`,
+    en: `The ${param(p, 'subject', '')} lesson started without ${param(p, 'classroom', '')}`,
+  }),
 } satisfies Record<string, (p: MessageParams) => Bilingual>;
 
 export type MessageCode = keyof typeof catalogue;

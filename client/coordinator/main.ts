@@ -10,6 +10,7 @@ import { seriesPanel } from './seriesPanel';
 import { termEditor } from './termEditor';
 import { devicePanel } from './devicePanel';
 import { takeLinkCode } from '../lib/linkCode';
+import { noticeBell } from '../lib/notices';
 
 const params = new URLSearchParams(location.search);
 const bar = document.getElementById('bar')!;
@@ -324,6 +325,7 @@ async function start() {
     if (!communities.some((c) => c.id === state.communityId))
       state.communityId = communities[0]!.id;
     toolbar(api, communities);
+    noticeBell();
     await reload(api);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) {

@@ -20,6 +20,8 @@ import { micControls } from './micControls';
 import { annotationTools } from './annotationTools';
 import { questionPanel } from './questionPanel';
 import { materialPanel } from './materialPanel';
+import { noticeBell } from '../lib/notices';
+import { calendarLink } from './calendarLink';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -42,7 +44,8 @@ async function chooseLesson(): Promise<{ join: JoinOptions; lesson?: LessonSumma
     try {
       const day = await teacherDay();
       const picker = lessonPicker(day);
-      app.replaceChildren(picker.element, adhocRoomsPanel(day.me));
+      app.replaceChildren(picker.element, calendarLink(day.me) ?? '', adhocRoomsPanel(day.me));
+      noticeBell();
       const lesson = await picker.chosen;
       return {
         join: { roomId: lesson.occurrenceId, token: session.token!, displayName: day.me.name },

@@ -30,6 +30,10 @@ export const failureCodes = {
   wrong_current_password: row(400, 'forbidden', 'bad_credentials'),
   invalid_update: row(400, 'invalid_update'),
   too_large: row(413, 'invalid_payload'),
+  /** a webhook address that is no URL, not http(s), or carries a password */
+  not_a_url: row(400, 'invalid_payload'),
+  scheme_not_allowed: row(400, 'invalid_payload'),
+  credentials_in_url: row(400, 'invalid_payload'),
   classroom_not_in_community: row(422, 'invalid_payload'),
   // Who asks.
   unauthorized: row(401, 'forbidden'),

@@ -14,6 +14,7 @@ import type { TimetableRepository } from './timetable/TimetableRepository';
 import type { SecurityRepository } from './security/SecurityRepository';
 import type { RecordingPolicyRepository } from './recording/RecordingPolicyRepository';
 import type { LessonLogRepository } from './lessons/LessonLogRepository';
+import type { NotificationRepository } from './notifications/NotificationRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -33,6 +34,8 @@ export interface Store {
   readonly recording: RecordingPolicyRepository;
   /** each lesson occurrence's log of events: stage, shares, questions, answers, timer… */
   readonly lessonLog: LessonLogRepository;
+  /** notices per person, webhooks and their deliveries */
+  readonly notifications: NotificationRepository;
   /**
    * False while the store cannot be reached (Redis down or reconnecting): a failure then is
    * "try again shortly", not a bug. The embedded store is always reachable.

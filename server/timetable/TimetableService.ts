@@ -44,8 +44,21 @@ import {
   stale,
 } from './timetableErrors';
 import { problem } from './fieldProblem';
+import {
+  TimetableEvents,
+  occurrenceEvent,
+  proposedEvent,
+  publishedEvent,
+  type TimetableEvent,
+} from './timetableEvents';
 
 export class TimetableService extends TimetableDirectory {
+  /** After each successful write that may concern someone (server/notifications listens). */
+  readonly events = new TimetableEvents();
+  #emit(event: TimetableEvent | undefined): void {
+    if (event) this.events.emit('change', event);
+  }
+
   /**
    * The one compare-and-set: writes `change` only if each of `expected` still has the
    * revision it was read with; otherwise nothing is written and the caller gets a 409.
@@ -130,7 +143,9 @@ export class TimetableService extends TimetableDirectory {
   async propose(communityId: string, seriesId: string, now: number): Promise<SeriesReply> {
     const current = await this.series(communityId, seriesId);
     const step = propose(current, await this.memberSchools(current), now);
-    return this.#reply(await this.#step(current, step));
+    const record = await this.#step(current, step);
+    this.#emit(proposedEvent(record, now));
+    return this.#reply(record);
   }
 
   /** A member school's answer, given by `by` (on its behalf: a coordinator's 代为同意). */
@@ -150,7 +165,9 @@ export class TimetableService extends TimetableDirectory {
     const conflicts = await this.conflictsOf(current);
     const step = publish(current, hardCount(conflicts), now);
     if (!step.ok && step.code === 'hard_conflicts') throw hardConflicts(step, conflicts);
-    return this.#reply(await this.#step(current, step));
+    const record = await this.#step(current, step);
+    this.#emit(publishedEvent([{ before: current, after: record }], now));
+    return this.#reply(record);
   }
 
   /**
@@ -167,6 +184,12 @@ export class TimetableService extends TimetableDirectory {
     await this.#writeSeries(
       { put: { series: published } },
       published.map((s) => before.get(s.id)!),
+    );
+    this.#emit(
+      publishedEvent(
+        published.map((s) => ({ before: before.get(s.id), after: s })),
+        now,
+      ),
     );
     return { published: published.map((s) => s.id), refused };
   }
@@ -209,6 +232,10 @@ export class TimetableService extends TimetableDirectory {
     );
     if (hard.some((c) => c.occurrenceId === occurrenceId)) throw conflicting(hard);
     await this.repo.apply({ put: { override: [override] } });
+    const changed = expanded.occurrences
+      .get(seriesId)!
+      .find((o) => o.occurrenceId === occurrenceId)!;
+    this.#emit(occurrenceEvent(inputOf(series, view)!.spec, changed, previous, override, now));
     return { override, conflicts: mine.filter((c) => c.occurrenceId === occurrenceId) };
   }
 

@@ -11,6 +11,7 @@ import { RedisTimetableRepository } from '../timetable/RedisTimetableRepository'
 import { RedisSecurityRepository } from '../security/RedisSecurityRepository';
 import { RedisRecordingPolicyRepository } from '../recording/RedisRecordingPolicyRepository';
 import { RedisLessonLogRepository } from '../lessons/RedisLessonLogRepository';
+import { RedisNotificationRepository } from '../notifications/RedisNotificationRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
@@ -26,6 +27,7 @@ export class RedisStore implements Store {
   readonly security: RedisSecurityRepository;
   readonly recording: RedisRecordingPolicyRepository;
   readonly lessonLog: RedisLessonLogRepository;
+  readonly notifications: RedisNotificationRepository;
 
   static async connect(url: string, log: Log = consoleLog): Promise<RedisStore> {
     // A command waits through a blip (a few reconnection attempts, well under a second),
@@ -59,6 +61,7 @@ export class RedisStore implements Store {
     this.security = new RedisSecurityRepository(redis);
     this.recording = new RedisRecordingPolicyRepository(redis);
     this.lessonLog = new RedisLessonLogRepository(redis);
+    this.notifications = new RedisNotificationRepository(redis);
   }
 
   reachable(): boolean {

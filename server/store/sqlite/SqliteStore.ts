@@ -12,6 +12,7 @@ import { SqliteTimetableRepository } from '../timetable/SqliteTimetableRepositor
 import { SqliteSecurityRepository } from '../security/SqliteSecurityRepository';
 import { SqliteRecordingPolicyRepository } from '../recording/SqliteRecordingPolicyRepository';
 import { SqliteLessonLogRepository } from '../lessons/SqliteLessonLogRepository';
+import { SqliteNotificationRepository } from '../notifications/SqliteNotificationRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
@@ -27,6 +28,7 @@ export class SqliteStore implements Store {
   readonly security: SqliteSecurityRepository;
   readonly recording: SqliteRecordingPolicyRepository;
   readonly lessonLog: SqliteLessonLogRepository;
+  readonly notifications: SqliteNotificationRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -53,6 +55,7 @@ export class SqliteStore implements Store {
     this.security = new SqliteSecurityRepository(db);
     this.recording = new SqliteRecordingPolicyRepository(db);
     this.lessonLog = new SqliteLessonLogRepository(db);
+    this.notifications = new SqliteNotificationRepository(db);
   }
 
   reachable(): boolean {
