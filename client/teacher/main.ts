@@ -22,6 +22,7 @@ import { questionPanel } from './questionPanel';
 import { materialPanel } from './materialPanel';
 import { noticeBell } from '../lib/notices';
 import { calendarLink } from './calendarLink';
+import { signOutIfRefused } from '../lib/signedOut';
 
 const app = $('#app');
 const banner = $('#banner');
@@ -226,6 +227,8 @@ async function main(): Promise<void> {
           : null,
       ),
     );
+    // Closed because her account ended (disabled, password changed): she is signed out.
+    if (reason !== 'lesson_ended') void signOutIfRefused(app);
   });
   client.on('chat', (m) => {
     chat.append(h('div', {}, h('span', { class: 'from', text: m.displayName }), m.text));
