@@ -58,10 +58,13 @@ export const NewUserBody = Type.Object({
     Type.Literal('coordinator'),
     Type.Literal('teacher'),
     Type.Literal('observer'),
+    Type.Literal('school_office'),
   ]),
   password: Type.String({ minLength: 8, maxLength: 200 }),
   communityIds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 50 }),
   teacherId: Type.Optional(Type.String({ minLength: 1 })),
+  /** a school office's school: one school of its one community (required for that role) */
+  schoolId: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type NewUserBody = Static<typeof NewUserBody>;
 

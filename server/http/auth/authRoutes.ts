@@ -26,6 +26,8 @@ export interface AuthRoutesOptions {
     communityId: string,
     classroomId: string,
   ): Promise<{ id: string; name: string } | undefined>;
+  /** The ids of the community's schools (core and members); empty for an unknown community. */
+  schoolsOf(communityId: string): Promise<string[]>;
   /** guesses (passwords, codes) a minute: per login name, and per client address */
   limits?: { perAccount: number; perAddress: number };
 }
@@ -34,7 +36,7 @@ const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { accounts, classroomIn, limits = { perAccount: 10, perAddress: 600 } },
+  { accounts, classroomIn, schoolsOf, limits = { perAccount: 10, perAddress: 600 } },
 ) => {
   // The app-wide limit (app.ts) is per client address; the routes that take guesses
   // (passwords, codes) are held to a lower one. A school's teachers log in at 08:00 from
@@ -133,6 +135,25 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     },
   );
 
+  /** A school office acts for one school of its one community; nobody else names a school. */
+  async function assertSchoolOffice({ role, schoolId, communityIds }: NewUserBody) {
+    const bad = (message: string) =>
+      new Failure('invalid_request', `schoolId: ${message}`, {
+        details: [{ field: '/schoolId', message }],
+      });
+    if (role !== 'school_office') {
+      if (schoolId !== undefined) throw bad('only a school office names a school');
+      return;
+    }
+    if (!schoolId) throw bad('required for a school office');
+    if (communityIds.length !== 1)
+      throw new Failure('invalid_request', 'communityIds: a school office has one community', {
+        details: [{ field: '/communityIds', message: 'exactly one' }],
+      });
+    if (!(await schoolsOf(communityIds[0]!)).includes(schoolId))
+      throw bad(`no school ${schoolId} in ${communityIds[0]}`);
+  }
+
   app.post<{ Body: NewUserBody }>(
     '/auth/users',
     {
@@ -141,11 +162,12 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
         tags,
         summary: 'A coordinator creates a login in their own communities',
         body: NewUserBody,
-        response: { 201: IdReply, 409: ErrorReply },
+        response: { 201: IdReply, 400: ErrorReply, 403: ErrorReply, 409: ErrorReply },
       },
     },
     async (request, reply) => {
       for (const id of request.body.communityIds) app.assertCommunity(request, id);
+      await assertSchoolOffice(request.body);
       const user = await accounts.createUser(request.body);
       if (!user) throw new Failure('login_taken', `login ${request.body.login} exists`);
       return reply.code(201).send({ id: user.id });

@@ -61,6 +61,10 @@ export async function mountAuth(
     prefix: '/api',
     accounts,
     classroomIn: (communityId, classroomId) => classroomIn(store, communityId, classroomId),
+    schoolsOf: async (communityId) => {
+      const community = await store.timetable.get('community', communityId);
+      return community ? [community.coreSchoolId, ...community.memberSchoolIds] : [];
+    },
     limits: {
       perAccount: config.loginsPerAccountPerMinute,
       perAddress: config.loginsPerAddressPerMinute,

@@ -47,3 +47,25 @@ export function setupScope(app: FastifyInstance, repo: TimetableRepository) {
 
   return { community, member };
 }
+
+/**
+ * A school office (学校教务) account names one school of its community; no other role names
+ * a school (its scope would be read as narrower than it is). 400 naming body/schoolId.
+ */
+export function assertOfficeSchool(
+  role: string,
+  schoolId: string | undefined,
+  schools: Pick<School, 'id'>[],
+  communityId: string,
+): void {
+  const bad = (message: string) =>
+    new DomainError('invalid_request', `body/schoolId: ${message}`, 400, [
+      { field: 'body/schoolId', message },
+    ]);
+  if (role !== 'school_office') {
+    if (schoolId !== undefined) throw bad('only a school office names a school');
+    return;
+  }
+  if (!schoolId) throw bad('required for a school office');
+  if (!schools.some((s) => s.id === schoolId)) throw bad(`no school ${schoolId} in ${communityId}`);
+}
