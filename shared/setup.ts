@@ -37,8 +37,8 @@ export const AccountInfo = Type.Object({
   id: Type.String(),
   login: Type.String(),
   name: Type.String(),
-  /** what a set-up screen creates, and the school offices (a school's 教务) it lists */
-  role: PersonRole,
+  /** what a set-up screen creates, and the district accounts (区县教育局) it lists */
+  role: Type.Union([...PersonRole.anyOf, Type.Literal('district')]),
   communityIds: Type.Array(Type.String()),
   teacherId: Type.Optional(Type.String()),
   /** a school office's school */

@@ -101,7 +101,7 @@ export function accountsTab(ctx: TabContext): HTMLElement {
       { 'data-id': a.login, class: a.disabledAt ? 'retired' : undefined },
       cell(a.login),
       cell(a.name),
-      cell(roleNames[a.role]),
+      cell(a.role === 'district' ? '区县教育局' : roleNames[a.role]),
       cell(
         a.teacherId
           ? (teacherName.get(a.teacherId) ?? a.teacherId)

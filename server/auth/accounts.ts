@@ -65,6 +65,7 @@ export class Accounts extends EventEmitter<AccountsEvents> {
       communityIds: user.communityIds,
       ...(user.teacherId ? { teacherId: user.teacherId } : {}),
       ...(user.schoolId ? { schoolId: user.schoolId } : {}),
+      ...(user.district ? { district: user.district } : {}),
     };
   }
 
