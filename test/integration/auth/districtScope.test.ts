@@ -74,6 +74,20 @@ describe('a district account, against its district and another', () => {
     expect(logged(since)).toContain('u-ruian-jyj');
   });
 
+  it('evaluates its district: the district report names every one of its communities', async () => {
+    const report = await district.get('/evaluation/district?from=2026-09-01&to=2026-09-30');
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    const rows = (report.body as { communities: { communityId: string; district: string }[] })
+      .communities;
+    expect(rows).toHaveLength(extra + 1);
+    expect(rows.every((r) => r.district === ruian.district)).toBe(true);
+    const one = await district.get(`/evaluation/communities/${ruian.id}`);
+    expect(one.status, JSON.stringify(one.body)).toBe(200);
+    const since = logs.length;
+    expect((await district.get(`/evaluation/communities/${fengze.id}`)).status).toBe(403);
+    expect(logged(since)).toContain('cross-community access refused');
+  });
+
   it('creates a community of its district, seen at once; never one of another district', async () => {
     const made = await district.post('/communities', community(extra, extra));
     expect(made.status, JSON.stringify(made.body)).toBe(201);
