@@ -8,6 +8,8 @@ import type { AccountIssuing } from '../../setup/accountIssuing';
 import type { Community, School } from '../../../shared/timetable/model';
 import { schoolsOf } from '../../timetable/community';
 import { DomainError } from '../errorHandler';
+import { mayChangeSchool } from '../../timetable/access';
+import { enforce } from '../timetable/common';
 
 export interface SetupRoutesOptions {
   repo: TimetableRepository;
@@ -42,10 +44,17 @@ export function setupScope(app: FastifyInstance, repo: TimetableRepository) {
     const record = await repo.get(kind, id);
     if (!record || !schools.some((s) => s.id === record.schoolId))
       throw new DomainError('not_found', `no ${kind} ${id} in ${communityId}`, 404);
+    // a school office (学校教务) reaches its own school's classrooms and teachers only
+    ownSchool(request, record.schoolId);
     return { record, schools };
   }
 
-  return { community, member };
+  /** The school a record is in (or is moved to) is the asker's to change: 403, logged. */
+  function ownSchool(request: FastifyRequest, schoolId: string) {
+    enforce(request, mayChangeSchool(request.principal!, schoolId));
+  }
+
+  return { community, member, ownSchool };
 }
 
 /**

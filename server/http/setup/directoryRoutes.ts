@@ -21,6 +21,8 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   { repo, users, accounts, issuing, now },
 ) => {
   const coordinator = app.requireRole('coordinator');
+  // a school office edits, retires and restores its own school's records (scope.member)
+  const schoolWrite = app.requireRole('coordinator', 'school_office');
   const scope = setupScope(app, repo);
   const errors = { 400: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply };
 
@@ -86,7 +88,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   app.put<{ Params: SetupRecordParams; Body: ClassroomEditBody }>(
     '/setup/communities/:communityId/classrooms/:id',
     {
-      preHandler: coordinator,
+      preHandler: schoolWrite,
       schema: {
         tags,
         summary: "Edit a classroom's name, school or room",
@@ -99,6 +101,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
       const { communityId, id } = request.params;
       const { record, schools } = await scope.member(request, communityId, 'classroom', id);
       assertSchoolIn(schools, request.body.schoolId);
+      scope.ownSchool(request, request.body.schoolId);
       await assertSchoolKept('classroom', id, record.schoolId, request.body.schoolId);
       const { room: _r, ...rest } = record;
       const next: Classroom = { ...rest, ...request.body };
@@ -110,7 +113,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   app.put<{ Params: SetupRecordParams; Body: TeacherEditBody }>(
     '/setup/communities/:communityId/teachers/:id',
     {
-      preHandler: coordinator,
+      preHandler: schoolWrite,
       schema: {
         tags,
         summary: "Edit a teacher's name, school, subjects or phone",
@@ -123,6 +126,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
       const { communityId, id } = request.params;
       const { record, schools } = await scope.member(request, communityId, 'teacher', id);
       assertSchoolIn(schools, request.body.schoolId);
+      scope.ownSchool(request, request.body.schoolId);
       await assertSchoolKept('teacher', id, record.schoolId, request.body.schoolId);
       const phone = request.body.phone;
       if (phone) {
@@ -152,7 +156,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
       app.post<{ Params: SetupRecordParams }>(
         `/setup/communities/:communityId/${kind}s/:id/${action}`,
         {
-          preHandler: coordinator,
+          preHandler: schoolWrite,
           schema: {
             tags,
             summary:

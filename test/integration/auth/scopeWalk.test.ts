@@ -23,6 +23,12 @@ const routes: [string, string, unknown?][] = [
     `/setup/communities/${c}/accounts`,
     { login: 'walk-new', name: '新人', role: 'observer', delivery: 'password' },
   ],
+  [
+    'PUT',
+    `/setup/communities/${c}/classrooms/room-gaolou-1`,
+    { schoolId: 'sch-gaolou', name: '三年级教室' },
+  ],
+  ['POST', `/setup/communities/${c}/teachers/teacher-zhao/restore`],
   ['GET', `/lessons?communityId=${c}`],
   ['GET', `/research?communityId=${c}`],
   ['GET', `/communities/${c}/recording-policy`],
