@@ -54,6 +54,9 @@ export const failureCodes = {
   login_taken: refused,
   room_taken: refused,
   own_account: refused,
+  // set-up: a phone number another teacher has; a school still named by lessons
+  phone_taken: refused,
+  in_use: refused,
   conflict: refused,
   conflicts: refused,
   stale: refused,

@@ -8,6 +8,7 @@ import type { AccountIssuing } from '../../setup/accountIssuing';
 import type { Community, School } from '../../../shared/timetable/model';
 import { schoolsOf } from '../../timetable/community';
 import { DomainError } from '../errorHandler';
+import { Failure } from '../../errors/Failure';
 import { mayChangeSchool } from '../../timetable/access';
 import { enforce } from '../timetable/common';
 
@@ -68,9 +69,9 @@ export function assertOfficeSchool(
   communityId: string,
 ): void {
   const bad = (message: string) =>
-    new DomainError('invalid_request', `body/schoolId: ${message}`, 400, [
-      { field: 'body/schoolId', message },
-    ]);
+    new Failure('invalid_request', `body/schoolId: ${message}`, {
+      details: [{ field: 'body/schoolId', message }],
+    });
   if (role !== 'school_office') {
     if (schoolId !== undefined) throw bad('only a school office names a school');
     return;
