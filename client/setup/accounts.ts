@@ -44,6 +44,12 @@ export function accountForm(ctx: TabContext, teacher?: Teacher): HTMLFormElement
     [['', '（不对应学校）'], ...ctx.dir.schools.map((s) => [s.id, s.name] as [string, string])],
     '',
   );
+  // offered only for a school office: no other account names a school
+  const showSchool = () => {
+    schools.hidden = role.value !== 'school_office';
+  };
+  role.addEventListener('change', showSchool);
+  showSchool();
   const delivery = select('delivery', [
     ['password', '一次性密码'],
     ['invitation', '邀请链接'],
