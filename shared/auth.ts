@@ -8,6 +8,8 @@ export const Role = Type.Union([
   Type.Literal('observer'),
   /** a member school's 教务: its own school's bell schedule, classrooms, teachers, answers */
   Type.Literal('school_office'),
+  /** 区县教育局: reads and evaluates every community of its district, creates communities */
+  Type.Literal('district'),
 ]);
 export type Role = Static<typeof Role>;
 
@@ -30,6 +32,11 @@ export const Principal = Type.Object({
   teacherId: Type.Optional(Type.String()),
   /** set for a school office (学校教务): the one school it acts for */
   schoolId: Type.Optional(Type.String()),
+  /**
+   * set for a district (区县教育局): the district whose communities it reads (Community.district).
+   * Its communityIds are looked up on every request, never capped by a list in the token.
+   */
+  district: Type.Optional(Type.String()),
   /** set for a link token (research room invitation): the one lesson it is good for */
   occurrenceId: Type.Optional(Type.String()),
 });
@@ -58,10 +65,17 @@ export const NewUserBody = Type.Object({
     Type.Literal('coordinator'),
     Type.Literal('teacher'),
     Type.Literal('observer'),
+    Type.Literal('school_office'),
+    Type.Literal('district'),
   ]),
   password: Type.String({ minLength: 8, maxLength: 200 }),
-  communityIds: Type.Array(Type.String({ minLength: 1 }), { minItems: 1, maxItems: 50 }),
+  /** the account's communities; a district account names none (it has its district's) */
+  communityIds: Type.Array(Type.String({ minLength: 1 }), { maxItems: 50 }),
+  /** a district account's district (Community.district), required for that role */
+  district: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   teacherId: Type.Optional(Type.String({ minLength: 1 })),
+  /** a school office's school: one school of its one community (required for that role) */
+  schoolId: Type.Optional(Type.String({ minLength: 1 })),
 });
 export type NewUserBody = Static<typeof NewUserBody>;
 

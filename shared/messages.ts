@@ -98,6 +98,10 @@ const catalogue = {
     '教师只能查看自己的课表；协调员可查看本教共体教师的课表',
     "A teacher sees her own lessons; coordinators see their teachers'",
   ),
+  own_district_only: text(
+    '区县教育局只能管理本区县的教共体',
+    "A district manages only its own district's communities",
+  ),
   own_school_only: text(
     '学校教务只能修改本校的作息、教室和教师',
     "A school office changes only its own school's bell schedule, classrooms and teachers",

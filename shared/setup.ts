@@ -28,6 +28,8 @@ const PersonRole = Type.Union([
   Type.Literal('coordinator'),
   Type.Literal('teacher'),
   Type.Literal('observer'),
+  /** a member school's 教务: its own school only (schoolId) */
+  Type.Literal('school_office'),
 ]);
 
 /** A person's account as the set-up screen lists it (never its password hash). */
@@ -35,10 +37,12 @@ export const AccountInfo = Type.Object({
   id: Type.String(),
   login: Type.String(),
   name: Type.String(),
-  /** what a set-up screen creates, and the school offices (a school's 教务) it lists */
-  role: Type.Union([...PersonRole.anyOf, Type.Literal('school_office')]),
+  /** what a set-up screen creates, and the district accounts (区县教育局) it lists */
+  role: Type.Union([...PersonRole.anyOf, Type.Literal('district')]),
   communityIds: Type.Array(Type.String()),
   teacherId: Type.Optional(Type.String()),
+  /** a school office's school */
+  schoolId: Type.Optional(Type.String()),
   createdAt: Type.Number(),
   /** ms since epoch; absent while the account works */
   disabledAt: Type.Optional(Type.Number()),
@@ -83,6 +87,8 @@ export const NewAccountBody = Type.Object({
   role: PersonRole,
   /** a teacher's account names her record in the timetable */
   teacherId: Type.Optional(Id),
+  /** a school office's account names its school, one of the community's */
+  schoolId: Type.Optional(Id),
   delivery: Delivery,
 });
 export type NewAccountBody = Static<typeof NewAccountBody>;

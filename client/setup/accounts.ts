@@ -6,7 +6,12 @@ import { h } from '../lib/dom';
 import { act, type TabContext } from './classrooms';
 import { button, cell, errorText, input, select, table } from './ui';
 
-const roleNames = { coordinator: '协调员/教务', teacher: '教师', observer: '观察员' } as const;
+const roleNames = {
+  coordinator: '协调员/教务',
+  teacher: '教师',
+  observer: '观察员',
+  school_office: '学校教务',
+} as const;
 
 /** What to hand over, shown once: the password, or the invitation link to send. */
 export function issuedNote(issued: AccountIssued): HTMLElement {
@@ -33,6 +38,18 @@ export function accountForm(ctx: TabContext, teacher?: Teacher): HTMLFormElement
     [['', '（不对应教师）'], ...ctx.dir.teachers.map((t) => [t.id, t.name] as [string, string])],
     teacher?.id ?? '',
   );
+  // A school office (学校教务) acts for one school: the one chosen here.
+  const schools = select(
+    'schoolId',
+    [['', '（不对应学校）'], ...ctx.dir.schools.map((s) => [s.id, s.name] as [string, string])],
+    '',
+  );
+  // offered only for a school office: no other account names a school
+  const showSchool = () => {
+    schools.hidden = role.value !== 'school_office';
+  };
+  role.addEventListener('change', showSchool);
+  showSchool();
   const delivery = select('delivery', [
     ['password', '一次性密码'],
     ['invitation', '邀请链接'],
@@ -45,6 +62,7 @@ export function accountForm(ctx: TabContext, teacher?: Teacher): HTMLFormElement
     name,
     role,
     teachers,
+    schools,
     delivery,
     h('button', { type: 'submit', class: 'primary', text: '创建账号' }),
     out,
@@ -57,6 +75,7 @@ export function accountForm(ctx: TabContext, teacher?: Teacher): HTMLFormElement
         name: name.value.trim(),
         role: role.value as keyof typeof roleNames,
         ...(teachers.value ? { teacherId: teachers.value } : {}),
+        ...(role.value === 'school_office' && schools.value ? { schoolId: schools.value } : {}),
         delivery: delivery.value as Delivery,
       })
       .then(async (issued) => {
@@ -71,6 +90,7 @@ export function accountForm(ctx: TabContext, teacher?: Teacher): HTMLFormElement
 
 export function accountsTab(ctx: TabContext): HTMLElement {
   const teacherName = new Map(ctx.dir.teachers.map((t) => [t.id, t.name]));
+  const schoolName = new Map(ctx.dir.schools.map((s) => [s.id, s.name]));
   const editing = h('div', { class: 'editing' });
   const reset = async (id: string, delivery: Delivery) => {
     try {
@@ -87,8 +107,14 @@ export function accountsTab(ctx: TabContext): HTMLElement {
       { 'data-id': a.login, class: a.disabledAt ? 'retired' : undefined },
       cell(a.login),
       cell(a.name),
-      cell(a.role === 'school_office' ? '学校教务' : roleNames[a.role]),
-      cell(a.teacherId ? (teacherName.get(a.teacherId) ?? a.teacherId) : ''),
+      cell(a.role === 'district' ? '区县教育局' : roleNames[a.role]),
+      cell(
+        a.teacherId
+          ? (teacherName.get(a.teacherId) ?? a.teacherId)
+          : a.schoolId
+            ? (schoolName.get(a.schoolId) ?? a.schoolId)
+            : '',
+      ),
       cell(a.disabledAt ? '已停用' : '正常'),
       cell(
         button('重置为一次性密码', () => reset(a.id, 'password')),
@@ -106,6 +132,6 @@ export function accountsTab(ctx: TabContext): HTMLElement {
     { class: 'tab', 'data-tab': 'accounts' },
     accountForm(ctx),
     editing,
-    table(['登录名', '姓名', '角色', '对应教师', '状态', ''], rows, '没有账号 No accounts'),
+    table(['登录名', '姓名', '角色', '对应教师/学校', '状态', ''], rows, '没有账号 No accounts'),
   );
 }

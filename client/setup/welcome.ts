@@ -10,7 +10,15 @@ const code = new URLSearchParams(location.hash.slice(1)).get('invite') ?? '';
 history.replaceState(null, '', location.pathname);
 
 const home = (p: Principal) =>
-  p.role === 'teacher' ? '/teacher/' : p.role === 'observer' ? '/observe/' : '/setup/';
+  p.role === 'teacher'
+    ? '/teacher/'
+    : p.role === 'observer'
+      ? '/observe/'
+      : p.role === 'district'
+        ? '/report/'
+        : p.role === 'school_office'
+          ? '/coordinator/'
+          : '/setup/';
 
 const password = h('input', {
   type: 'password',

@@ -64,6 +64,8 @@ export class Accounts extends EventEmitter<AccountsEvents> {
       name: user.name,
       communityIds: user.communityIds,
       ...(user.teacherId ? { teacherId: user.teacherId } : {}),
+      ...(user.schoolId ? { schoolId: user.schoolId } : {}),
+      ...(user.district ? { district: user.district } : {}),
     };
   }
 

@@ -12,12 +12,14 @@ import { TokenIssuer } from './tokens';
 
 const usage = `用法：npx tsx server/auth/createUser.ts --login 登录名 --name 姓名 --community 共同体ID
         [--community 另一个ID …] [--role coordinator|teacher|observer] [--teacher-id 教师ID]
+        或 --role district --district 区县名（区县教育局：该区县的全部共同体，不用 --community）
         --password 密码（至少 8 位；也可用环境变量 PASSWORD）
 创建一个登录账号：安装后的第一位协调员用它创建，其余账号由协调员在系统中创建。
   --login       登录名（字母、数字、. _ @ -）
   --name        显示的姓名，如 教务处
   --role        coordinator（协调员，默认）、teacher（教师）或 observer（观察员）
   --community   可管理或查看的共同体 ID，可重复
+  --district    区县教育局账号的区县（与共同体的 district 相同），如 瑞安市
   --teacher-id  教师账号对应的一张表中的教师 ID
   --password    密码，至少 8 位
   -h, --help    显示本说明
@@ -40,6 +42,7 @@ const options = {
   role: { type: 'string', default: 'coordinator' },
   community: { type: 'string', multiple: true },
   'teacher-id': { type: 'string' },
+  district: { type: 'string' },
   password: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -67,14 +70,18 @@ if (values.help) {
   process.exit(0);
 }
 const password = values.password ?? process.env.PASSWORD;
-const role = values.role as 'coordinator' | 'teacher' | 'observer';
-if (!values.login || !values.name || !values.community?.length || !password)
+const role = values.role as 'coordinator' | 'teacher' | 'observer' | 'district';
+// A district account names its district; its communities are the district's, looked up.
+const scoped = role === 'district' ? Boolean(values.district) : Boolean(values.community?.length);
+if (!values.login || !values.name || !scoped || !password)
   usageError(
-    '缺少 --login、--name、--community 或 --password Missing --login, --name, --community or --password',
+    role === 'district'
+      ? '缺少 --login、--name、--district 或 --password Missing --login, --name, --district or --password'
+      : '缺少 --login、--name、--community 或 --password Missing --login, --name, --community or --password',
   );
-if (!['coordinator', 'teacher', 'observer'].includes(role))
+if (!['coordinator', 'teacher', 'observer', 'district'].includes(role))
   usageError(
-    '--role 须为 coordinator、teacher 或 observer --role must be coordinator, teacher or observer',
+    '--role 须为 coordinator、teacher、observer 或 district --role must be coordinator, teacher, observer or district',
   );
 if (password.length < 8) usageError('密码至少 8 位 The password needs at least 8 characters');
 
@@ -91,7 +98,8 @@ const user = await accounts.createUser({
   login: values.login,
   name: values.name,
   role,
-  communityIds: values.community,
+  communityIds: role === 'district' ? [] : (values.community ?? []),
+  ...(role === 'district' ? { district: values.district! } : {}),
   ...(values['teacher-id'] ? { teacherId: values['teacher-id'] } : {}),
   password,
 });

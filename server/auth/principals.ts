@@ -14,6 +14,8 @@ export function principalResolver(
   devices: Pick<AuthRepository, 'device'>,
   now: () => number,
   versions: Pick<SecurityRepository, 'tokenVersion'> = { tokenVersion: async () => 0 },
+  /** the ids of a district's communities, now (a district account's scope) */
+  districtCommunities: (district: string) => Promise<string[]> = async () => [],
 ): ResolvePrincipal {
   return async (token) => {
     const facts = tokens.inspect(token, now());
@@ -23,7 +25,15 @@ export function principalResolver(
       // A person's token counts while it carries the account's current version; a link
       // token (one research room) is not an account's and ends with its session.
       if (principal.occurrenceId !== undefined) return principal;
-      return facts.version === (await versions.tokenVersion(principal.sub)) ? principal : undefined;
+      if (facts.version !== (await versions.tokenVersion(principal.sub))) return undefined;
+      // A district reads every community of its district, however many and however new:
+      // its token names the district, and the communities are looked up on each use.
+      if (principal.role === 'district')
+        return {
+          ...principal,
+          communityIds: principal.district ? await districtCommunities(principal.district) : [],
+        };
+      return principal;
     }
     // A device token lasts a year: it counts only while its enrolment stands.
     if (!principal.deviceId) return undefined;

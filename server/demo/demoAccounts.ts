@@ -38,7 +38,11 @@ export async function seedDemoAccounts(
   if (await store.timetable.get('community', tryoutId)) return undefined;
   const { zone, now, openLeadMs } = options;
   const all = await store.timetable.list('community');
-  const district = all[0]?.district ?? '瑞安市';
+  // The demo district is the seed's largest (瑞安市), whatever order the store lists in: its
+  // district account then reads the newcomer's community beside the most others.
+  const count = new Map<string, number>();
+  for (const c of all) count.set(c.district, (count.get(c.district) ?? 0) + 1);
+  const district = [...count].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '瑞安市';
   const t = tryoutCommunity(now, zone, openLeadMs, district);
 
   const ctx = {
@@ -74,19 +78,22 @@ export async function seedDemoAccounts(
     },
   });
 
-  const everyCommunity = [...all.map((c) => c.id), tryoutId];
   const people: (Omit<DemoAccount, 'password'> & {
     name: string;
-    role: 'coordinator' | 'teacher' | 'observer';
+    role: 'coordinator' | 'teacher' | 'observer' | 'school_office' | 'district';
     communityIds: string[];
     teacherId?: string;
+    schoolId?: string;
+    district?: string;
   })[] = [
     {
+      // Its communities are its district's, looked up on each request: no list to outgrow.
       label: '区县教育局 district',
       login: 'district',
-      name: '瑞安市教育局',
-      role: 'observer',
-      communityIds: everyCommunity,
+      name: `${district}教育局`,
+      role: 'district',
+      communityIds: [],
+      district,
       page: '/report/',
     },
     {
@@ -98,13 +105,14 @@ export async function seedDemoAccounts(
       page: `/coordinator/?community=${tryoutId}`,
     },
     {
-      // A member school's 教务 has the coordinator's role until school-scoped roles land.
+      // A member school's 教务: its own school's bell schedule, classrooms, teachers, answers.
       label: '成员校教务 school office',
       login: 'jiaowu',
       name: '同课体验小学分校教务',
-      role: 'coordinator',
+      role: 'school_office',
       communityIds: [tryoutId],
-      page: `/setup/?community=${tryoutId}`,
+      schoolId: member,
+      page: `/coordinator/?community=${tryoutId}`,
     },
     {
       label: '主讲教师 teacher',

@@ -36,6 +36,7 @@ const roleOfPrincipal: Record<Principal['role'], LiveRole> = {
   observer: 'observer',
   coordinator: 'observer',
   school_office: 'observer',
+  district: 'observer',
 };
 
 export function decideJoin(request: JoinRequest, room: RoomFacts): CodeRoomDecision {

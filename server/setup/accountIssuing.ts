@@ -44,6 +44,7 @@ export class AccountIssuing {
       communityIds: user.communityIds,
       createdAt: user.createdAt,
       ...(user.teacherId ? { teacherId: user.teacherId } : {}),
+      ...(user.schoolId ? { schoolId: user.schoolId } : {}),
       ...(disabledAt !== undefined ? { disabledAt } : {}),
     };
   }

@@ -89,3 +89,17 @@ export function mayChangeSchool(
     schoolId,
   });
 }
+
+/** A district (区县教育局) creates communities of its own district only. */
+export function mayCreateIn(
+  p: Pick<Principal, 'role' | 'sub' | 'district'>,
+  district: string,
+): Access {
+  if (p.role === 'district' && p.district !== undefined && p.district === district)
+    return { ok: true };
+  return deny('own_district_only', "created a community outside the caller's district", {
+    sub: p.sub,
+    role: p.role,
+    district,
+  });
+}

@@ -18,6 +18,7 @@ import {
 import { ErrorReply } from '../../../shared/lessons';
 import type { Accounts } from '../../auth/accounts';
 import { Failure } from '../../errors/Failure';
+import { AccessError } from '../../auth/authPlugin';
 
 export interface AuthRoutesOptions {
   accounts: Accounts;
@@ -26,6 +27,8 @@ export interface AuthRoutesOptions {
     communityId: string,
     classroomId: string,
   ): Promise<{ id: string; name: string } | undefined>;
+  /** The ids of the community's schools (core and members); empty for an unknown community. */
+  schoolsOf(communityId: string): Promise<string[]>;
   /** guesses (passwords, codes) a minute: per login name, and per client address */
   limits?: { perAccount: number; perAddress: number };
 }
@@ -34,7 +37,7 @@ const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app,
-  { accounts, classroomIn, limits = { perAccount: 10, perAddress: 600 } },
+  { accounts, classroomIn, schoolsOf, limits = { perAccount: 10, perAddress: 600 } },
 ) => {
   // The app-wide limit (app.ts) is per client address; the routes that take guesses
   // (passwords, codes) are held to a lower one. A school's teachers log in at 08:00 from
@@ -95,7 +98,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
   app.get(
     '/auth/me',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'device', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'device', 'observer', 'district'),
       schema: { tags, summary: 'Who the bearer token says you are', response: { 200: Principal } },
     },
     async (request) => request.principal!,
@@ -105,7 +108,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     '/auth/password',
     {
       config: guessing,
-      preHandler: [app.requireRole('coordinator', 'teacher', 'observer'), perPrincipal],
+      preHandler: [app.requireRole('coordinator', 'teacher', 'observer', 'district'), perPrincipal],
       schema: {
         tags,
         summary:
@@ -133,19 +136,65 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (
     },
   );
 
+  /**
+   * A district creates its communities' coordinators only; a coordinator creates people of
+   * her communities, never a district account. Every account but a district's names a
+   * community; a district's names its district, and only a district is named so.
+   */
+  function assertRoleMayCreate(request: FastifyRequest, body: NewUserBody) {
+    const p = request.principal!;
+    const refuse = (why: string) => {
+      request.log.warn({ sub: p.sub, role: p.role, newRole: body.role }, why);
+      return new AccessError(403, `role ${p.role} may not create a ${body.role} account`);
+    };
+    if (p.role === 'district' && body.role !== 'coordinator')
+      throw refuse('district created a non-coordinator account');
+    if (body.role === 'district') throw refuse('account of a district created over the API');
+    if (body.communityIds.length === 0)
+      throw new Failure('invalid_request', 'communityIds: at least one', {
+        details: [{ field: '/communityIds', message: 'at least one' }],
+      });
+    if (body.district !== undefined)
+      throw new Failure('invalid_request', 'district: only a district account names one', {
+        details: [{ field: '/district', message: 'only for a district account' }],
+      });
+  }
+
+  /** A school office acts for one school of its one community; nobody else names a school. */
+  async function assertSchoolOffice({ role, schoolId, communityIds }: NewUserBody) {
+    const bad = (message: string) =>
+      new Failure('invalid_request', `schoolId: ${message}`, {
+        details: [{ field: '/schoolId', message }],
+      });
+    if (role !== 'school_office') {
+      if (schoolId !== undefined) throw bad('only a school office names a school');
+      return;
+    }
+    if (!schoolId) throw bad('required for a school office');
+    if (communityIds.length !== 1)
+      throw new Failure('invalid_request', 'communityIds: a school office has one community', {
+        details: [{ field: '/communityIds', message: 'exactly one' }],
+      });
+    if (!(await schoolsOf(communityIds[0]!)).includes(schoolId))
+      throw bad(`no school ${schoolId} in ${communityIds[0]}`);
+  }
+
   app.post<{ Body: NewUserBody }>(
     '/auth/users',
     {
-      preHandler: app.requireRole('coordinator'),
+      preHandler: app.requireRole('coordinator', 'district'),
       schema: {
         tags,
-        summary: 'A coordinator creates a login in their own communities',
+        summary:
+          "A coordinator creates a login in their own communities; a district, its communities' coordinators",
         body: NewUserBody,
-        response: { 201: IdReply, 409: ErrorReply },
+        response: { 201: IdReply, 400: ErrorReply, 403: ErrorReply, 409: ErrorReply },
       },
     },
     async (request, reply) => {
+      assertRoleMayCreate(request, request.body);
       for (const id of request.body.communityIds) app.assertCommunity(request, id);
+      await assertSchoolOffice(request.body);
       const user = await accounts.createUser(request.body);
       if (!user) throw new Failure('login_taken', `login ${request.body.login} exists`);
       return reply.code(201).send({ id: user.id });

@@ -47,12 +47,36 @@ async function classroomIn(store: Store, communityId: string, classroomId: strin
   return { ...classroom, name: classroomLabel(school, classroom) };
 }
 
+/**
+ * A district's communities, listed again only when the timetable changed (its generation):
+ * every request of a district account asks.
+ */
+function districtCommunities(store: Store): (district: string) => Promise<string[]> {
+  let cached: { generation: number; byDistrict: Map<string, string[]> } | undefined;
+  return async (district) => {
+    const generation = await store.timetable.generation();
+    if (cached?.generation !== generation) {
+      const byDistrict = new Map<string, string[]>();
+      for (const c of await store.timetable.list('community'))
+        byDistrict.set(c.district, [...(byDistrict.get(c.district) ?? []), c.id]);
+      cached = { generation, byDistrict };
+    }
+    return cached.byDistrict.get(district) ?? [];
+  };
+}
+
 export async function mountAuth(
   http: FastifyInstance,
   { config, store, now }: MountAuthDeps,
 ): Promise<AuthServices> {
   const tokens = new TokenIssuer(loadAuthSecret(config.dataDir, config.authSecret));
-  const resolvePrincipal = principalResolver(tokens, store.auth, now, store.security);
+  const resolvePrincipal = principalResolver(
+    tokens,
+    store.auth,
+    now,
+    store.security,
+    districtCommunities(store),
+  );
   const accounts = new Accounts(store.auth, tokens, now, undefined, store.security);
   const signInCodes = new SignInCodes(store.security, tokens, now);
 
@@ -64,6 +88,10 @@ export async function mountAuth(
     prefix: '/api',
     accounts,
     classroomIn: (communityId, classroomId) => classroomIn(store, communityId, classroomId),
+    schoolsOf: async (communityId) => {
+      const community = await store.timetable.get('community', communityId);
+      return community ? [community.coreSchoolId, ...community.memberSchoolIds] : [];
+    },
     limits: {
       perAccount: config.loginsPerAccountPerMinute,
       perAddress: config.loginsPerAddressPerMinute,

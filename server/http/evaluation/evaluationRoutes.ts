@@ -63,7 +63,7 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
   app,
   { service, lifecycle },
 ) => {
-  const readers = app.requireRole('coordinator', 'observer');
+  const readers = app.requireRole('coordinator', 'observer', 'district');
 
   app.get<{ Querystring: ReportQuery }>(
     '/evaluation/district',
@@ -193,7 +193,7 @@ export const evaluationRoutes: FastifyPluginAsync<EvaluationRoutesOptions> = asy
   app.get<{ Params: CommunityParams }>(
     '/evaluation/communities/:communityId/rubric',
     {
-      preHandler: app.requireRole('coordinator', 'observer', 'teacher'),
+      preHandler: app.requireRole('coordinator', 'observer', 'district', 'teacher'),
       schema: {
         tags,
         summary: "The rubric the community's lessons are reviewed on",

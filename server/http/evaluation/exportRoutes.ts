@@ -19,7 +19,7 @@ export const exportRoutes: FastifyPluginAsync<{
   service: EvaluationService;
   zone: string;
 }> = async (app, { service, zone }) => {
-  const readers = app.requireRole('coordinator', 'observer');
+  const readers = app.requireRole('coordinator', 'observer', 'district');
 
   app.get<{ Querystring: ReportQuery }>(
     '/evaluation/district/export.xlsx',

@@ -49,7 +49,7 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
   app.get<{ Querystring: LessonListQuery }>(
     '/lessons',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary: 'Lessons of a community, newest first',
@@ -81,7 +81,7 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
   app.get<{ Params: OccurrenceParams }>(
     '/lessons/:occurrenceId',
     {
-      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer', 'district'),
       schema: {
         tags,
         summary: 'The lesson record: state and history, attendance, material',
@@ -98,7 +98,7 @@ export const lessonRoutes: FastifyPluginAsync<LessonRoutesOptions> = async (app,
   app.get<{ Params: OccurrenceParams }>(
     '/lessons/:occurrenceId/join',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'device', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'device', 'observer', 'district'),
       schema: {
         tags,
         summary: 'Whether the bearer may join the live room now, and as what',

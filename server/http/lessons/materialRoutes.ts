@@ -147,7 +147,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
   app.get<{ Params: Static<typeof OccurrenceParams> }>(
     '/lessons/:occurrenceId/materials',
     {
-      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer', 'district'),
       schema: {
         tags,
         summary: 'Material of the lesson and its series',
@@ -168,7 +168,7 @@ export const materialRoutes: FastifyPluginAsync<MaterialRoutesOptions> = async (
   app.get<{ Params: Static<typeof MaterialParams> }>(
     '/materials/:id/file',
     {
-      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer', 'district'),
       schema: { tags, summary: 'The file itself', params: MaterialParams },
     },
     async (request, reply) => {

@@ -27,7 +27,7 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
   app.get<{ Params: CommunityPolicyParams }>(
     '/communities/:communityId/recording-policy',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary: 'Whether the community’s lessons are recorded, and how long they are kept',

@@ -32,7 +32,7 @@ const tags = ['recordings'];
 /** how long a manifest's file-access token lets the page load segments */
 const FILE_ACCESS_MS = 6 * 60 * 60_000;
 const fileScope = (recordingId: string) => `recording-files:${recordingId}`;
-const readers = ['coordinator', 'teacher', 'device', 'observer'] as const;
+const readers = ['coordinator', 'teacher', 'device', 'observer', 'district'] as const;
 
 /** Sends a file, or the byte range asked for (a <video> seeks with ranges). */
 export async function sendFile(
@@ -82,7 +82,7 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
   app.get<{ Querystring: RecordingListQuery }>(
     '/recordings',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary: 'The recorded lessons of a community, newest first',
@@ -209,7 +209,7 @@ export const recordingRoutes: FastifyPluginAsync<RecordingRoutesOptions> = async
   app.post<{ Params: RecordingParams }>(
     '/recordings/:recordingId/export',
     {
-      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary: 'Compose one MP4 (H.264 + AAC) in the background',

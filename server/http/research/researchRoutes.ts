@@ -58,7 +58,7 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
   app.get<{ Querystring: ResearchListQuery }>(
     '/research',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary: 'Research sessions (open and archived) of a community, optionally one teacher’s',
@@ -84,7 +84,7 @@ export const researchRoutes: FastifyPluginAsync<ResearchRoutesOptions> = async (
   app.get<{ Params: OccurrenceParams }>(
     '/research/:occurrenceId',
     {
-      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer'),
+      preHandler: app.requireRoleOrLink('coordinator', 'teacher', 'device', 'observer', 'district'),
       schema: {
         tags,
         summary: 'The research session: lesson record, attendance, material and the minutes',

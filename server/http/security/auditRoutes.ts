@@ -54,7 +54,7 @@ export const auditRoutes: FastifyPluginAsync<AuditOptions> = async (app, { secur
   app.get<{ Querystring: AuditQuery }>(
     '/audit',
     {
-      preHandler: app.requireRole('coordinator', 'observer'),
+      preHandler: app.requireRole('coordinator', 'observer', 'district'),
       schema: {
         tags: ['audit'],
         summary: 'Who changed what in the community, newest first (default the last 200)',

@@ -16,7 +16,7 @@ import {
   SetupCommunityParams,
 } from '../../../shared/setup';
 import { Failure } from '../../errors/Failure';
-import { setupScope, tags, type SetupRoutesOptions } from './common';
+import { assertOfficeSchool, setupScope, tags, type SetupRoutesOptions } from './common';
 
 export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   app,
@@ -65,8 +65,9 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
     },
     async (request, reply) => {
       const { communityId } = request.params;
-      await scope.community(request, communityId);
-      const { delivery, teacherId, ...rest } = request.body;
+      const { schools } = await scope.community(request, communityId);
+      const { delivery, teacherId, schoolId, ...rest } = request.body;
+      assertOfficeSchool(rest.role, schoolId, schools, communityId);
       if (rest.role === 'teacher' && !teacherId)
         throw new Failure(
           'invalid_request',
@@ -78,6 +79,7 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
         ...rest,
         communityIds: [communityId],
         ...(teacherId ? { teacherId } : {}),
+        ...(schoolId ? { schoolId } : {}),
         // replaced at once by the password or invitation handed over
         password: randomUUID(),
       });
@@ -86,7 +88,7 @@ export const accountSetupRoutes: FastifyPluginAsync<SetupRoutesOptions> = async 
           details: [{ field: 'body/login', message: 'taken' }],
         });
       request.log.info(
-        { sub: request.principal!.sub, userId: user.id, delivery },
+        { sub: request.principal!.sub, userId: user.id, role: user.role, schoolId, delivery },
         'account created',
       );
       return reply.code(201).send(await issuing.issue(user, delivery));

@@ -21,6 +21,8 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   { repo, users, accounts, issuing, now },
 ) => {
   const coordinator = app.requireRole('coordinator');
+  // a school office edits, retires and restores its own school's records (scope.member)
+  const schoolWrite = app.requireRole('coordinator', 'school_office');
   const scope = setupScope(app, repo);
   const errors = { 400: ErrorReply, 403: ErrorReply, 404: ErrorReply, 409: ErrorReply };
 
@@ -84,7 +86,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   app.put<{ Params: SetupRecordParams; Body: ClassroomEditBody }>(
     '/setup/communities/:communityId/classrooms/:id',
     {
-      preHandler: coordinator,
+      preHandler: schoolWrite,
       schema: {
         tags,
         summary: "Edit a classroom's name, school or room",
@@ -97,6 +99,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
       const { communityId, id } = request.params;
       const { record, schools } = await scope.member(request, communityId, 'classroom', id);
       assertSchoolIn(schools, request.body.schoolId);
+      scope.ownSchool(request, request.body.schoolId);
       await assertSchoolKept('classroom', id, record.schoolId, request.body.schoolId);
       const { room: _r, ...rest } = record;
       const next: Classroom = { ...rest, ...request.body };
@@ -108,7 +111,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
   app.put<{ Params: SetupRecordParams; Body: TeacherEditBody }>(
     '/setup/communities/:communityId/teachers/:id',
     {
-      preHandler: coordinator,
+      preHandler: schoolWrite,
       schema: {
         tags,
         summary: "Edit a teacher's name, school, subjects or phone",
@@ -121,6 +124,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
       const { communityId, id } = request.params;
       const { record, schools } = await scope.member(request, communityId, 'teacher', id);
       assertSchoolIn(schools, request.body.schoolId);
+      scope.ownSchool(request, request.body.schoolId);
       await assertSchoolKept('teacher', id, record.schoolId, request.body.schoolId);
       const phone = request.body.phone;
       if (phone) {
@@ -149,7 +153,7 @@ export const directoryRoutes: FastifyPluginAsync<SetupRoutesOptions> = async (
       app.post<{ Params: SetupRecordParams }>(
         `/setup/communities/:communityId/${kind}s/:id/${action}`,
         {
-          preHandler: coordinator,
+          preHandler: schoolWrite,
           schema: {
             tags,
             summary:

@@ -18,7 +18,7 @@ export const tags = ['timetable'];
  */
 export function roles(app: FastifyInstance) {
   return {
-    read: app.requireRole('coordinator', 'school_office', 'teacher', 'observer'),
+    read: app.requireRole('coordinator', 'school_office', 'teacher', 'observer', 'district'),
     write: app.requireRole('coordinator'),
     schoolWrite: app.requireRole('coordinator', 'school_office'),
   };

@@ -8,7 +8,8 @@ import {
   UpdateCommunityBody,
 } from '../../../shared/timetable/api';
 import { ErrorReply } from '../../../shared/lessons';
-import { roles, tags, type TimetableRoutesOptions } from './common';
+import { mayCreateIn } from '../../timetable/access';
+import { enforce, roles, tags, type TimetableRoutesOptions } from './common';
 
 export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async (
   app,
@@ -32,16 +33,19 @@ export const communityRoutes: FastifyPluginAsync<TimetableRoutesOptions> = async
   app.post<{ Body: Community }>(
     '/communities',
     {
-      preHandler: write,
+      preHandler: app.requireRole('coordinator', 'district'),
       schema: {
         tags,
-        summary: 'Create a community (its id must be in the caller token)',
+        summary:
+          "Create a community: a district's own district, or a coordinator's (its id in the token)",
         body: Community,
-        response: { 201: Community, 409: ErrorReply },
+        response: { 201: Community, 403: ErrorReply, 409: ErrorReply },
       },
     },
     async (request, reply) => {
-      app.assertCommunity(request, request.body.id);
+      const p = request.principal!;
+      if (p.role === 'district') enforce(request, mayCreateIn(p, request.body.district));
+      else app.assertCommunity(request, request.body.id);
       return reply.code(201).send(await service.createCommunity(request.body));
     },
   );

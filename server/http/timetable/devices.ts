@@ -30,7 +30,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app,
   { service, now: clock, occurrences, schedule = occurrences, lessons },
 ) => {
-  const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'device');
+  const anyone = app.requireRole('coordinator', 'teacher', 'observer', 'district', 'device');
 
   const { classroom } = schoolAccess(app, service);
 
@@ -63,7 +63,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app.get<{ Params: TeacherParams }>(
     '/teachers/:id/today',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary:
@@ -86,7 +86,7 @@ export const deviceRoutes: FastifyPluginAsync<DeviceRoutesOptions> = async (
   app.get<{ Params: TeacherParams; Querystring: TeacherWeekQuery }>(
     '/teachers/:id/week',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer'),
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
       schema: {
         tags,
         summary:

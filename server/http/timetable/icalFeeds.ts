@@ -40,10 +40,10 @@ export const icalFeedRoutes: FastifyPluginAsync<IcalFeedRoutesOptions> = async (
   { service, occurrences, feeds },
 ) => {
   const access = schoolAccess(app, service);
-  const people = app.requireRole('coordinator', 'teacher', 'observer');
+  const people = app.requireRole('coordinator', 'teacher', 'observer', 'district');
   const readers: Record<FeedKind, Role[]> = {
-    classroom: ['coordinator', 'teacher', 'observer', 'device'],
-    teacher: ['coordinator', 'teacher', 'observer'],
+    classroom: ['coordinator', 'teacher', 'observer', 'district', 'device'],
+    teacher: ['coordinator', 'teacher', 'observer', 'district'],
   };
 
   async function calendar(kind: FeedKind, id: string) {

@@ -8,6 +8,10 @@ export interface UserRecord {
   role: Exclude<Role, 'device'>;
   communityIds: string[];
   teacherId?: string;
+  /** a school office's (学校教务) one school, of its one community */
+  schoolId?: string;
+  /** a district account's district (Community.district) */
+  district?: string;
   /** scrypt, see server/auth/passwords.ts */
   passwordHash: string;
   createdAt: number;

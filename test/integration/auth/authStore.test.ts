@@ -28,6 +28,29 @@ describe.each(backends)('auth repository on %s', (kind) => {
     expect(await store().auth.setPasswordHash('u-nobody', 'y')).toBe(false);
   });
 
+  it("keeps a school office's school through an edit", async () => {
+    const office: UserRecord = {
+      id: 'u-office',
+      login: 'gaolou-jiaowu',
+      name: '高楼教务',
+      role: 'school_office',
+      communityIds: ['ruian-p-18'],
+      schoolId: 'sch-gaolou',
+      passwordHash: 'x',
+      createdAt: 1,
+    };
+    expect(await store().auth.createUser(office)).toBe(true);
+    expect(await store().auth.userById('u-office')).toEqual(office);
+    expect(await store().auth.updateUser('u-office', { name: '高楼镇教务处' })).toBe(true);
+    expect(await store().auth.userByLogin('gaolou-jiaowu')).toEqual({
+      ...office,
+      name: '高楼镇教务处',
+    });
+    expect((await store().auth.usersIn('ruian-p-18')).map((u) => u.schoolId)).toEqual([
+      'sch-gaolou',
+    ]);
+  });
+
   it('consumes an enrolment code exactly once and records the device', async () => {
     const enrolment = {
       codeHash: 'h1',

@@ -55,4 +55,14 @@ describe('createUser script', () => {
     const again = run(...args, '--community', 'ruian-p-18', '--password', 'secret-123');
     expect(again.status).toBe(1);
   });
+
+  it('creates a district account (区县教育局) naming its district, not a list of communities', () => {
+    const args = ['--login', 'ruian-jyj', '--name', '瑞安市教育局', '--role', 'district'];
+    const missing = run(...args, '--community', 'ruian-p-18', '--password', 'secret-123');
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain('--district');
+    const r = run(...args, '--district', '瑞安市', '--password', 'secret-123');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/created district ruian-jyj/);
+  });
 });

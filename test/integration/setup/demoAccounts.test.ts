@@ -106,16 +106,26 @@ describe('demo accounts on a first npm start', () => {
       expect(a.page!.startsWith(`${base}/`), a.page).toBe(true);
     }
     expect(roles).toEqual({
-      district: 'observer',
+      district: 'district',
       coordinator: 'coordinator',
-      jiaowu: 'coordinator',
+      jiaowu: 'school_office',
       wang: 'teacher',
       zhao: 'teacher',
       observer: 'observer',
     });
-    // the district reads every community, the newcomer's among them
-    expect(tokens.district!.principal.communityIds.length).toBeGreaterThan(50);
-    expect(tokens.district!.principal.communityIds).toContain('tongke-demo');
+    // the district reads every community of its district (瑞安市: 39 and the newcomer's),
+    // looked up on each request rather than listed in its token
+    expect(tokens.district!.principal.district).toBe('瑞安市');
+    const district = await get<{ communityIds: string[] }>(
+      `${base}/api/auth/me`,
+      tokens.district!.token,
+    );
+    expect(district.communityIds).toHaveLength(40);
+    expect(district.communityIds).toContain('tongke-demo');
+    const read = await get<{ id: string }[]>(`${base}/api/communities`, tokens.district!.token);
+    expect(read).toHaveLength(40);
+    // the school office acts for the newcomer's member school only
+    expect(tokens.jiaowu!.principal.schoolId).toMatch(/./);
 
     // The demo lesson: in the teachers' day, at the time printed, opening a few minutes on.
     const [, date, startAt] = /演示课 demo lesson: (\S+) (\d\d:\d\d)–/.exec(printed)!;
