@@ -42,6 +42,8 @@ type Side = 'core' | 'member';
 
 /** Below this many samples (~6 s) a figure says nothing yet. */
 const MIN_SAMPLES = 3;
+/** reception samples (one per 2 s) a new link has to climb before it is graded */
+export const SETTLING_SAMPLES = 5;
 
 /** The figures a grade is read from: a summary before it is graded. */
 export type QualityFigures = Omit<QualitySummary, 'grade' | 'issues'>;
@@ -129,7 +131,9 @@ export function summarizeQuality(
       freezes: tv.reduce((a, s) => a + (s.freezes ?? 0), 0),
     };
   }
-  const rx = samples.flatMap((s) => (s.reception ? [s.reception] : []));
+  // A link's first seconds are its climb from the lowest layer (server/live/layers), not its
+  // quality: the first reception samples are not graded.
+  const rx = samples.flatMap((s) => (s.reception ? [s.reception] : [])).slice(SETTLING_SAMPLES);
   if (rx.length > 0) {
     const counts = new Map<ReceptionIssue, number>();
     for (const r of rx) for (const i of r.issues) counts.set(i, (counts.get(i) ?? 0) + 1);
