@@ -16,6 +16,8 @@ export function projector(client: LiveRoomClient, screens: HTMLElement): Project
     const { peer, source } = tile.dataset;
     const role = client.peers.find((p) => p.peerId === peer)?.role;
     if (source === 'screen') return 'courseware';
+    // A blank whiteboard page (批注 with nothing shared) is the courseware of the moment.
+    if (source === 'whiteboard') return hasScreen ? 'other' : 'courseware';
     // The blackboard camera is the courseware while no screen is shared.
     if (source === 'blackboard') return hasScreen ? 'other' : 'courseware';
     if (source === 'camera' && role === 'teacher') return 'teacher';
@@ -30,12 +32,20 @@ export function projector(client: LiveRoomClient, screens: HTMLElement): Project
       role: roleOf(element, hasScreen),
       element,
     }));
-    const layout = client.session?.controls?.layout.layout ?? 'teacher';
+    const chosen = client.session?.controls?.layout.layout ?? 'teacher';
+    // The teacher opened a whiteboard page with nothing shared: like a share, it is shown
+    // large (the server switches layouts for a share only; the page is the client's).
+    const whiteboard = !hasScreen && tiles.some((t) => t.dataset.source === 'whiteboard');
+    const layout = whiteboard && chosen === 'teacher' ? 'courseware' : chosen;
     const { shown, places } = arrange(layout, keyed);
     screens.dataset.layout = shown;
     for (const { id, element } of keyed) element.dataset.place = places.get(id) ?? 'hidden';
   };
+  // A tile coming or going (a whiteboard page appears without any room event) re-arranges.
+  const tilesChanged = new MutationObserver(() => apply());
+  tilesChanged.observe(screens, { childList: true });
   const offs = [
+    () => tilesChanged.disconnect(),
     client.on('layout', apply),
     client.on('stage', apply),
     client.on('peers', apply),
