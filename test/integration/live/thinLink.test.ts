@@ -11,8 +11,12 @@ import { livePeer, type LivePeer } from '../../helpers/livePeer';
 const bounds = {
   /** ms without a new frame (gaps over 0.5 s): the issue saw 12–23 s in 45 s */
   frozenMs: 2000,
-  /** picture size changes: one failed probe would not change it at all */
-  layerSwitches: 2,
+  /**
+   * picture size changes: a failed probe changes nothing; a probe that succeeds and the
+   * step back down when the link then queues are two, and the back-off (10, 20, 40 s)
+   * leaves room for one more try in 30 s (a loaded CI machine saw 3, none freezing)
+   */
+  layerSwitches: 4,
   /**
    * % audio concealed above what a classroom on an open link conceals at the same time:
    * the Node peers' audio stalls on a loaded machine, so the link's own share is compared.
