@@ -13,7 +13,7 @@ import { EventLog } from './EventLog';
 import { ManifestFile, readManifest } from './ManifestFile';
 import { plannedTracks, type PlannedPeer, type PlannedTrack } from './plan';
 import { probeSegment, repairSegment } from './probe';
-import { emptyLook, eventsBetween, type RoomLook } from './roomEvents';
+import { RoomWatch } from './RoomWatch';
 import { TrackSegment } from './TrackSegment';
 
 /**
@@ -90,13 +90,11 @@ export class RoomRecorder {
   readonly #openGaps = new Map<RecordedTrack, { from: number; reason: SegmentEnd }>();
   readonly #ending = new Set<Promise<void>>();
   readonly #jobs = new Set<Promise<void>>();
-  #chatSeeded = false;
   /** when each planned track was first seen: a track starts once it has settled */
   readonly #seenAt = new Map<string, number>();
   /** until the room is first seen: its tracks then start at once, without settling */
   #firstPlan = true;
-  readonly #seenChat = new WeakSet<object>();
-  #look: RoomLook = emptyLook();
+  readonly #watch = new RoomWatch();
   #room: RecordableRoom | undefined;
   #timer: NodeJS.Timeout | undefined;
   #busy = false;
@@ -354,38 +352,7 @@ export class RoomRecorder {
   }
 
   #logEvents(room: RecordableRoom | undefined, at: number): void {
-    const look: RoomLook = {
-      stagePeerId: room?.stagePeerId ?? null,
-      peers: new Map(),
-      ...(room?.layout ? { layout: room.layout.state } : {}),
-    };
-    for (const p of room?.participants.values() ?? []) {
-      const shares = (p.media && !p.media.closed ? p.media.published() : []).map((x) => x.source);
-      look.peers.set(p.peerId, {
-        displayName: p.displayName,
-        role: p.role,
-        handRaised: p.handRaised,
-        shares,
-      });
-    }
-    const events = eventsBetween(this.#look, look, at);
-    this.#look = look;
-    // What was said before the recording began is not part of it.
-    const seeding = room !== undefined && !this.#chatSeeded;
-    if (room) this.#chatSeeded = true;
-    for (const message of room?.chat ?? []) {
-      if (this.#seenChat.has(message)) continue;
-      this.#seenChat.add(message);
-      if (seeding) continue;
-      events.push({
-        at,
-        type: 'chat',
-        peerId: message.fromPeerId,
-        displayName: message.displayName,
-        text: message.text,
-      });
-    }
-    for (const e of events) void this.#events.append(e);
+    for (const e of this.#watch.eventsSince(room, at)) void this.#events.append(e);
   }
 
   async #diskOk(now: number): Promise<boolean> {
