@@ -23,6 +23,7 @@ import { neverGiveUp } from './reconnectPolicy';
 import { ReceiveReporter } from './receiveReport';
 import { TypedEmitter } from './TypedEmitter';
 import { RemoteTracks } from './remoteTracks';
+import { createClientTransport, restartIceWhenDropped } from './clientTransports';
 import { sendsMedia } from '../../shared/signaling/roles';
 import { connected, openSignalingSocket, request, type ClientSocket } from './signalingSocket';
 import {
@@ -36,9 +37,6 @@ import {
 } from './liveRoomTypes';
 
 export * from './liveRoomTypes';
-
-/** mediasoup-client types codec parameters loosely; the wire schema (shared/) is stricter. */
-type RecvCapabilities = NonNullable<RequestPayload<'createTransport'>['rtpCapabilities']>;
 
 export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   readonly #options: LiveRoomClientOptions;
@@ -227,56 +225,21 @@ export class LiveRoomClient extends TypedEmitter<LiveRoomClientEvents> {
   async #createTransport(direction: 'send' | 'recv'): Promise<ms.Transport> {
     const device = this.#device;
     if (!device) throw new Error('device not loaded');
-    const options = await this.request('createTransport', {
-      direction,
-      ...(direction === 'recv'
-        ? { rtpCapabilities: device.rtpCapabilities as RecvCapabilities }
-        : {}),
+    const transport = await createClientTransport(device, direction, this.#request, {
+      servers: this.#reply?.iceServers ?? [],
+      policy: this.#options.iceTransportPolicy,
     });
-    const params: ms.TransportOptions = {
-      ...(options as unknown as ms.TransportOptions),
-      iceServers: this.#reply?.iceServers ?? [],
-      ...(this.#options.iceTransportPolicy
-        ? { iceTransportPolicy: this.#options.iceTransportPolicy }
-        : {}),
-    };
-    const transport =
-      direction === 'send'
-        ? device.createSendTransport(params)
-        : device.createRecvTransport(params);
-    transport.on('connect', ({ dtlsParameters }, ok, fail) => {
-      this.request('connectTransport', { transportId: transport.id, dtlsParameters }).then(
-        () => ok(),
-        fail,
+    transport.on('connectionstatechange', (state) => {
+      this.emit('transportState', { direction: transport.direction, state });
+      restartIceWhenDropped(transport, state, this.#request, this.#timer.bind(this), () =>
+        this.#recover('ice restart failed'),
       );
     });
-    if (direction === 'send') {
-      transport.on('produce', ({ kind, rtpParameters, appData }, ok, fail) => {
-        this.request('produce', {
-          transportId: transport.id,
-          kind,
-          rtpParameters: rtpParameters as RequestPayload<'produce'>['rtpParameters'],
-          source: appData.source as MediaSource,
-        }).then(({ producerId }) => ok({ id: producerId }), fail);
-      });
-    }
-    transport.on('connectionstatechange', (state) => this.#onTransportState(transport, state));
     return transport;
   }
 
-  /** ICE restart first (same session, same transports); a new session if that fails. */
-  #onTransportState(transport: ms.Transport, state: ms.ConnectionState): void {
-    this.emit('transportState', { direction: transport.direction, state });
-    if (state !== 'disconnected' && state !== 'failed') return;
-    const delay = state === 'failed' ? 0 : 1500;
-    this.#timer(() => {
-      if (transport.closed || !['disconnected', 'failed'].includes(transport.connectionState))
-        return;
-      this.request('restartIce', { transportId: transport.id })
-        .then(({ iceParameters }) => transport.restartIce({ iceParameters }))
-        .catch(() => this.#recover('ice restart failed'));
-    }, delay);
-  }
+  readonly #request = <N extends RequestName>(name: N, payload: RequestPayload<N>) =>
+    this.request(name, payload);
 
   #timer(fn: () => void, ms: number): void {
     (this.#options.setTimer ?? setTimeout)(fn, ms);
