@@ -9,73 +9,22 @@ import type {
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from '../../shared/signaling/rtp';
 import { initialSpatialLayer, shouldReceive, type RoomView } from './policy';
 import type { Participant } from './Participant';
-import type { LivePorts, MediaFactory, PublishedTrack, ReceivedTrack } from './ports';
+import type { LivePorts, PublishedTrack, ReceivedTrack } from './ports';
 import { consoleLog, type Log } from '../log';
 import { RoomError } from './RoomError';
 import { RoomLayout } from './layout/RoomLayout';
 import { RoomMics } from './mic/RoomMics';
-import type { LayoutState, RoomControlsSnapshot } from '../../shared/signaling/roomControls';
-import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
-import type { LessonLogEvent } from '../../shared/lessonLog';
+import type { RoomControlsSnapshot } from '../../shared/signaling/roomControls';
 import { sendsMedia, unseen } from '../../shared/signaling/roles';
+import {
+  recordedEvents,
+  type LiveRoomEvents,
+  type LiveRoomOptions,
+  type NextFor,
+} from './liveRoomTypes';
+import { publishRefusal } from './publishRules';
 
-/** Where a participant goes when the room closes (none: it just ends for them). */
-export type NextFor<P extends LivePorts = LivePorts> = (
-  participant: Participant<P>,
-) => { roomId: string; kind: RoomKind } | undefined;
-
-export interface LiveRoomOptions<P extends LivePorts = LivePorts> {
-  id: string;
-  kind: RoomKind;
-  code?: string;
-  /** admitted by the domain's gate (a lesson occurrence, a research session) */
-  scheduled?: boolean;
-  /** makes the room's media on first need, and again after it was lost */
-  media: MediaFactory<P['media']>;
-  now: () => number;
-  /** how long the client has to set up a consumer before it is given up */
-  consumerAckTimeoutMs?: number;
-  log?: Log;
-}
-
-/**
- * What happens in a room, for the registry, attendance and a recorder: typed, so a
- * listener's arguments are known from the event's name.
- */
-export interface LiveRoomEvents<P extends LivePorts = LivePorts> {
-  joined: [participant: Participant<P>];
-  left: [participant: Participant<P>, at: number];
-  producerAdded: [participant: Participant<P>, track: PublishedTrack];
-  producerClosed: [participant: Participant<P>, track: PublishedTrack];
-  stageChanged: [peerId: string | null];
-  hand: [participant: Participant<P>, raised: boolean];
-  chat: [message: ChatMessage];
-  quality: [samples: PeerQuality[]];
-  empty: [];
-  close: [];
-  /** Anything a recorder looks at changed: joined, left, published, stage, hand, chat. */
-  changed: [];
-  /** A code room's teacher asked to start or stop recording it. */
-  recording: [on: boolean];
-  /** The projectors' layout changed (the teacher chose, or her screen share moved it). */
-  layout: [state: LayoutState];
-  /** 批注 for the lesson log: a page opened, a stroke finished, erased, cleared */
-  annotation: [event: AnnotationLogEvent];
-  /** An event of the lesson's log that a teaching tool made (questions, timer…): logged as is. */
-  logged: [event: LessonLogEvent];
-}
-
-/** The events that make up `changed`. */
-const recordedEvents = [
-  'joined',
-  'left',
-  'producerAdded',
-  'producerClosed',
-  'stageChanged',
-  'hand',
-  'chat',
-  'layout',
-] as const;
+export type { LiveRoomEvents, LiveRoomOptions, NextFor } from './liveRoomTypes';
 
 const CHAT_HISTORY = 50;
 
@@ -354,27 +303,11 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
       source: MediaSource;
     },
   ): Promise<PublishedTrack> {
-    if (!sendsMedia(participant.role))
-      throw new RoomError('forbidden', `a ${participant.role} does not send media`);
-    const teacherOnly = track.source === 'screen' || track.source === 'blackboard';
-    if (teacherOnly && participant.role === 'classroom') {
-      throw new RoomError('forbidden', `only the teacher shares a ${track.source}`, '/source');
-    }
-    if ((track.source === 'mic') !== (track.kind === 'audio')) {
-      throw new RoomError(
-        'invalid_payload',
-        `source ${track.source} does not match kind ${track.kind}`,
-        '/source',
-      );
-    }
+    const refusal = publishRefusal(participant.role, track, () =>
+      this.#mediaOf(participant).published(),
+    );
+    if (refusal) throw refusal;
     const media = this.#mediaOf(participant);
-    if (media.published().some((t) => t.source === track.source)) {
-      throw new RoomError(
-        'forbidden',
-        `a ${track.source} is already published; close it first`,
-        '/source',
-      );
-    }
     const published = await media.publish(
       track.transportId,
       { kind: track.kind, rtpParameters: track.rtpParameters, source: track.source },
