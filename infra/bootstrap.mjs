@@ -129,7 +129,10 @@ function ensureTestPrograms() {
     'redis-server': 'redis-server',
     turnserver: 'coturn',
     nft: 'nftables',
+    // ip and tc: the thin-link harness's network namespace, rate limit and loss
     ip: 'iproute2',
+    // the recorder, its checks (ffprobe) and the lesson export (test/integration/recording)
+    ffmpeg: 'ffmpeg',
     // A classroom's loudspeakers and microphone for the echo test (test/helpers/pulseAudio.ts)
     pulseaudio: 'pulseaudio',
     pactl: 'pulseaudio-utils',
