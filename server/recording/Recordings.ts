@@ -23,6 +23,8 @@ export class Recordings {
   readonly root: string;
   readonly #o: RecordingsOptions;
   readonly #active = new Map<string, Promise<RoomRecorder>>();
+  /** recordings closing their files: still recording until their manifest says stopped */
+  readonly #stopping = new Map<string, Promise<Manifest | undefined>>();
   #closed = false;
 
   constructor(options: RecordingsOptions) {
@@ -35,7 +37,7 @@ export class Recordings {
   }
 
   isRecording(recordingId: string): boolean {
-    return this.#active.has(recordingId);
+    return this.#active.has(recordingId) || this.#stopping.has(recordingId);
   }
 
   /** The running recorder of a recording, if any (tests reach its segments). */
@@ -53,16 +55,20 @@ export class Recordings {
     if (this.#closed) return Promise.reject(new Error('recordings closed'));
     let running = this.#active.get(recordingId);
     if (!running) {
-      running = RoomRecorder.start(
-        {
-          recordingId,
-          roomId,
-          kind,
-          ...(communityId ? { communityId } : {}),
-          dir: this.dirOf(recordingId),
-          findRoom: () => this.#o.findRoom(roomId),
-        },
-        this.#o.deps,
+      // A lesson reopened while its recorder still closes continues the same manifest.
+      const previous = this.#stopping.get(recordingId) ?? Promise.resolve();
+      running = previous.then(() =>
+        RoomRecorder.start(
+          {
+            recordingId,
+            roomId,
+            kind,
+            ...(communityId ? { communityId } : {}),
+            dir: this.dirOf(recordingId),
+            findRoom: () => this.#o.findRoom(roomId),
+          },
+          this.#o.deps,
+        ),
       );
       this.#active.set(recordingId, running);
       running.catch(() => this.#active.delete(recordingId));
@@ -70,17 +76,24 @@ export class Recordings {
     return running;
   }
 
-  async stop(recordingId: string): Promise<Manifest | undefined> {
+  stop(recordingId: string): Promise<Manifest | undefined> {
+    const stopping = this.#stopping.get(recordingId);
+    if (stopping) return stopping;
     const running = this.#active.get(recordingId);
-    if (!running) return undefined;
+    if (!running) return Promise.resolve(undefined);
     this.#active.delete(recordingId);
-    const recorder = await running;
-    await recorder.stop();
-    return recorder.manifest;
+    const done = (async () => {
+      const recorder = await running;
+      await recorder.stop();
+      return recorder.manifest;
+    })().finally(() => this.#stopping.delete(recordingId));
+    this.#stopping.set(recordingId, done);
+    return done;
   }
 
   async view(recordingId: string): Promise<RecordingView | undefined> {
     const dir = this.dirOf(recordingId);
+    await this.#stopping.get(recordingId)?.catch(() => undefined);
     const running = this.#active.get(recordingId);
     const manifest = running ? (await running).manifest : await readManifest(dir);
     if (!manifest) return undefined;
@@ -104,7 +117,7 @@ export class Recordings {
    * false then, and for one that is not there.
    */
   async remove(recordingId: string): Promise<boolean> {
-    if (this.#active.has(recordingId)) return false;
+    if (this.isRecording(recordingId)) return false;
     const dir = this.dirOf(recordingId);
     if (!(await readManifest(dir))) return false;
     await rm(dir, { recursive: true, force: true });
@@ -119,6 +132,8 @@ export class Recordings {
   /** Server shutdown: every recording ends its segments cleanly. */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all([...this.#active.keys()].map((id) => this.stop(id)));
+    await Promise.all(
+      [...this.#active.keys(), ...this.#stopping.keys()].map((id) => this.stop(id)),
+    );
   }
 }

@@ -123,6 +123,9 @@ export class RoomRecorder {
     delete manifest.warning;
     const recorder = new RoomRecorder(o, deps, new ManifestFile(o.dir, manifest));
     await recorder.#recover(now);
+    // On disk from the first moment: a lesson nobody published in still has its record, and
+    // a reader never sees a recording that is running but has no manifest yet.
+    await recorder.#manifest.update(() => undefined);
     await recorder.#events.append({ at: now, type: 'recording_started' });
     recorder.#timer = setInterval(() => recorder.reconcile(), deps.tickMs ?? 500);
     recorder.#timer.unref();
