@@ -1,7 +1,7 @@
 // Export jobs: one MP4 per recording, composed by ffmpeg at low priority (nice 19, below
 // the live media), one job at a time on this server, progress read from ffmpeg's
 // `-progress` output. The result stays beside the segments and is served with them.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ExportStatus, Manifest } from '../../shared/recording';
@@ -15,6 +15,12 @@ export interface ExportJobsOptions {
   dirOf: (recordingId: string) => string;
   /** nice level of the export process (19: only what live media leaves) */
   niceness?: number;
+  /**
+   * An export whose ffmpeg has not moved its output time forward for this long is killed
+   * and failed (a filter graph that stalls must not spin a core for ever). Starved at nice
+   * 19 by a busy node, ffmpeg still advances, slowly: this is about no progress at all.
+   */
+  stallMs?: number;
   log: { warn(obj: object, msg: string): void };
 }
 
@@ -22,6 +28,8 @@ export class ExportJobs {
   readonly #o: ExportJobsOptions;
   readonly #status = new Map<string, ExportStatus>();
   #queue: Promise<unknown> = Promise.resolve();
+  #running: ChildProcess | undefined;
+  #closed = false;
 
   constructor(options: ExportJobsOptions) {
     this.#o = options;
@@ -71,11 +79,26 @@ export class ExportJobs {
     return this.#queue;
   }
 
+  /** Server shutdown: the running export is killed (never left running without its server). */
+  async close(): Promise<void> {
+    this.#closed = true;
+    this.#running?.kill('SIGKILL');
+    await this.#queue;
+  }
+
   async #run(recordingId: string, manifest: Manifest, status: ExportStatus): Promise<void> {
     const dir = this.#o.dirOf(recordingId);
     const out = join(dir, EXPORT_FILE);
     const plan = exportPlan(manifest, (f) => join(dir, f), `${out}.part.mp4`);
+    if (this.#closed) {
+      Object.assign(status, {
+        state: 'failed',
+        error: '服务器停止，导出未开始 / the server stopped before the export ran',
+      });
+      return;
+    }
     status.state = 'running';
+    // `nice` execs ffmpeg: the child's pid is ffmpeg's, and a kill reaches it.
     const child = spawn(
       'nice',
       ['-n', String(this.#o.niceness ?? 19), this.#o.ffmpegPath, ...plan.args],
@@ -83,13 +106,29 @@ export class ExportJobs {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    this.#running = child;
+    const stallMs = this.#o.stallMs ?? 120_000;
+    let stalled = false;
+    let lastOutUs = -1;
+    const watchdog = () =>
+      setTimeout(() => {
+        stalled = true;
+        child.kill('SIGKILL');
+      }, stallMs);
+    let stall = watchdog();
     let stderr = '';
     child.stderr
       .setEncoding('utf8')
       .on('data', (c: string) => (stderr = (stderr + c).slice(-4000)));
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       for (const m of chunk.matchAll(/out_time_us=(\d+)/g)) {
-        const done = Number(m[1]) / 1e6 / Math.max(plan.durationS, 0.001);
+        const outUs = Number(m[1]);
+        if (outUs > lastOutUs) {
+          lastOutUs = outUs;
+          clearTimeout(stall);
+          stall = watchdog();
+        }
+        const done = outUs / 1e6 / Math.max(plan.durationS, 0.001);
         status.progress = Math.min(0.99, Math.max(status.progress, done));
       }
     });
@@ -97,16 +136,20 @@ export class ExportJobs {
       child.once('exit', resolve);
       child.once('error', () => resolve(-1));
     });
+    clearTimeout(stall);
+    this.#running = undefined;
     if (code === 0) {
       await rename(`${out}.part.mp4`, out);
       Object.assign(status, { state: 'done', progress: 1, file: EXPORT_FILE });
     } else {
       await rm(`${out}.part.mp4`, { force: true });
       this.#o.log.warn({ recordingId, code, stderr }, 'recording export failed');
-      Object.assign(status, {
-        state: 'failed',
-        error: stderr.trim().slice(-300) || `exit ${code}`,
-      });
+      const why = stalled
+        ? `导出停滞 ${stallMs / 1000} 秒无进展，已停止 / no progress for ${stallMs / 1000} s: stopped`
+        : this.#closed
+          ? '服务器停止，导出中断 / the server stopped during the export'
+          : stderr.trim().slice(-300) || `exit ${code}`;
+      Object.assign(status, { state: 'failed', error: why });
     }
     await writeFile(join(dir, STATUS_FILE), JSON.stringify(status)).catch(() => undefined);
   }

@@ -81,7 +81,7 @@ export async function mountRecording(
       unrecord();
       uncode();
       unkeep();
-      await recordings.close();
+      await Promise.all([recordings.close(), exports.close()]);
     },
   };
 }
