@@ -3,6 +3,7 @@
 // close, so a process that dies mid-write leaves a file that plays up to its last second.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { setPriority } from 'node:os';
 import { udpPortBound } from './ports';
 
 export interface RecorderProcessOptions {
@@ -14,6 +15,11 @@ export interface RecorderProcessOptions {
   ports: number[];
   /** their RTCP ports, where a BYE ends the session */
   rtcpPorts: number[];
+  /**
+   * nice level of the recorder (10 by default): on a node short of CPU the worker relaying
+   * the live lesson wins, the recorder reads what its socket buffered once it runs again.
+   */
+  niceness?: number;
   log?: { warn(obj: object, msg: string): void };
 }
 
@@ -41,6 +47,10 @@ export class RecorderProcess {
       '5000000',
       '-reorder_queue_size',
       '256',
+      // A socket buffer for the seconds a niced recorder may wait for the CPU (the kernel
+      // caps it at net.core.rmem_max: 4 MB on a tuned media host, 208 KB stock).
+      '-buffer_size',
+      String(4 * 1024 * 1024),
       '-i',
       options.sdpFile,
       '-map',
@@ -57,6 +67,13 @@ export class RecorderProcess {
       options.outFile,
     ];
     this.#child = spawn(options.ffmpegPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    if (this.#child.pid !== undefined) {
+      try {
+        setPriority(this.#child.pid, options.niceness ?? 10);
+      } catch {
+        // Exited already (its exit says why) or not permitted: it records at normal priority.
+      }
+    }
     this.#child.stderr?.setEncoding('utf8');
     this.#child.stderr?.on('data', (chunk: string) => {
       // Keep the tail only: a long lesson's warnings must not grow without bound.
