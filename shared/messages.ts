@@ -18,6 +18,41 @@ const param = (p: MessageParams, key: string, fallback: string) =>
   p[key] === undefined || p[key] === '' ? fallback : String(p[key]);
 
 const catalogue = {
+  // The API's generic refusals: the words put before a message written only in English
+  // (server/http/errorHandler.ts), so every refusal a person reads starts in Chinese.
+  invalid_request: text('请求内容有误', 'The request is not valid'),
+  invalid_payload: text('请求内容有误', 'The request is not valid'),
+  unknown_request: text('未知的请求', 'Unknown request'),
+  invalid_rows: text('导入的表格有误', 'Some rows are not valid'),
+  wrong_current_password: text('当前密码不正确', 'The current password is wrong'),
+  invalid_update: text('修改内容有误', 'The change is not valid'),
+  not_a_url: text('不是有效的网址', 'Not a URL'),
+  scheme_not_allowed: text('网址须以 http 或 https 开头', 'Only http(s) addresses'),
+  credentials_in_url: text('网址中不能包含密码', 'No password in the address'),
+  classroom_not_in_community: text('该教室不在本教共体', 'The classroom is not in this community'),
+  bad_credentials: text('账号或密码不正确', 'Wrong login or password'),
+  account_disabled: text('账号已停用', 'The account is disabled'),
+  bad_code: text('验证码不正确或已过期', 'The code is wrong or expired'),
+  forbidden: text('无权进行此操作', 'Not allowed'),
+  media_limit: text('已达到媒体数量上限', 'Media limit reached'),
+  not_found: text('未找到', 'Not found'),
+  not_exported: text('尚未导出', 'Not exported yet'),
+  read_only: text('只读，不能修改', 'Read only'),
+  exists: text('已存在', 'Already exists'),
+  login_taken: text('该登录名已被使用', 'That login is taken'),
+  room_taken: text('该房间已被占用', 'That room is taken'),
+  own_account: text('不能对自己的账号这样操作', 'Not on your own account'),
+  conflict: text('与现有内容冲突', 'Conflicts with what exists'),
+  conflicts: text('与现有内容冲突', 'Conflicts with what exists'),
+  in_use: text('正在使用中，不能删除', 'In use'),
+  phone_taken: text('该手机号已被使用', 'That phone number is taken'),
+  not_started: text('尚未开始', 'Not started yet'),
+  still_recording: text('仍在录制或导出中', 'Still recording or exporting'),
+  media_gone: text('媒体已关闭', 'The media is gone'),
+  media_error: text('媒体服务出错', 'Media server error'),
+  no_worker: text('媒体服务暂不可用', 'No media worker available'),
+  store_unavailable: text('数据存储暂时不可用', 'The store is unreachable'),
+  internal: text('服务器内部错误', 'Internal server error'),
   // Who may enter a live lesson (server/lessons/joinGate.ts).
   wrong_community: text('不属于您的教共体', 'Not in your community'),
   lesson_cancelled: text('这节课已取消', 'This lesson was cancelled'),
@@ -267,6 +302,18 @@ export function messageOf(code: string, params: MessageParams = {}): Bilingual |
 /** "这节课已经结束 This lesson is over": Chinese first, then English, on one line. */
 export function bilingual(m: Bilingual): string {
   return `${m.zh} ${m.en}`;
+}
+
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * A refusal's message as a person reads it: as given when it already has Chinese, else the
+ * code's Chinese words first ("未找到 no lesson x").
+ */
+export function chineseFirst(code: string, message: string): string {
+  if (CJK.test(message)) return message;
+  const m = messageOf(code);
+  return m ? `${m.zh} ${message}` : message;
 }
 
 /** A refusal as a person reads it; a reason the catalogue does not know is shown as given. */

@@ -5,6 +5,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { refusalFor, type Refusal } from '../errorTable';
 import { Failure } from '../errors/Failure';
+import { chineseFirst } from '../../shared/messages';
 
 /**
  * Schema failures name the field (`body/start must match format "date-time"`); a bug's
@@ -55,8 +56,12 @@ function handleError(
   }
   // The framework's other refusals (malformed JSON, wrong media type, body too large).
   const status = error.statusCode ?? 500;
-  if (status < 500)
-    return reply.code(status).send({ error: error.code ?? 'bad_request', message: error.message });
+  if (status < 500) {
+    const words = status === 413 ? 'too_large' : 'invalid_request';
+    return reply
+      .code(status)
+      .send({ error: error.code ?? 'bad_request', message: chineseFirst(words, error.message) });
+  }
   if (!storeReachable()) {
     request.log.warn({ err: error.message }, 'request failed: store unreachable');
     return send(reply, refusalFor(new Failure('store_unavailable', STORE_UNREACHABLE), 'http'));
@@ -71,7 +76,7 @@ const STORE_UNREACHABLE =
 function send(reply: FastifyReply, r: Refusal) {
   return reply.code(r.status).send({
     error: r.code,
-    message: r.message,
+    message: chineseFirst(r.code, r.message),
     ...(r.details !== undefined ? { details: r.details } : {}),
   });
 }

@@ -1,6 +1,6 @@
 // Every route in the OpenAPI document survives a malformed body: a 4xx whose body fits
 // the route's own declared schema for that status (else the common error shape), never a
-// 500 because the error reply does not fit its schema.
+// 500 because the error reply does not fit its schema, and its message starts in Chinese.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
@@ -73,6 +73,11 @@ describe('every route answers a malformed body with a schema-valid 4xx', () => {
           }
           if (!ajv.validate(declared ?? commonError, parsed)) {
             failures.push(`${where}: ${ajv.errorsText()}`);
+          }
+          // People read it: Chinese first, whoever wrote the refusal.
+          const message = (parsed as { message?: unknown }).message;
+          if (typeof message === 'string' && !/^[^A-Za-z]*[\u3400-\u9fff]/.test(message)) {
+            failures.push(`${where}: message does not start in Chinese`);
           }
         }
       }

@@ -1,6 +1,11 @@
 // One catalogue of refusals people read: Chinese first, then English; codes stay codes.
 import { describe, expect, it } from 'vitest';
-import { describeJoinError, describeRefusal, messageOf } from '../../../shared/messages';
+import {
+  chineseFirst,
+  describeJoinError,
+  describeRefusal,
+  messageOf,
+} from '../../../shared/messages';
 
 describe('the refusal catalogue', () => {
   it('turns a join refusal into Chinese, then English', () => {
@@ -29,5 +34,11 @@ describe('the refusal catalogue', () => {
   it('shows a reason it does not know as given, and knows nothing of inherited names', () => {
     expect(describeRefusal('something_new')).toBe('something_new');
     expect(describeRefusal('toString')).toBe('toString');
+  });
+
+  it('puts the code’s Chinese before a refusal written only in English, never twice', () => {
+    expect(chineseFirst('not_found', 'no lesson x')).toBe('未找到 no lesson x');
+    expect(chineseFirst('not_found', '课不存在 no lesson x')).toBe('课不存在 no lesson x');
+    expect(chineseFirst('something_new', 'as given')).toBe('as given');
   });
 });
