@@ -105,13 +105,18 @@ export function exportPlan(
       audio.push(`[a${input}]`);
     }
   });
+  // The sound is laid on silence of the recording's length, which ends it. (An endless
+  // `apad` cut by `atrim` made ffmpeg 5.1 spin for ever on some recordings: the video side
+  // kept asking and the pad kept making samples the trim threw away.)
+  const silence = `anullsrc=r=48000:cl=stereo:d=${durationS}`;
   if (audio.length > 0) {
     filters.push(
-      `${audio.join('')}amix=inputs=${audio.length}:normalize=0:dropout_transition=0,` +
-        `apad,atrim=0:${durationS}[aout]`,
+      `${silence}[asilence]`,
+      `[asilence]${audio.join('')}amix=inputs=${audio.length + 1}:duration=first:` +
+        `normalize=0:dropout_transition=0[aout]`,
     );
   } else {
-    filters.push(`anullsrc=r=48000:cl=stereo,atrim=0:${durationS}[aout]`);
+    filters.push(`${silence}[aout]`);
   }
   args.push(
     '-filter_complex',

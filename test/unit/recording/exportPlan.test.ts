@@ -57,7 +57,10 @@ describe('the export composition', () => {
   it('mixes the sound of the tracks that have some, each at its offset', () => {
     expect(graph).toContain('[0:a]asetpts=PTS-STARTPTS,adelay=0|0[a0]');
     expect(graph).not.toContain('[1:a]');
-    expect(graph).toContain('amix=inputs=1');
+    // laid on silence of the recording's length, which ends the sound (no endless pad)
+    expect(graph).toContain('anullsrc=r=48000:cl=stereo:d=10[asilence]');
+    expect(graph).toContain('[asilence][a0]amix=inputs=2:duration=first');
+    expect(graph).not.toContain('apad');
   });
 
   it('leaves out a segment that cannot be read', () => {
