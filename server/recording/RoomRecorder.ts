@@ -188,8 +188,7 @@ export class RoomRecorder {
 
   readonly #onChanged = () => this.reconcile();
   // The tools' events are written as they come, stamped with the media's clock.
-  readonly #onLogged = (e: LessonLogEvent) =>
-    this.#append(this.#tools.logged(e, this.#deps.now()));
+  readonly #onLogged = (e: LessonLogEvent) => this.#append(this.#tools.logged(e, this.#deps.now()));
   readonly #onAnnotation = (e: AnnotationLogEvent) =>
     this.#append(this.#tools.annotation(e, this.#deps.now()));
 
