@@ -1,7 +1,8 @@
 // A scheduled lesson with real media is recorded by itself: the teacher's camera with her
 // voice, her courseware, and the classroom on stage, each in its own file that ffprobe
 // reads back with the lesson's duration, frame rate and size; the event log has the stage
-// change, the share and the chat on the same clock.
+// change, the share, the chat, the question with its tally, the timer and the teacher's
+// 批注 stroke on the same clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { RecordingView } from '../../../shared/recording';
@@ -22,6 +23,8 @@ describe('a live lesson is recorded', () => {
   let liveAt = 0;
   let endedAt = 0;
   let receivedWidth = 0;
+  /** the wall clock just before and after the teacher drew her stroke */
+  const drew = { from: 0, to: 0 };
 
   beforeAll(async () => {
     s = await startLessonServer();
@@ -79,6 +82,35 @@ describe('a live lesson is recorded', () => {
     await teacher.client.sendChat('请高楼镇的同学回答');
     await ningyi.client.raiseHand(true);
     await teacher.client.request('setLayout', { layout: 'side_by_side' });
+    // A quick question two classrooms answer, the timer, and a stroke over the courseware.
+    const q = await teacher.client.request('askQuestion', {
+      kind: 'single',
+      prompt: '哪个是质数？',
+      choices: 4,
+      correct: { choices: [2] },
+    });
+    await gaolou.client.request('answerQuestion', {
+      questionId: q.questionId,
+      answer: { choices: [2] },
+    });
+    await ningyi.client.request('answerQuestion', {
+      questionId: q.questionId,
+      answer: { choices: [0] },
+    });
+    await teacher.client.request('startTimer', { mode: 'countdown', durationSeconds: 60 });
+    await teacher.client.request('closeQuestion', { questionId: q.questionId });
+    drew.from = Date.now();
+    await teacher.client.request('annotationStroke', {
+      pageId: 'p1',
+      strokeId: 's1',
+      tool: 'pen',
+      color: '#e53935',
+      width: 0.004,
+      points: [0.2, 0.3, 0.5, 0.5, 0.8, 0.3],
+      done: true,
+    });
+    drew.to = Date.now();
+    await teacher.client.request('stopTimer', {});
     await new Promise((r) => setTimeout(r, 2500));
     // The courseware is put away: the projectors show the teacher large again.
     await teacher.client.unpublish('screen');
@@ -119,6 +151,51 @@ describe('a live lesson is recorded', () => {
     expect(
       view.events.flatMap((e) => (e.type === 'layout' ? [`${e.layout}/${e.cause}`] : [])),
     ).toEqual(['courseware/share_started', 'side_by_side/chosen', 'teacher/share_stopped']);
+    // The question, its close with how the answers fell (no classroom named), the timer and
+    // the stroke with its geometry as drawn: all within the recording, on the media's clock.
+    expect(view.events.find((e) => e.type === 'question_asked')).toMatchObject({
+      number: 1,
+      kind: 'single',
+      prompt: '哪个是质数？',
+      choices: 4,
+    });
+    const closed = view.events.find((e) => e.type === 'question_closed');
+    expect(closed).toMatchObject({
+      tally: { answered: 2, perChoice: [1, 0, 1, 0], correct: 1 },
+    });
+    expect(JSON.stringify(closed)).not.toContain('三(1)班');
+    expect(view.events.find((e) => e.type === 'timer_started')).toMatchObject({
+      mode: 'countdown',
+      durationMs: 60_000,
+    });
+    const stroke = view.events.find((e) => e.type === 'annotation');
+    expect(stroke).toMatchObject({
+      annotation: {
+        kind: 'annotation.stroke',
+        pageId: 'p1',
+        strokeId: 's1',
+        points: [0.2, 0.3, 0.5, 0.5, 0.8, 0.3],
+      },
+    });
+    const m = view.manifest;
+    const tools = view.events.filter((e) =>
+      [
+        'question_asked',
+        'question_closed',
+        'timer_started',
+        'timer_stopped',
+        'annotation',
+      ].includes(e.type),
+    );
+    expect(tools).toHaveLength(5);
+    for (const e of tools) {
+      expect(e.at).toBeGreaterThan(stage!.at);
+      expect(e.at).toBeLessThan(m.endedAt!);
+    }
+    // The lesson clock (a fake one here, hours away) stamps the room's own log; the
+    // recording's stroke is on the wall clock, when the teacher drew it.
+    expect(stroke!.at).toBeGreaterThanOrEqual(drew.from);
+    expect(stroke!.at).toBeLessThanOrEqual(drew.to);
     // Media and events on one clock: the stage segment starts right after the stage event.
     const stageSegment = view.manifest.segments.find((x) => x.track === 'stage')!;
     expect(stageSegment.startedAt - stage!.at).toBeGreaterThanOrEqual(0);
