@@ -46,6 +46,7 @@ export async function mountRecording(
   });
   const exports = new ExportJobs({
     ffmpegPath: config.ffmpegPath,
+    ffprobePath: config.ffprobePath,
     dirOf: (id) => recordings.dirOf(id),
     log,
   });

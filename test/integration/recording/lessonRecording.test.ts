@@ -9,7 +9,7 @@ import type { RecordingView } from '../../../shared/recording';
 import { MIN, occurrence } from '../../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
 import { livePeer, type LivePeer } from '../../helpers/livePeer';
-import { ffprobe, maxLuma } from '../../helpers/ffprobe';
+import { ffprobe, maxLuma, redPixels } from '../../helpers/ffprobe';
 
 const o = occurrence();
 const start = Date.parse(o.start);
@@ -281,5 +281,15 @@ describe('a live lesson is recorded', () => {
     expect(await brightest(shared, lower)).toBeGreaterThan(200);
     expect(await brightest(after, lower)).toBeLessThan(40);
     expect(await brightest(after, { x: 0, y: 90, w: 960, h: 540 })).toBeGreaterThan(200);
+
+    // The teacher's stroke is burned in over the courseware (960×540 at 0,90) from the moment
+    // she drew it until the courseware went away: red on its left leg, none before or after.
+    const drawnS = (view.events.find((e) => e.type === 'annotation')!.at - t0) / 1000;
+    const leg = { x: 0.35 * 960 - 12, y: 90 + 0.4 * 540 - 12, w: 24, h: 24 };
+    const red = (atS: number) => redPixels(file, atS, leg);
+    expect(await red(drawnS + 0.5)).toBeGreaterThan(40);
+    expect(await red(drawnS + 1.5)).toBeGreaterThan(40);
+    expect(await red(drawnS - 0.4)).toBe(0);
+    expect(await red((screen.endedAt! - t0) / 1000 + 0.5)).toBe(0);
   });
 });
