@@ -58,9 +58,13 @@ export class AnnotationReplay {
   apply(a: AnnotationLogEvent): void {
     this.#current = a.pageId;
     switch (a.kind) {
-      case 'annotation.page':
-        this.#page(a.pageId, a.background).background = a.background;
+      case 'annotation.page': {
+        const page = this.#page(a.pageId, a.background);
+        page.background = a.background;
+        // a new page is blank (a room made again starts its pages again from p1)
+        if (a.action === 'new') page.strokes.clear();
         return;
+      }
       case 'annotation.stroke':
         this.#page(a.pageId).strokes.set(a.strokeId, {
           id: a.strokeId,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { LessonEvent, Manifest, RecordedTrack, SegmentEnd } from '../../shared/recording';
 import { recorderCapabilities } from './capabilities';
 import type { RecordableRoom } from './RecordableRoom';
+import type { PageSnapshot } from '../../shared/signaling/annotation';
 import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
 import type { LessonLogEvent } from '../../shared/lessonLog';
 import { EventLog } from './EventLog';
@@ -24,6 +25,8 @@ export interface RoomRecorderDeps {
   ffprobePath: string;
   /** the wall clock of media and events */
   now: () => number;
+  /** the 批注 page a room shows now (server/live/annotation), to start its log from */
+  annotationOf?: (room: RecordableRoom) => PageSnapshot | undefined;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
   /** below this many free bytes on the recording disk, recording stops with a warning */
   minFreeBytes: number;
@@ -184,6 +187,7 @@ export class RoomRecorder {
     room?.on('changed', this.#onChanged);
     room?.on('logged', this.#onLogged);
     room?.on('annotation', this.#onAnnotation);
+    if (room) this.#append(this.#tools.seed(this.#deps.annotationOf?.(room), this.#deps.now()));
   }
 
   readonly #onChanged = () => this.reconcile();

@@ -4,6 +4,7 @@
 // are counted here and kept only as that count, at its close. Pure: `at` is passed in.
 import type { LessonLogEvent } from '../../shared/lessonLog';
 import type { LessonEvent, QuestionTally } from '../../shared/recording';
+import type { PageSnapshot } from '../../shared/signaling/annotation';
 import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
 import { isCorrect, type AnswerValue } from '../../shared/signaling/questions';
 
@@ -89,5 +90,32 @@ export class ToolEvents {
   annotation(a: AnnotationLogEvent, at: number): LessonEvent[] {
     const stamped = Math.max(0, Math.round(at));
     return [{ at, type: 'annotation', annotation: { ...a, at: stamped } }];
+  }
+
+  /**
+   * The page a room shows when the recorder first sees it (drawn on before the lesson went
+   * live, or before a code room's teacher asked to record), as the log's own events: that
+   * page shown, cleared, and its finished strokes. Nothing for a board never drawn on.
+   */
+  seed(snapshot: PageSnapshot | undefined, at: number): LessonEvent[] {
+    const strokes = snapshot?.page.strokes.filter((s) => s.done) ?? [];
+    if (!snapshot || (snapshot.pages.length <= 1 && strokes.length === 0)) return [];
+    const stamped = Math.max(0, Math.round(at));
+    const { id: pageId, background } = snapshot.page;
+    const board: AnnotationLogEvent[] = [
+      { kind: 'annotation.page', at: stamped, pageId, background, action: 'go' },
+      { kind: 'annotation.clear', at: stamped, pageId },
+      ...strokes.map((s): AnnotationLogEvent => ({
+        kind: 'annotation.stroke',
+        at: stamped,
+        pageId,
+        strokeId: s.id,
+        tool: s.tool,
+        color: s.color,
+        width: s.width,
+        points: s.points,
+      })),
+    ];
+    return board.flatMap((a) => this.annotation(a, at));
   }
 }

@@ -5,6 +5,7 @@
 import type { LiveRoom } from '../LiveRoom';
 import type { Participant } from '../Participant';
 import type { LivePorts } from '../ports';
+import type { PageSnapshot } from '../../../shared/signaling/annotation';
 import { AnnotationBoard, annotationRefusal, type BoardChange } from './AnnotationBoard';
 
 const boards = new WeakMap<object, AnnotationBoard>();
@@ -17,6 +18,11 @@ export function boardOf(room: object): AnnotationBoard {
     boards.set(room, board);
   }
   return board;
+}
+
+/** The page the room shows now, if its teacher ever annotated (never makes a board). */
+export function shownAnnotation(room: object): PageSnapshot | undefined {
+  return boards.get(room)?.snapshot();
 }
 
 /**

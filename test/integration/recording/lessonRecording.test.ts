@@ -70,8 +70,18 @@ describe('a live lesson is recorded', () => {
     await new Promise((r) => setTimeout(r, 5000));
     receivedWidth = camera.video!.width;
 
-    // Nothing is recorded while the room is only open.
+    // Nothing is recorded while the room is only open; what she draws meanwhile is there
+    // when the recording begins.
     expect(s.tongke.recording.recordings.isRecording(o.occurrenceId)).toBe(false);
+    await teacher.client.request('annotationStroke', {
+      pageId: 'p1',
+      strokeId: 's0',
+      tool: 'pen',
+      color: '#1e88e5',
+      width: 0.004,
+      points: [0.1, 0.8, 0.3, 0.8],
+      done: true,
+    });
     liveAt = Date.now();
     await s.clock.advanceTo(start);
     expect(s.tongke.recording.recordings.isRecording(o.occurrenceId)).toBe(true);
@@ -168,7 +178,19 @@ describe('a live lesson is recorded', () => {
       mode: 'countdown',
       durationMs: 60_000,
     });
-    const stroke = view.events.find((e) => e.type === 'annotation');
+    const drawn = (strokeId: string) =>
+      view.events.find(
+        (e) =>
+          e.type === 'annotation' &&
+          e.annotation.kind === 'annotation.stroke' &&
+          e.annotation.strokeId === strokeId,
+      );
+    // The stroke drawn before: the log starts from the page as it was, at the recording's start.
+    const started = view.events.find((e) => e.type === 'recording_started')!;
+    expect(drawn('s0')).toMatchObject({ annotation: { points: [0.1, 0.8, 0.3, 0.8] } });
+    expect(drawn('s0')!.at - started.at).toBeGreaterThanOrEqual(0);
+    expect(drawn('s0')!.at - started.at).toBeLessThan(1000);
+    const stroke = drawn('s1');
     expect(stroke).toMatchObject({
       annotation: {
         kind: 'annotation.stroke',
@@ -178,19 +200,16 @@ describe('a live lesson is recorded', () => {
       },
     });
     const m = view.manifest;
-    const tools = view.events.filter((e) =>
-      [
-        'question_asked',
-        'question_closed',
-        'timer_started',
-        'timer_stopped',
-        'annotation',
-      ].includes(e.type),
-    );
-    expect(tools).toHaveLength(5);
+    const tools = [
+      ...['question_asked', 'question_closed', 'timer_started', 'timer_stopped'].map((type) =>
+        view.events.find((e) => e.type === type),
+      ),
+      stroke,
+    ];
+    expect(tools.every((e) => e !== undefined)).toBe(true);
     for (const e of tools) {
-      expect(e.at).toBeGreaterThan(stage!.at);
-      expect(e.at).toBeLessThan(m.endedAt!);
+      expect(e!.at).toBeGreaterThan(stage!.at);
+      expect(e!.at).toBeLessThan(m.endedAt!);
     }
     // The lesson clock (a fake one here, hours away) stamps the room's own log; the
     // recording's stroke is on the wall clock, when the teacher drew it.
@@ -284,7 +303,13 @@ describe('a live lesson is recorded', () => {
 
     // The teacher's stroke is burned in over the courseware (960×540 at 0,90) from the moment
     // she drew it until the courseware went away: red on its left leg, none before or after.
-    const drawnS = (view.events.find((e) => e.type === 'annotation')!.at - t0) / 1000;
+    const s1 = view.events.find(
+      (e) =>
+        e.type === 'annotation' &&
+        e.annotation.kind === 'annotation.stroke' &&
+        e.annotation.strokeId === 's1',
+    )!;
+    const drawnS = (s1.at - t0) / 1000;
     const leg = { x: 0.35 * 960 - 12, y: 90 + 0.4 * 540 - 12, w: 24, h: 24 };
     const red = (atS: number) => redPixels(file, atS, leg);
     expect(await red(drawnS + 0.5)).toBeGreaterThan(40);

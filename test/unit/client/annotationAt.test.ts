@@ -87,4 +87,14 @@ describe('the 批注 at a moment of a recording', () => {
       pages: [],
     });
   });
+
+  it('starts a new page blank, even one named as an earlier room’s page was', () => {
+    const again: LessonEvent[] = [
+      stroke(1000, 'a', 'p2'),
+      ev(2000, { kind: 'annotation.page', pageId: 'p2', background: 'screen', action: 'new' }),
+      stroke(3000, 'z', 'p2'),
+    ];
+    expect(ids(again, 2500)).toEqual([]);
+    expect(ids(again, 3500)).toEqual(['z']);
+  });
 });

@@ -136,4 +136,44 @@ describe('the teaching tools’ events as the recording keeps them', () => {
       ]),
     ).toEqual({ answered: 3, perChoice: [3, 0, 2], correct: 2 });
   });
+
+  it('starts the log from the page the room shows, if it was ever drawn on', () => {
+    const tools = new ToolEvents();
+    const pen = { tool: 'pen' as const, color: '#e53935', width: 0.004, points: [0.1, 0.1] };
+    const snapshot = {
+      rev: 7,
+      page: {
+        id: 'p2',
+        background: 'blank' as const,
+        strokes: [
+          { id: 'a', ...pen, done: true },
+          // still being drawn: logged when it ends
+          { id: 'b', ...pen, done: false },
+        ],
+      },
+      pages: [
+        { id: 'p1', background: 'screen' as const },
+        { id: 'p2', background: 'blank' as const },
+      ],
+    };
+    const events = tools.seed(snapshot, 5_000);
+    expect(events.map((e) => (e.type === 'annotation' ? e.annotation.kind : e.type))).toEqual([
+      'annotation.page',
+      'annotation.clear',
+      'annotation.stroke',
+    ]);
+    expect(events.every((e) => e.at === 5_000 && Value.Check(LessonEvent, e))).toBe(true);
+    expect(events[0]).toMatchObject({
+      annotation: { pageId: 'p2', background: 'blank', action: 'go' },
+    });
+    expect(events[2]).toMatchObject({ annotation: { strokeId: 'a', points: [0.1, 0.1] } });
+    // a board never drawn on, or none at all: nothing
+    const empty = {
+      rev: 0,
+      page: { id: 'p1', background: 'screen' as const, strokes: [] },
+      pages: [{ id: 'p1', background: 'screen' as const }],
+    };
+    expect(tools.seed(empty, 1)).toEqual([]);
+    expect(tools.seed(undefined, 1)).toEqual([]);
+  });
 });
