@@ -74,7 +74,7 @@ export class RoomRecorder {
   /** until the room is first seen: its tracks then start at once, without settling */
   #firstPlan = true;
   readonly #watch = new RoomWatch();
-  readonly #tools = new ToolEvents();
+  readonly #tools: ToolEvents;
   #room: RecordableRoom | undefined;
   #timer: NodeJS.Timeout | undefined;
   #busy = false;
@@ -120,6 +120,8 @@ export class RoomRecorder {
     this.#deps = deps;
     this.#manifest = manifest;
     this.#events = new EventLog(o.dir);
+    // a log continued after a restart may hold strokes the room's new board no longer has
+    this.#tools = new ToolEvents(manifest.manifest.segments.length > 0);
     this.#segmentCount = manifest.manifest.segments.length;
   }
 

@@ -36,6 +36,12 @@ export function tallyOf(q: Omit<OpenQuestion, 'answers'>, answers: AnswerValue[]
 
 export class ToolEvents {
   readonly #questions = new Map<string, OpenQuestion>();
+  /** whether the log may hold strokes (this run wrote some, or it continues an earlier log) */
+  #drawn: boolean;
+
+  constructor(continues = false) {
+    this.#drawn = continues;
+  }
 
   /** A `logged` event of the room: the recording's events it makes (often none). */
   logged(e: LessonLogEvent, at: number): LessonEvent[] {
@@ -89,17 +95,21 @@ export class ToolEvents {
   /** A 批注 event of the room, on the recorder's clock (inside and out). */
   annotation(a: AnnotationLogEvent, at: number): LessonEvent[] {
     const stamped = Math.max(0, Math.round(at));
+    this.#drawn = true;
     return [{ at, type: 'annotation', annotation: { ...a, at: stamped } }];
   }
 
   /**
    * The page a room shows when the recorder first sees it (drawn on before the lesson went
-   * live, or before a code room's teacher asked to record), as the log's own events: that
-   * page shown, cleared, and its finished strokes. Nothing for a board never drawn on.
+   * live, or before a code room's teacher asked to record; or a room made again, its board
+   * new), as the log's own events: that page shown, cleared, and its finished strokes.
    */
   seed(snapshot: PageSnapshot | undefined, at: number): LessonEvent[] {
-    const strokes = snapshot?.page.strokes.filter((s) => s.done) ?? [];
-    if (!snapshot || (snapshot.pages.length <= 1 && strokes.length === 0)) return [];
+    if (!snapshot) return [];
+    const strokes = snapshot.page.strokes.filter((s) => s.done);
+    // A board never drawn on, in a log with no strokes yet: nothing to say. Once the log has
+    // strokes, a room made again (a new, empty board) is said too, so they are not shown on.
+    if (!this.#drawn && snapshot.pages.length <= 1 && strokes.length === 0) return [];
     const stamped = Math.max(0, Math.round(at));
     const { id: pageId, background } = snapshot.page;
     const board: AnnotationLogEvent[] = [

@@ -20,9 +20,9 @@ export function boardOf(room: object): AnnotationBoard {
   return board;
 }
 
-/** The page the room shows now, if its teacher ever annotated (never makes a board). */
-export function shownAnnotation(room: object): PageSnapshot | undefined {
-  return boards.get(room)?.snapshot();
+/** The page the room shows now: its board's, or a new board's (none is kept for it). */
+export function shownAnnotation(room: object): PageSnapshot {
+  return (boards.get(room) ?? new AnnotationBoard()).snapshot();
 }
 
 /**

@@ -173,7 +173,14 @@ describe('the teaching tools’ events as the recording keeps them', () => {
       page: { id: 'p1', background: 'screen' as const, strokes: [] },
       pages: [{ id: 'p1', background: 'screen' as const }],
     };
-    expect(tools.seed(empty, 1)).toEqual([]);
+    expect(new ToolEvents().seed(empty, 1)).toEqual([]);
     expect(tools.seed(undefined, 1)).toEqual([]);
+    // once the log has strokes, a room made again (its board new) clears them from view
+    expect(tools.seed(empty, 9).map((e) => e.type === 'annotation' && e.annotation.kind)).toEqual([
+      'annotation.page',
+      'annotation.clear',
+    ]);
+    // and a log continued after a restart may have some
+    expect(new ToolEvents(true).seed(empty, 9)).toHaveLength(2);
   });
 });
