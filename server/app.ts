@@ -36,6 +36,7 @@ import { mountEvaluation } from './http/evaluation/mountEvaluation';
 import { mountSetup } from './http/setup/mountSetup';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 import { mountRecording, type RecordingServices } from './recording/mountRecording';
+import { shownAnnotation } from './live/annotation/roomAnnotation';
 import {
   mountNotifications,
   type NotificationServices,
@@ -144,6 +145,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     lifecycle,
     store,
     findRoom: (roomId) => rooms.get(roomId, 'lesson'),
+    annotationOf: shownAnnotation,
     codeRooms: rooms,
   });
   shareNodeDecisions({ cluster, rooms, accounts: auth.accounts, lifecycle, log: signalingLog });

@@ -6,9 +6,10 @@
 // `lessonLogVariants` below; the room emits it as `logged` (server/live/LiveRoom.ts) and
 // the log keeps it. Readers skip variants they do not know.
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { LessonEvent } from './recording';
-import { AnswerValue, QuestionKind, TimerMode } from './signaling/questions';
-import { AnnotationLogEvent } from './signaling/annotationLog';
+import { AnnotationLogged, TimerStarted, TimerStopped, roomEventVariants } from './recording';
+import { AnswerValue, QuestionKind } from './signaling/questions';
+
+export { AnnotationLogged, TimerStarted, TimerStopped };
 
 const At = Type.Number();
 const Str = Type.String({ maxLength: 256 });
@@ -54,25 +55,9 @@ export const QuestionAnswered = Type.Object({
   answer: AnswerValue,
 });
 
-export const TimerStarted = Type.Object({
-  at: At,
-  type: Type.Literal('timer_started'),
-  mode: TimerMode,
-  durationMs: Type.Optional(Type.Number()),
-});
-
-export const TimerStopped = Type.Object({ at: At, type: Type.Literal('timer_stopped') });
-
-/** Every kind the log keeps: the recorder's kinds, then the teaching tools'. Append here. */
-/** 批注: a page opened, a stroke finished, strokes erased, a page cleared (annotationLog.ts) */
-export const AnnotationLogged = Type.Object({
-  at: At,
-  type: Type.Literal('annotation'),
-  annotation: AnnotationLogEvent,
-});
-
+/** Every kind the log keeps: the room's own kinds, then the teaching tools'. Append here. */
 export const lessonLogVariants = [
-  ...LessonEvent.anyOf,
+  ...roomEventVariants,
   QuestionAsked,
   QuestionClosed,
   QuestionRevealed,

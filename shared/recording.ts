@@ -3,6 +3,8 @@
 // clock: the same clock stamps segment starts and events, so playback can line them up.
 import { Type, type Static } from '@sinclair/typebox';
 import { LayoutCause, ProjectorLayout } from './signaling/roomControls';
+import { AnswerValue, MAX_CHOICES, QuestionKind, TimerMode } from './signaling/questions';
+import { AnnotationLogEvent } from './signaling/annotationLog';
 
 /** What a recorded track shows; each is its own file, played by its own element. */
 export const RecordedTrack = Type.Union([
@@ -83,8 +85,12 @@ export const Manifest = Type.Object({
 });
 export type Manifest = Static<typeof Manifest>;
 
-/** One line of a lesson's event log (events.jsonl beside the manifest). */
-export const LessonEvent = Type.Union([
+/**
+ * What the room itself shows (people, shares, stage, hands, layout, chat): the recorder
+ * reads these from its looks at the room, the lesson log (shared/lessonLog.ts) from the
+ * room's events.
+ */
+export const roomEventVariants = [
   Type.Object({ at: Type.Number(), type: Type.Literal('recording_started') }),
   Type.Object({ at: Type.Number(), type: Type.Literal('recording_stopped') }),
   Type.Object({
@@ -127,6 +133,73 @@ export const LessonEvent = Type.Union([
     displayName: Type.String(),
     text: Type.String(),
   }),
+] as const;
+
+/** The shared timer started (a countdown's length), or stopped. */
+export const TimerStarted = Type.Object({
+  at: Type.Number(),
+  type: Type.Literal('timer_started'),
+  mode: TimerMode,
+  durationMs: Type.Optional(Type.Number()),
+});
+
+export const TimerStopped = Type.Object({ at: Type.Number(), type: Type.Literal('timer_stopped') });
+
+/**
+ * 批注: a page opened, a stroke finished (its points whole, in the fractions of the
+ * courseware's picture the live annotation uses), strokes erased, a page cleared.
+ */
+export const AnnotationLogged = Type.Object({
+  at: Type.Number(),
+  type: Type.Literal('annotation'),
+  annotation: AnnotationLogEvent,
+});
+
+/** How the classrooms' answers fell, counted: no classroom's own answer is kept here. */
+export const QuestionTally = Type.Object({
+  /** classrooms that answered */
+  answered: Type.Integer({ minimum: 0 }),
+  /** per choice index: classrooms that chose it */
+  perChoice: Type.Array(Type.Integer({ minimum: 0 }), { maxItems: MAX_CHOICES }),
+  /** a count question: the counts added up */
+  totalCount: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** classrooms whose answer was the right one (when there is one) */
+  correct: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type QuestionTally = Static<typeof QuestionTally>;
+
+/**
+ * The recording's own question events: what was asked (not the courseware still: the
+ * screen's video shows it) and, at its close, how the answers fell.
+ */
+export const RecordedQuestionAsked = Type.Object({
+  at: Type.Number(),
+  type: Type.Literal('question_asked'),
+  questionId: Type.String({ maxLength: 256 }),
+  number: Type.Integer({ minimum: 1 }),
+  kind: QuestionKind,
+  prompt: Type.String({ maxLength: 200 }),
+  choices: Type.Integer({ minimum: 0 }),
+  correct: Type.Optional(AnswerValue),
+  limitSeconds: Type.Optional(Type.Integer()),
+});
+
+export const RecordedQuestionClosed = Type.Object({
+  at: Type.Number(),
+  type: Type.Literal('question_closed'),
+  questionId: Type.String({ maxLength: 256 }),
+  /** absent: asked before the recording began, so its answers were not all seen */
+  tally: Type.Optional(QuestionTally),
+});
+
+/** One line of a lesson's event log (events.jsonl beside the manifest). */
+export const LessonEvent = Type.Union([
+  ...roomEventVariants,
+  RecordedQuestionAsked,
+  RecordedQuestionClosed,
+  TimerStarted,
+  TimerStopped,
+  AnnotationLogged,
 ]);
 export type LessonEvent = Static<typeof LessonEvent>;
 

@@ -5,6 +5,9 @@ import type { RecordedTrack, RecordingView } from '../../shared/recording';
 import { $, h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
 import { authorized, HttpError, session } from '../lib/session';
+import { AnnotationOverlay } from '../lib/annotation/overlay';
+import { AnnotationReplica } from '../lib/annotation/replica';
+import { annotationAt, annotationEvents, appliedAt, snapshotOf } from './annotationAt';
 import { picker } from './picker';
 import { clock, Timeline, type Layout } from './timeline';
 
@@ -54,6 +57,20 @@ function player(recordingId: string, view: RecordingView): void {
     });
   }
 
+  // 批注 over the courseware, as the projectors showed it at each moment: the replica is
+  // rebuilt from the log whenever the moment has another count of annotation events.
+  const drawn = annotationEvents(view.events);
+  const replica = new AnnotationReplica();
+  const screen = tracks.get('screen')!;
+  new AnnotationOverlay(replica, screen.tile, screen.video);
+  let applied = -1;
+  const annotate = (ms: number) => {
+    const n = appliedAt(drawn, ms);
+    if (n === applied) return;
+    applied = n;
+    replica.reset(snapshotOf(annotationAt(drawn, ms)));
+  };
+
   const seek = h('input', {
     type: 'range',
     class: 'seek',
@@ -76,7 +93,7 @@ function player(recordingId: string, view: RecordingView): void {
   }
   for (const c of timeline.chapters) {
     const mark = h('button', {
-      class: 'mark',
+      class: `mark mark-${c.kind}`,
       title: `${clock(c.atS)} ${c.label}`,
       style: `left: ${(c.atS / span) * 100}%`,
     });
@@ -154,6 +171,7 @@ function player(recordingId: string, view: RecordingView): void {
       if (playing && v.video.paused) void v.video.play().catch(() => undefined);
       if (!playing && !v.video.paused) v.video.pause();
     }
+    annotate(view.manifest.startedAt + t * 1000);
     seek.value = String(t);
     time.textContent = `${clock(t)} / ${clock(timeline.durationS)}`;
   }
@@ -203,6 +221,10 @@ function player(recordingId: string, view: RecordingView): void {
     },
     get rate() {
       return rate;
+    },
+    /** the strokes drawn over the courseware now */
+    get strokes() {
+      return replica.strokes.map((x) => x.id);
     },
     seek: jump,
   };

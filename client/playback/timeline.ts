@@ -13,6 +13,7 @@ export interface Placed {
 export interface Chapter {
   atS: number;
   label: string;
+  kind: 'stage' | 'courseware' | 'question';
 }
 
 export type Layout = 'courseware' | 'teacher';
@@ -100,16 +101,20 @@ const LABEL: Record<RecordedTrack, string> = {
   stage: '上台教室',
 };
 
-/** Chapter marks: when a classroom went on stage and when courseware was shown. */
+/** Chapter marks: when a classroom went on stage, courseware was shown, a question asked. */
 export function chaptersOf(events: LessonEvent[], t0: number, durationS: number): Chapter[] {
   const out: Chapter[] = [];
   for (const e of events) {
     const atS = Math.max(0, (e.at - t0) / 1000);
     if (atS > durationS) continue;
     if (e.type === 'stage' && e.peerId) {
-      out.push({ atS, label: `上台 On stage: ${e.displayName ?? ''}`.trim() });
+      out.push({ atS, kind: 'stage', label: `上台 On stage: ${e.displayName ?? ''}`.trim() });
     } else if (e.type === 'share_started') {
-      out.push({ atS, label: e.source === 'screen' ? '课件 Courseware' : '板书 Blackboard' });
+      const label = e.source === 'screen' ? '课件 Courseware' : '板书 Blackboard';
+      out.push({ atS, kind: 'courseware', label });
+    } else if (e.type === 'question_asked') {
+      const label = `提问：${e.prompt || `第 ${e.number} 题`} Question ${e.number}`;
+      out.push({ atS, kind: 'question', label });
     }
   }
   return out;

@@ -3,8 +3,9 @@
 // `-progress` output. The result stays beside the segments and is served with them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ExportStatus, Manifest } from '../../shared/recording';
+import { prepareInk } from './exportInk';
 import { exportPlan } from './exportPlan';
 
 export const EXPORT_FILE = 'export.mp4';
@@ -12,6 +13,8 @@ const STATUS_FILE = 'export.json';
 
 export interface ExportJobsOptions {
   ffmpegPath: string;
+  /** reads the courseware's picture size, to lay the 批注 on it (default: `ffprobe`) */
+  ffprobePath?: string;
   dirOf: (recordingId: string) => string;
   /** nice level of the export process (19: only what live media leaves) */
   niceness?: number;
@@ -87,9 +90,18 @@ export class ExportJobs {
   }
 
   async #run(recordingId: string, manifest: Manifest, status: ExportStatus): Promise<void> {
-    const dir = this.#o.dirOf(recordingId);
+    // absolute: ffmpeg runs in the folder, so the ASS file needs no escaping in its graph
+    const dir = resolve(this.#o.dirOf(recordingId));
     const out = join(dir, EXPORT_FILE);
-    const plan = exportPlan(manifest, (f) => join(dir, f), `${out}.part.mp4`);
+    const ink = await prepareInk(dir, manifest, this.#o.ffprobePath ?? 'ffprobe').catch(
+      (error: Error) => {
+        this.#o.log.warn({ recordingId, err: error.message }, 'export: 批注 left out');
+        return undefined;
+      },
+    );
+    const plan = exportPlan(manifest, (f) => join(dir, f), `${out}.part.mp4`, {
+      ...(ink ? { ink } : {}),
+    });
     if (this.#closed) {
       Object.assign(status, {
         state: 'failed',
@@ -102,9 +114,7 @@ export class ExportJobs {
     const child = spawn(
       'nice',
       ['-n', String(this.#o.niceness ?? 19), this.#o.ffmpegPath, ...plan.args],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     this.#running = child;
     const stallMs = this.#o.stallMs ?? 120_000;

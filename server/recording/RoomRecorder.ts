@@ -4,50 +4,29 @@
 // room rebuilt after a worker death, or recreated after everyone left, is found again.
 import { mkdir, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Manifest, RecordedTrack, SegmentEnd } from '../../shared/recording';
-import type { RtpCapabilities } from '../../shared/signaling/rtp';
-import type { PublishedTrack, RecorderTap } from '../live/ports';
+import type { LessonEvent, Manifest, RecordedTrack, SegmentEnd } from '../../shared/recording';
 import { recorderCapabilities } from './capabilities';
-import type { LayoutState } from '../../shared/signaling/roomControls';
+import type { RecordableRoom } from './RecordableRoom';
+import type { PageSnapshot } from '../../shared/signaling/annotation';
+import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
+import type { LessonLogEvent } from '../../shared/lessonLog';
 import { EventLog } from './EventLog';
 import { ManifestFile, readManifest } from './ManifestFile';
 import { plannedTracks, type PlannedPeer, type PlannedTrack } from './plan';
 import { probeSegment, repairSegment } from './probe';
 import { RoomWatch } from './RoomWatch';
+import { ToolEvents } from './toolEvents';
 import { TrackSegment } from './TrackSegment';
 
-/**
- * The live room as the recorder sees it (server/live/LiveRoom fits it): who is there and
- * what each publishes, its changes, and a tap on its media. Nothing of mediasoup: the
- * tap (server/live/ports.ts RecorderTap) is the recorder's only way to the media.
- */
-export interface RecordableRoom {
-  readonly closed: boolean;
-  readonly stagePeerId: string | null;
-  /** what the projectors show (LiveRoom's layout) */
-  readonly layout?: { readonly state: LayoutState };
-  readonly chat: readonly { fromPeerId: string; displayName: string; text: string }[];
-  readonly participants: ReadonlyMap<
-    string,
-    {
-      peerId: string;
-      displayName: string;
-      role: string;
-      handRaised: boolean;
-      media?: { readonly closed: boolean; published(): readonly PublishedTrack[] } | undefined;
-    }
-  >;
-  mediaRoom(): Promise<{ readonly rtpCapabilities: RtpCapabilities }>;
-  openTap(rtpCapabilities: RtpCapabilities): Promise<RecorderTap>;
-  on(event: 'changed', listener: () => void): unknown;
-  off(event: 'changed', listener: () => void): unknown;
-}
+export type { RecordableRoom };
 
 export interface RoomRecorderDeps {
   ffmpegPath: string;
   ffprobePath: string;
   /** the wall clock of media and events */
   now: () => number;
+  /** the 批注 page a room shows now (server/live/annotation), to start its log from */
+  annotationOf?: (room: RecordableRoom) => PageSnapshot | undefined;
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
   /** below this many free bytes on the recording disk, recording stops with a warning */
   minFreeBytes: number;
@@ -95,6 +74,7 @@ export class RoomRecorder {
   /** until the room is first seen: its tracks then start at once, without settling */
   #firstPlan = true;
   readonly #watch = new RoomWatch();
+  readonly #tools: ToolEvents;
   #room: RecordableRoom | undefined;
   #timer: NodeJS.Timeout | undefined;
   #busy = false;
@@ -140,6 +120,8 @@ export class RoomRecorder {
     this.#deps = deps;
     this.#manifest = manifest;
     this.#events = new EventLog(o.dir);
+    // a log continued after a restart may hold strokes the room's new board no longer has
+    this.#tools = new ToolEvents(manifest.manifest.segments.length > 0);
     this.#segmentCount = manifest.manifest.segments.length;
   }
 
@@ -201,11 +183,20 @@ export class RoomRecorder {
   #follow(room: RecordableRoom | undefined): void {
     if (room === this.#room) return;
     this.#room?.off('changed', this.#onChanged);
+    this.#room?.off('logged', this.#onLogged);
+    this.#room?.off('annotation', this.#onAnnotation);
     this.#room = room;
     room?.on('changed', this.#onChanged);
+    room?.on('logged', this.#onLogged);
+    room?.on('annotation', this.#onAnnotation);
+    if (room) this.#append(this.#tools.seed(this.#deps.annotationOf?.(room), this.#deps.now()));
   }
 
   readonly #onChanged = () => this.reconcile();
+  // The tools' events are written as they come, stamped with the media's clock.
+  readonly #onLogged = (e: LessonLogEvent) => this.#append(this.#tools.logged(e, this.#deps.now()));
+  readonly #onAnnotation = (e: AnnotationLogEvent) =>
+    this.#append(this.#tools.annotation(e, this.#deps.now()));
 
   async #reconcile(): Promise<void> {
     const room = this.#o.findRoom();
@@ -355,7 +346,12 @@ export class RoomRecorder {
   }
 
   #logEvents(room: RecordableRoom | undefined, at: number): void {
-    for (const e of this.#watch.eventsSince(room, at)) void this.#events.append(e);
+    this.#append(this.#watch.eventsSince(room, at));
+  }
+
+  #append(events: LessonEvent[]): void {
+    if (this.#stopped) return;
+    for (const e of events) void this.#events.append(e);
   }
 
   async #diskOk(now: number): Promise<boolean> {

@@ -1,8 +1,9 @@
 // The ffmpeg command that composes one MP4 from a recording's segments: a 1280×720
 // picture laid out as the projectors showed it at each moment (courseware large with the
 // teacher and the stage beside it while a screen or blackboard was shared; else the teacher
-// large with the stage beside), the teacher's and the stage's sound mixed. Pure: tested
-// without running it.
+// large with the stage beside), the teacher's and the stage's sound mixed, and the 批注 over
+// the courseware when an ASS file of it is given (annotationBurn.ts). Pure: tested without
+// running it.
 import type { Manifest, Segment } from '../../shared/recording';
 
 interface Box {
@@ -12,7 +13,8 @@ interface Box {
   h: number;
 }
 
-const MAIN: Box = { x: 0, y: 90, w: 960, h: 540 };
+/** where the courseware is (and the teacher, while there is none) */
+export const MAIN: Box = { x: 0, y: 90, w: 960, h: 540 };
 const SIDE_TOP: Box = { x: 960, y: 90, w: 320, h: 180 };
 const SIDE_BOTTOM: Box = { x: 960, y: 270, w: 320, h: 180 };
 
@@ -59,15 +61,21 @@ function boxFor(track: Segment['track'], shared: boolean): Box {
   return shared ? SIDE_BOTTOM : SIDE_TOP;
 }
 
+/** The segments the export composes: what was read back and has ended. */
+export const exportedSegments = (manifest: Manifest): Segment[] =>
+  manifest.segments.filter((s) => s.playable !== false && s.endedAt !== undefined);
+
 export function exportPlan(
   manifest: Manifest,
   dirOf: (file: string) => string,
   outFile: string,
+  /** an ASS file of the strokes (a plain name: ffmpeg runs in the recording's folder) */
+  options: { ink?: string } = {},
 ): ExportPlan {
   const t0 = manifest.startedAt;
   const end = manifest.endedAt ?? Math.max(t0, ...manifest.segments.map((s) => s.endedAt ?? t0));
   const durationS = sec(end - t0);
-  const segments = manifest.segments.filter((s) => s.playable !== false && s.endedAt !== undefined);
+  const segments = exportedSegments(manifest);
   const courseware = coursewareIntervals(segments, t0, end);
   const args = ['-hide_banner', '-nostdin', '-v', 'error', '-y'];
   const filters: string[] = [`color=c=black:s=1280x720:r=30:d=${durationS}[base0]`];
@@ -105,6 +113,11 @@ export function exportPlan(
       audio.push(`[a${input}]`);
     }
   });
+  if (options.ink) {
+    if (!/^[\w.-]+$/.test(options.ink)) throw new Error(`not a plain file name: ${options.ink}`);
+    filters.push(`[${base}]ass=${options.ink}[ink]`);
+    base = 'ink';
+  }
   // The sound is laid on silence of the recording's length, which ends it. (An endless
   // `apad` cut by `atrim` made ffmpeg 5.1 spin for ever on some recordings: the video side
   // kept asking and the pad kept making samples the trim threw away.)

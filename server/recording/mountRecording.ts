@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
+import type { PageSnapshot } from '../../shared/signaling/annotation';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 import type { Store } from '../store/Store';
 import { recordingRoutes } from '../http/recording/recordingRoutes';
@@ -26,6 +27,8 @@ export async function mountRecording(
     lifecycle: LessonLifecycle;
     store: Store;
     findRoom: (roomId: string) => RecordableRoom | undefined;
+    /** the 批注 page a room shows now: its recording's log starts from it */
+    annotationOf?: (room: RecordableRoom) => PageSnapshot | undefined;
     codeRooms: CodeRooms<CodeRoom>;
   },
 ): Promise<RecordingServices> {
@@ -39,6 +42,7 @@ export async function mountRecording(
       ffprobePath: config.ffprobePath,
       // The wall clock, not the lesson clock: media and events are stamped with real time.
       now: Date.now,
+      ...(deps.annotationOf ? { annotationOf: deps.annotationOf } : {}),
       log,
       minFreeBytes: config.recordingMinFreeMb * 1024 * 1024,
       portRange: [config.recordingMinPort, config.recordingMaxPort],
@@ -46,6 +50,7 @@ export async function mountRecording(
   });
   const exports = new ExportJobs({
     ffmpegPath: config.ffmpegPath,
+    ffprobePath: config.ffprobePath,
     dirOf: (id) => recordings.dirOf(id),
     log,
   });

@@ -70,3 +70,28 @@ export async function repairSegment(ffmpegPath: string, file: string): Promise<b
     return false;
   }
 }
+
+/** The picture size of a file's first video stream (undefined: none, or unreadable). */
+export async function videoSize(
+  ffprobePath: string,
+  file: string,
+): Promise<{ width: number; height: number } | undefined> {
+  try {
+    const { stdout } = await run(ffprobePath, [
+      '-v',
+      'error',
+      '-select_streams',
+      'v:0',
+      '-show_entries',
+      'stream=width,height',
+      '-of',
+      'json',
+      file,
+    ]);
+    const s = (JSON.parse(stdout) as { streams?: { width?: number; height?: number }[] })
+      .streams?.[0];
+    return s?.width && s.height ? { width: s.width, height: s.height } : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,5 +1,7 @@
 // 录播回放 in Chromium: a lesson recorded with real media plays back as the projectors
-// showed it (courseware large while shared, then the teacher large), seeks, and speeds up.
+// showed it (courseware large while shared, then the teacher large), seeks, and speeds up;
+// the teacher's question is a chapter mark and her 批注 stroke is drawn over the courseware
+// from the moment she drew it, and not before.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { Manifest, Segment } from '../../shared/recording';
 import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
+import { anyNear, decodePng, type Rgb } from '../helpers/pixels';
 import { expectClickable, screenshotDir, waitShown } from '../helpers/screen';
 import { waitUntil } from '../helpers/waitUntil';
 import { MIN, occurrence } from '../unit/lessons/support/occurrences';
@@ -22,7 +25,12 @@ interface PageState {
   playing: boolean;
   layout: string;
   rate: number;
+  strokes: string[];
 }
+
+/** the teacher's stroke: a red ∧ across the courseware (fractions of its picture) */
+const STROKE = [0.2, 0.3, 0.5, 0.5, 0.8, 0.3];
+const red = ({ r, g, b }: Rgb) => r > 170 && g < 110 && b < 110;
 
 describe('a recorded lesson plays back in the browser', () => {
   let s: LessonServer;
@@ -30,6 +38,9 @@ describe('a recorded lesson plays back in the browser', () => {
   const peers: LivePeer[] = [];
   /** seconds since the recording began when the courseware was put away */
   let unsharedS = 0;
+  /** … when the question was asked and the stroke drawn (from the recorded events) */
+  let questionS = 0;
+  let strokeS = 0;
 
   beforeAll(async () => {
     s = await startLessonServer();
@@ -56,7 +67,26 @@ describe('a recorded lesson plays back in the browser', () => {
     const recordingStart = Date.now();
     await sleep(2000);
     await teacher.client.setStage(classroom.client.session!.peerId);
-    await sleep(4000);
+    await sleep(1000);
+    const q = await teacher.client.request('askQuestion', {
+      kind: 'truefalse',
+      prompt: '2 是质数吗？',
+    });
+    await classroom.client.request('answerQuestion', {
+      questionId: q.questionId,
+      answer: { choices: [0] },
+    });
+    await sleep(1000);
+    await teacher.client.request('annotationStroke', {
+      pageId: 'p1',
+      strokeId: 's1',
+      tool: 'pen',
+      color: '#e53935',
+      width: 0.01,
+      points: STROKE,
+      done: true,
+    });
+    await sleep(2000);
     await teacher.client.unpublish('screen');
     unsharedS = (Date.now() - recordingStart) / 1000;
     await sleep(6000);
@@ -69,6 +99,10 @@ describe('a recorded lesson plays back in the browser', () => {
     await Promise.all(peers.map((p) => p.stop()));
     peers.length = 0;
     const view = await s.tongke.recording.recordings.view(o.occurrenceId);
+    const sinceStart = (at: number) => (at - view!.manifest.startedAt) / 1000;
+    questionS = sinceStart(view!.events.find((e) => e.type === 'question_asked')!.at);
+    strokeS = sinceStart(view!.events.find((e) => e.type === 'annotation')!.at);
+    console.log('question at', questionS, 's, stroke at', strokeS, 's');
     console.log(
       'segments',
       view!.manifest.segments.map((x) => [x.id, x.startedAt - view!.manifest.startedAt, x.end]),
@@ -157,6 +191,80 @@ describe('a recorded lesson plays back in the browser', () => {
     await expect.poll(async () => (await state(page)).layout).toBe('courseware');
     await page.screenshot({ path: join(screenshotDir, 'playback-1920x1080.png') });
   });
+  it('marks the question on the bar and draws the stroke over the courseware from its moment', async () => {
+    const page = await open({ width: 1920, height: 1080 });
+    const mark = page.locator('.mark.mark-question');
+    expect(await mark.count()).toBe(1);
+    expect(await mark.getAttribute('title')).toContain('提问：2 是质数吗？');
+    const left = Number.parseFloat((await mark.getAttribute('style'))!.replace(/.*left:\s*/, ''));
+    const durationS = Number(await page.locator('input.seek').getAttribute('max'));
+    expect(Math.abs((left / 100) * durationS - questionS)).toBeLessThan(0.2);
+    await expect(page.locator('.chapters button', { hasText: '提问' }).count()).resolves.toBe(1);
+
+    const seekTo = async (t: number) => {
+      await page.evaluate(
+        (to) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(to),
+        t,
+      );
+      await expect.poll(async () => Math.abs((await state(page)).t - t)).toBeLessThan(0.05);
+      // the courseware's frame for that moment is decoded and painted
+      await expect
+        .poll(
+          () =>
+            page
+              .locator('.track-screen video')
+              .evaluate((v: HTMLVideoElement) => v.readyState >= 2 && !v.seeking),
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+      await sleep(400);
+    };
+    const layer = page.locator('.track-screen svg.annotation-layer');
+    const strokePixels = async () => {
+      const box = (await layer.boundingBox())!;
+      const pic = await decodePng(await page.screenshot());
+      const at = (fx: number, fy: number): [number, number] => [
+        box.x + fx * box.width,
+        box.y + fy * box.height,
+      ];
+      return {
+        box,
+        // on the stroke's two legs, and a point of the picture away from it
+        onStroke: [at(0.35, 0.4), at(0.65, 0.4)].map(([x, y]) => anyNear(pic, x, y, 3, red)),
+        off: anyNear(pic, ...at(0.5, 0.15), 3, red),
+      };
+    };
+
+    // Before the stroke: the courseware, and nothing drawn on it.
+    await seekTo(strokeS - 1);
+    expect((await state(page)).layout).toBe('courseware');
+    expect((await state(page)).strokes).toEqual([]);
+    const before = await strokePixels();
+    expect(before.box.width).toBeGreaterThan(800);
+    expect(before.onStroke).toEqual([false, false]);
+
+    // Past it: the stroke over the courseware, where she drew it on the picture.
+    await seekTo(strokeS + 0.5);
+    expect((await state(page)).strokes).toEqual(['s1']);
+    await expectClickable(page.locator('.track-screen video'), 'courseware under the stroke');
+    const after = await strokePixels();
+    expect(after.onStroke).toEqual([true, true]);
+    expect(after.off).toBe(false);
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'playback-annotation-1920x1080.png') });
+
+    // Back before it again: gone; played through at 2×: there once the clock passes it.
+    await seekTo(strokeS - 1.5);
+    expect((await state(page)).strokes).toEqual([]);
+    expect((await strokePixels()).onStroke).toEqual([false, false]);
+    await page.click('button.speed:has-text("2×")');
+    await page.click('button.play');
+    await expect.poll(async () => (await state(page)).strokes, { timeout: 10_000 }).toEqual(['s1']);
+    expect((await state(page)).t).toBeGreaterThanOrEqual(strokeS);
+    expect((await state(page)).rate).toBe(2);
+    await page.click('button.play');
+  });
+
   it('plays on past a broken file and a missing one', async () => {
     const dir = s.tongke.recording.recordings.dirOf(o.occurrenceId);
     const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;

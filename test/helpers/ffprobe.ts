@@ -81,6 +81,40 @@ export async function maxLuma(
   return max;
 }
 
+/** How many pixels of a box of the frame at `atS` are red (the 批注's pen colour). */
+export async function redPixels(
+  file: string,
+  atS: number,
+  box: { x: number; y: number; w: number; h: number },
+): Promise<number> {
+  const { stdout } = await promisify(execFile)(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-ss',
+      String(atS),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-vf',
+      `crop=${box.w}:${box.h}:${box.x}:${box.y}`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      'rgb24',
+      'pipe:1',
+    ],
+    { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
+  );
+  let n = 0;
+  for (let i = 0; i + 2 < stdout.length; i += 3) {
+    if (stdout[i]! > 170 && stdout[i + 1]! < 110 && stdout[i + 2]! < 110) n += 1;
+  }
+  return n;
+}
+
 /** Per-frame (video) or per-10-ms (audio) levels of a file, with their times in the file. */
 async function levels(file: string, kind: 'video' | 'audio'): Promise<{ t: number; v: number }[]> {
   const key = kind === 'video' ? 'lavfi.signalstats.YAVG' : 'lavfi.astats.Overall.Peak_level';

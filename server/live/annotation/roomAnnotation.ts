@@ -5,6 +5,7 @@
 import type { LiveRoom } from '../LiveRoom';
 import type { Participant } from '../Participant';
 import type { LivePorts } from '../ports';
+import type { PageSnapshot } from '../../../shared/signaling/annotation';
 import { AnnotationBoard, annotationRefusal, type BoardChange } from './AnnotationBoard';
 
 const boards = new WeakMap<object, AnnotationBoard>();
@@ -17,6 +18,11 @@ export function boardOf(room: object): AnnotationBoard {
     boards.set(room, board);
   }
   return board;
+}
+
+/** The page the room shows now: its board's, or a new board's (none is kept for it). */
+export function shownAnnotation(room: object): PageSnapshot {
+  return (boards.get(room) ?? new AnnotationBoard()).snapshot();
 }
 
 /**

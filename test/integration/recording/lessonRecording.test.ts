@@ -1,14 +1,15 @@
 // A scheduled lesson with real media is recorded by itself: the teacher's camera with her
 // voice, her courseware, and the classroom on stage, each in its own file that ffprobe
 // reads back with the lesson's duration, frame rate and size; the event log has the stage
-// change, the share and the chat on the same clock.
+// change, the share, the chat, the question with its tally, the timer and the teacher's
+// 批注 stroke on the same clock.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { RecordingView } from '../../../shared/recording';
 import { MIN, occurrence } from '../../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
 import { livePeer, type LivePeer } from '../../helpers/livePeer';
-import { ffprobe, maxLuma } from '../../helpers/ffprobe';
+import { ffprobe, maxLuma, redPixels } from '../../helpers/ffprobe';
 
 const o = occurrence();
 const start = Date.parse(o.start);
@@ -22,6 +23,8 @@ describe('a live lesson is recorded', () => {
   let liveAt = 0;
   let endedAt = 0;
   let receivedWidth = 0;
+  /** the wall clock just before and after the teacher drew her stroke */
+  const drew = { from: 0, to: 0 };
 
   beforeAll(async () => {
     s = await startLessonServer();
@@ -67,8 +70,18 @@ describe('a live lesson is recorded', () => {
     await new Promise((r) => setTimeout(r, 5000));
     receivedWidth = camera.video!.width;
 
-    // Nothing is recorded while the room is only open.
+    // Nothing is recorded while the room is only open; what she draws meanwhile is there
+    // when the recording begins.
     expect(s.tongke.recording.recordings.isRecording(o.occurrenceId)).toBe(false);
+    await teacher.client.request('annotationStroke', {
+      pageId: 'p1',
+      strokeId: 's0',
+      tool: 'pen',
+      color: '#1e88e5',
+      width: 0.004,
+      points: [0.1, 0.8, 0.3, 0.8],
+      done: true,
+    });
     liveAt = Date.now();
     await s.clock.advanceTo(start);
     expect(s.tongke.recording.recordings.isRecording(o.occurrenceId)).toBe(true);
@@ -79,6 +92,35 @@ describe('a live lesson is recorded', () => {
     await teacher.client.sendChat('请高楼镇的同学回答');
     await ningyi.client.raiseHand(true);
     await teacher.client.request('setLayout', { layout: 'side_by_side' });
+    // A quick question two classrooms answer, the timer, and a stroke over the courseware.
+    const q = await teacher.client.request('askQuestion', {
+      kind: 'single',
+      prompt: '哪个是质数？',
+      choices: 4,
+      correct: { choices: [2] },
+    });
+    await gaolou.client.request('answerQuestion', {
+      questionId: q.questionId,
+      answer: { choices: [2] },
+    });
+    await ningyi.client.request('answerQuestion', {
+      questionId: q.questionId,
+      answer: { choices: [0] },
+    });
+    await teacher.client.request('startTimer', { mode: 'countdown', durationSeconds: 60 });
+    await teacher.client.request('closeQuestion', { questionId: q.questionId });
+    drew.from = Date.now();
+    await teacher.client.request('annotationStroke', {
+      pageId: 'p1',
+      strokeId: 's1',
+      tool: 'pen',
+      color: '#e53935',
+      width: 0.004,
+      points: [0.2, 0.3, 0.5, 0.5, 0.8, 0.3],
+      done: true,
+    });
+    drew.to = Date.now();
+    await teacher.client.request('stopTimer', {});
     await new Promise((r) => setTimeout(r, 2500));
     // The courseware is put away: the projectors show the teacher large again.
     await teacher.client.unpublish('screen');
@@ -119,6 +161,60 @@ describe('a live lesson is recorded', () => {
     expect(
       view.events.flatMap((e) => (e.type === 'layout' ? [`${e.layout}/${e.cause}`] : [])),
     ).toEqual(['courseware/share_started', 'side_by_side/chosen', 'teacher/share_stopped']);
+    // The question, its close with how the answers fell (no classroom named), the timer and
+    // the stroke with its geometry as drawn: all within the recording, on the media's clock.
+    expect(view.events.find((e) => e.type === 'question_asked')).toMatchObject({
+      number: 1,
+      kind: 'single',
+      prompt: '哪个是质数？',
+      choices: 4,
+    });
+    const closed = view.events.find((e) => e.type === 'question_closed');
+    expect(closed).toMatchObject({
+      tally: { answered: 2, perChoice: [1, 0, 1, 0], correct: 1 },
+    });
+    expect(JSON.stringify(closed)).not.toContain('三(1)班');
+    expect(view.events.find((e) => e.type === 'timer_started')).toMatchObject({
+      mode: 'countdown',
+      durationMs: 60_000,
+    });
+    const drawn = (strokeId: string) =>
+      view.events.find(
+        (e) =>
+          e.type === 'annotation' &&
+          e.annotation.kind === 'annotation.stroke' &&
+          e.annotation.strokeId === strokeId,
+      );
+    // The stroke drawn before: the log starts from the page as it was, at the recording's start.
+    const started = view.events.find((e) => e.type === 'recording_started')!;
+    expect(drawn('s0')).toMatchObject({ annotation: { points: [0.1, 0.8, 0.3, 0.8] } });
+    expect(drawn('s0')!.at - started.at).toBeGreaterThanOrEqual(0);
+    expect(drawn('s0')!.at - started.at).toBeLessThan(1000);
+    const stroke = drawn('s1');
+    expect(stroke).toMatchObject({
+      annotation: {
+        kind: 'annotation.stroke',
+        pageId: 'p1',
+        strokeId: 's1',
+        points: [0.2, 0.3, 0.5, 0.5, 0.8, 0.3],
+      },
+    });
+    const m = view.manifest;
+    const tools = [
+      ...['question_asked', 'question_closed', 'timer_started', 'timer_stopped'].map((type) =>
+        view.events.find((e) => e.type === type),
+      ),
+      stroke,
+    ];
+    expect(tools.every((e) => e !== undefined)).toBe(true);
+    for (const e of tools) {
+      expect(e!.at).toBeGreaterThan(stage!.at);
+      expect(e!.at).toBeLessThan(m.endedAt!);
+    }
+    // The lesson clock (a fake one here, hours away) stamps the room's own log; the
+    // recording's stroke is on the wall clock, when the teacher drew it.
+    expect(stroke!.at).toBeGreaterThanOrEqual(drew.from);
+    expect(stroke!.at).toBeLessThanOrEqual(drew.to);
     // Media and events on one clock: the stage segment starts right after the stage event.
     const stageSegment = view.manifest.segments.find((x) => x.track === 'stage')!;
     expect(stageSegment.startedAt - stage!.at).toBeGreaterThanOrEqual(0);
@@ -204,5 +300,21 @@ describe('a live lesson is recorded', () => {
     expect(await brightest(shared, lower)).toBeGreaterThan(200);
     expect(await brightest(after, lower)).toBeLessThan(40);
     expect(await brightest(after, { x: 0, y: 90, w: 960, h: 540 })).toBeGreaterThan(200);
+
+    // The teacher's stroke is burned in over the courseware (960×540 at 0,90) from the moment
+    // she drew it until the courseware went away: red on its left leg, none before or after.
+    const s1 = view.events.find(
+      (e) =>
+        e.type === 'annotation' &&
+        e.annotation.kind === 'annotation.stroke' &&
+        e.annotation.strokeId === 's1',
+    )!;
+    const drawnS = (s1.at - t0) / 1000;
+    const leg = { x: 0.35 * 960 - 12, y: 90 + 0.4 * 540 - 12, w: 24, h: 24 };
+    const red = (atS: number) => redPixels(file, atS, leg);
+    expect(await red(drawnS + 0.5)).toBeGreaterThan(40);
+    expect(await red(drawnS + 1.5)).toBeGreaterThan(40);
+    expect(await red(drawnS - 0.4)).toBe(0);
+    expect(await red((screen.endedAt! - t0) / 1000 + 0.5)).toBe(0);
   });
 });

@@ -37,6 +37,25 @@ describe('the playback timeline', () => {
     { at: T0 + 5000, type: 'share_started', source: 'screen', peerId: 't' },
     { at: T0 + 20_000, type: 'stage', peerId: 'c1', displayName: '高楼镇中心小学' },
     { at: T0 + 30_000, type: 'stage', peerId: null },
+    {
+      at: T0 + 35_000,
+      type: 'question_asked',
+      questionId: 'q1',
+      number: 1,
+      kind: 'single',
+      prompt: '哪个是质数？',
+      choices: 4,
+    },
+    { at: T0 + 50_000, type: 'question_closed', questionId: 'q2' },
+    {
+      at: T0 + 45_000,
+      type: 'question_asked',
+      questionId: 'q2',
+      number: 2,
+      kind: 'truefalse',
+      prompt: '',
+      choices: 2,
+    },
   ];
   const timeline = new Timeline(
     manifest([
@@ -69,11 +88,14 @@ describe('the playback timeline', () => {
     expect(timeline.layoutAt(41)).toBe('teacher');
   });
 
-  it('marks chapters at the stage changes and the courseware', () => {
+  it('marks chapters at the stage changes, the courseware and the questions', () => {
     expect(timeline.durationS).toBe(60);
     expect(timeline.chapters).toEqual([
-      { atS: 5, label: '课件 Courseware' },
-      { atS: 20, label: '上台 On stage: 高楼镇中心小学' },
+      { atS: 5, kind: 'courseware', label: '课件 Courseware' },
+      { atS: 20, kind: 'stage', label: '上台 On stage: 高楼镇中心小学' },
+      { atS: 35, kind: 'question', label: '提问：哪个是质数？ Question 1' },
+      // a question asked with no words is named by its number
+      { atS: 45, kind: 'question', label: '提问：第 2 题 Question 2' },
     ]);
     expect(chaptersOf(events, T0, 10)).toHaveLength(1);
   });
