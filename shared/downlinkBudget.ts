@@ -18,9 +18,17 @@ export const DownlinkKbps = Type.Integer({
 export const DownlinkTarget = Type.Union([Type.Literal('school'), Type.Literal('classroom')]);
 export type DownlinkTarget = Static<typeof DownlinkTarget>;
 
+/**
+ * null, and only null: no budget. Not `Type.Null()`: the server's validator coerces types
+ * (fastify's default), and a `type: 'null'` branch takes 0, "" and false as null — a 0
+ * meant as "nothing" would lift the cap. `const` is never coerced, and it comes first so
+ * the integer branch cannot turn null into 0 before it is seen.
+ */
+const NoBudget = Type.Unsafe<null>({ const: null, description: 'no budget' });
+
 /** PUT body: a budget, or null for none (the link alone decides). */
 export const DownlinkBudgetBody = Type.Object(
-  { downlinkKbps: Type.Union([DownlinkKbps, Type.Null()]) },
+  { downlinkKbps: Type.Union([NoBudget, DownlinkKbps]) },
   { additionalProperties: false },
 );
 export type DownlinkBudgetBody = Static<typeof DownlinkBudgetBody>;
