@@ -257,6 +257,8 @@ export class LinkPolicy {
     }
     if (this.#level === maxLevel) this.#reason = null;
     else if (this.#level === top) this.#reason = 'cap';
+    // A budget lifted: what holds it low now is the climb, not the budget.
+    else if (this.#reason === 'cap') this.#reason = null;
     return this.#decision(sample, maxLevel, this.#bounds(sample));
   }
 

@@ -126,6 +126,7 @@ describe('the link policy under a downlink budget', () => {
     const held = runClamped(policy, 20, { capKbps: 400 }, 21_000);
     expect(new Set(held.map((d) => d.level))).toEqual(new Set([0]));
     const raised = runClamped(policy, 12, {}, 41_000);
+    expect(raised[0]!.reason).toBeNull();
     expect(policy.failures).toBe(0);
     expect(raised.findIndex((d) => d.level === 2)).toBeGreaterThan(0);
     expect(raised.findIndex((d) => d.level === 2)).toBeLessThanOrEqual(8);
