@@ -241,6 +241,11 @@ const catalogue = {
     'Poor network: the teacher is heard, her picture is paused',
   ),
   reception_low: text('网络较差：画面已降低清晰度', 'Weak network: a lower picture quality'),
+  // The school's downlink budget (set on /setup/), not the network, holds the picture back.
+  reception_capped: text(
+    '学校下行带宽上限：保留老师声音，画面暂停',
+    "The school's downlink budget: the teacher is heard, her picture is paused",
+  ),
   // What a classroom receives, on the teacher's tile (client/teacher/receptionLabel.ts).
   reception_good: text('接收 好', 'Reception good'),
   reception_fair: text('接收 一般', 'Reception fair'),

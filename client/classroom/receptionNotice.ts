@@ -8,7 +8,9 @@ import { h } from '../lib/dom';
 
 /** The words for a notice; undefined when there is nothing to say. */
 export function receptionText(notice: ReceptionNotice): string | undefined {
-  if (notice.poor) return bilingual(messageOf('reception_poor')!);
+  if (notice.poor) {
+    return bilingual(messageOf(notice.reason === 'cap' ? 'reception_capped' : 'reception_poor')!);
+  }
   // A picture held low by loss is worth saying; one held low by bandwidth alone is normal.
   if (notice.reason === 'loss' && notice.level < notice.maxLevel) {
     return bilingual(messageOf('reception_low')!);

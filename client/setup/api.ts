@@ -13,6 +13,11 @@ import type {
 } from '../../shared/setup';
 import type { Classroom, School, Teacher } from '../../shared/timetable/model';
 import type { DeviceInfo, EnrolmentReply, TokenReply } from '../../shared/auth';
+import type {
+  DownlinkBudgetReply,
+  DownlinkBudgetsReply,
+  DownlinkTarget,
+} from '../../shared/downlinkBudget';
 import { session } from '../lib/session';
 
 export class SetupError extends Error {
@@ -79,6 +84,13 @@ export function setupApi(communityId: string) {
       call<Teacher>('PUT', `${base}/teachers/${id}`, body),
     retire: (kind: 'classroom' | 'teacher', id: string, restore = false) =>
       call<Classroom | Teacher>('POST', `${base}/${kind}s/${id}/${restore ? 'restore' : 'retire'}`),
+    /** The schools' and classrooms' downlink budgets (kbit/s) set. */
+    downlinkBudgets: () => call<DownlinkBudgetsReply>('GET', `${base}/downlink-budgets`),
+    /** A school's or a classroom's downlink budget; null lifts it. */
+    setDownlinkBudget: (target: DownlinkTarget, id: string, downlinkKbps: number | null) =>
+      call<DownlinkBudgetReply>('PUT', `${base}/${target}s/${id}/downlink-budget`, {
+        downlinkKbps,
+      }),
     devices: () => call<DeviceInfo[]>('GET', `/devices?communityId=${communityId}`),
     enrolment: (classroomId: string) =>
       call<EnrolmentReply>('POST', '/devices/enrolments', { communityId, classroomId }),

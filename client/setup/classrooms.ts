@@ -6,6 +6,7 @@ import type { Classroom } from '../../shared/timetable/model';
 import { h } from '../lib/dom';
 import type { SetupApi } from './api';
 import { button, cell, errorText, input, select, table } from './ui';
+import { budgetForm, budgetLabel } from './budgetForm';
 
 export interface TabContext {
   api: SetupApi;
@@ -53,7 +54,11 @@ function classroomForm(ctx: TabContext, room?: Classroom): HTMLFormElement {
 }
 
 export async function classroomsTab(ctx: TabContext): Promise<HTMLElement> {
-  const devices = await ctx.api.devices().catch(() => [] as DeviceInfo[]);
+  const [devices, budgets] = await Promise.all([
+    ctx.api.devices().catch(() => [] as DeviceInfo[]),
+    ctx.api.downlinkBudgets().catch(() => ({ schools: [], classrooms: [] })),
+  ]);
+  const budgetOf = new Map(budgets.classrooms.map((b) => [b.id, b.downlinkKbps]));
   const schoolName = new Map(ctx.dir.schools.map((s) => [s.id, s.name]));
   const editing = h('div', { class: 'editing' });
   const rows = ctx.dir.classrooms.map((c) =>
@@ -64,8 +69,12 @@ export async function classroomsTab(ctx: TabContext): Promise<HTMLElement> {
       cell(schoolName.get(c.schoolId) ?? c.schoolId),
       cell(c.room ?? ''),
       cell(pcState(devices, c.id)),
+      h('td', { 'data-col': 'downlink', text: budgetLabel(budgetOf.get(c.id)) }),
       cell(
         button('编辑', () => editing.replaceChildren(classroomForm(ctx, c))),
+        button('带宽上限', () =>
+          editing.replaceChildren(budgetForm(ctx, 'classroom', c, budgetOf.get(c.id))),
+        ),
         c.retiredAt
           ? button('恢复', () =>
               act(ctx, ctx.api.retire('classroom', c.id, true), `${c.name} 已恢复`),
@@ -91,7 +100,11 @@ export async function classroomsTab(ctx: TabContext): Promise<HTMLElement> {
     { class: 'tab', 'data-tab': 'classrooms' },
     classroomForm(ctx),
     editing,
-    table(['班级/教室', '学校', '位置', '教室电脑', ''], rows, '没有教室 No classrooms'),
+    table(
+      ['班级/教室', '学校', '位置', '教室电脑', '下行带宽上限', ''],
+      rows,
+      '没有教室 No classrooms',
+    ),
   );
 }
 

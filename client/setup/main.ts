@@ -90,7 +90,7 @@ async function run(communityId: string, communityIds: string[]) {
             ? accountsTab(ctx)
             : tab === 'import'
               ? importTab(ctx)
-              : schoolsTab(ctx, communityId, community);
+              : await schoolsTab(ctx, communityId, community);
     app.replaceChildren(view);
   };
   async function refresh() {

@@ -5,6 +5,7 @@ import type { School } from '../../shared/timetable/model';
 import { h } from '../lib/dom';
 import { act, type TabContext } from './classrooms';
 import { button, input, table } from './ui';
+import { budgetForm, budgetLabel } from './budgetForm';
 
 function schoolForm(ctx: TabContext, template: School | undefined, school?: School) {
   const name = input('name', school?.name ?? '', { placeholder: '学校名称', required: true });
@@ -35,7 +36,9 @@ function schoolForm(ctx: TabContext, template: School | undefined, school?: Scho
   return form;
 }
 
-export function schoolsTab(ctx: TabContext, communityId: string, coreSchoolId?: string) {
+export async function schoolsTab(ctx: TabContext, communityId: string, coreSchoolId?: string) {
+  const budgets = await ctx.api.downlinkBudgets().catch(() => ({ schools: [], classrooms: [] }));
+  const budgetOf = new Map(budgets.schools.map((b) => [b.id, b.downlinkKbps]));
   const core = ctx.dir.schools.find((s) => s.id === coreSchoolId);
   const editing = h('div', { class: 'editing' });
   const rows = ctx.dir.schools.map((s) => {
@@ -50,10 +53,14 @@ export function schoolsTab(ctx: TabContext, communityId: string, coreSchoolId?: 
       h('td', {
         text: `每天 ${s.bellSchedule.periods.length} 节${weekdays.length ? `，周${weekdays.join('、')}另排` : ''}`,
       }),
+      h('td', { 'data-col': 'downlink', text: budgetLabel(budgetOf.get(s.id)) }),
       h(
         'td',
         {},
         button('改名', () => editing.replaceChildren(schoolForm(ctx, core, s))),
+        button('带宽上限', () =>
+          editing.replaceChildren(budgetForm(ctx, 'school', s, budgetOf.get(s.id))),
+        ),
         h('a', {
           href: `/coordinator/?community=${encodeURIComponent(communityId)}`,
           text: '作息与校历',
@@ -66,6 +73,6 @@ export function schoolsTab(ctx: TabContext, communityId: string, coreSchoolId?: 
     { class: 'tab', 'data-tab': 'schools' },
     core ? schoolForm(ctx, core) : null,
     editing,
-    table(['学校', '', '教室', '教师', '作息', ''], rows, '没有学校'),
+    table(['学校', '', '教室', '教师', '作息', '下行带宽上限', ''], rows, '没有学校'),
   );
 }

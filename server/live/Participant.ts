@@ -37,6 +37,7 @@ export class Participant<P extends LivePorts = LivePorts> {
   #rtpCapabilities: RtpCapabilities | undefined;
   #media: P['session'] | undefined;
   #handRaised = false;
+  #downlinkCapKbps: number | undefined;
   readonly #prefs = new Map<string, ConsumerPrefs>();
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -95,6 +96,20 @@ export class Participant<P extends LivePorts = LivePorts> {
   setMedia(media: P['session'] | undefined): void {
     this.#media = media;
     if (!media) this.#prefs.clear();
+    // A media rebuilt after a loss keeps the school's budget.
+    else if (this.#downlinkCapKbps !== undefined) media.setDownlinkCap?.(this.#downlinkCapKbps);
+  }
+
+  /** its share of its school's downlink budget (kbit/s); undefined: none */
+  get downlinkCapKbps(): number | undefined {
+    return this.#downlinkCapKbps;
+  }
+
+  /** Set by the node's budgets (server/live/budget): applied to its media now and later. */
+  setDownlinkCap(kbps: number | undefined): void {
+    if (kbps === this.#downlinkCapKbps) return;
+    this.#downlinkCapKbps = kbps;
+    this.#media?.setDownlinkCap?.(kbps);
   }
 
   /** Whether it changed. */

@@ -121,6 +121,11 @@ export interface MediaSession {
   stats(): Promise<PeerStats>;
   /** What its downlink carries, on every change (a media without a layer policy: never). */
   onLink?(listener: (notice: ReceptionNotice) => void): void;
+  /**
+   * Its downlink's budget in kbit/s (undefined: none): the layer policy never plans more.
+   * A media without a layer policy ignores it.
+   */
+  setDownlinkCap?(kbps: number | undefined): void;
   /** What it got of the given producers (the teacher's cameras) since the last sample. */
   teacherVideo(producerIds: ReadonlySet<string>): Promise<TeacherVideoSample>;
   close(): void;

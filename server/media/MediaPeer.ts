@@ -40,6 +40,8 @@ export class MediaPeer implements MediaSession {
   /** the downlink's layer policy, from the first receive transport on */
   #link: LinkSampler | undefined;
   readonly #linkListeners: ((state: LinkState) => void)[] = [];
+  /** the downlink budget (kbit/s) the room gave this peer, kept for a sampler made later */
+  #capKbps: number | undefined;
 
   constructor(room: MediaRoom, router: types.Router) {
     this.room = room;
@@ -79,6 +81,7 @@ export class MediaPeer implements MediaSession {
     if (direction === 'recv' && !this.#link && linkOptions !== false && !this.#closed) {
       this.#link = new LinkSampler(this, linkOptions);
       for (const l of this.#linkListeners) this.#link.onChange(l);
+      this.#link.setCap(this.#capKbps);
     }
     transport.observer.once('close', () => this.transports.delete(transport.id));
     // A peer that vanished without a goodbye: drop its transport instead of waiting 30 s
@@ -217,6 +220,12 @@ export class MediaPeer implements MediaSession {
   onLink(listener: (state: LinkState) => void): void {
     this.#linkListeners.push(listener);
     this.#link?.onChange(listener);
+  }
+
+  /** Its share of its school's downlink budget (server/live/budget); undefined: none. */
+  setDownlinkCap(kbps: number | undefined): void {
+    this.#capKbps = kbps;
+    this.#link?.setCap(kbps);
   }
 
   get link(): LinkSampler | undefined {

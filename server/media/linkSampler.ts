@@ -61,6 +61,8 @@ export class LinkSampler {
   #busy = false;
   #closed = false;
   #last: LinkDecision | undefined;
+  /** this participant's share of its school's downlink budget (kbit/s); undefined: none */
+  #capKbps: number | undefined;
 
   constructor(peer: LinkPeer, options: LinkSamplerOptions = {}) {
     this.#peer = peer;
@@ -72,6 +74,17 @@ export class LinkSampler {
 
   get state(): LinkState | undefined {
     return this.#state;
+  }
+
+  /** A new budget is applied at once (not at the next second's sample). */
+  setCap(kbps: number | undefined): void {
+    if (kbps === this.#capKbps) return;
+    this.#capKbps = kbps;
+    void this.tick();
+  }
+
+  get capKbps(): number | undefined {
+    return this.#capKbps;
   }
 
   onChange(listener: (state: LinkState) => void): void {
@@ -150,6 +163,7 @@ export class LinkSampler {
       ...(rttMs === undefined ? {} : { rttMs }),
       audioConsumers: audio,
       videos: wants,
+      ...(this.#capKbps === undefined ? {} : { capKbps: this.#capKbps }),
     });
     this.#last = decision;
     await this.#applyBounds(transport, decision);

@@ -10,6 +10,7 @@ import { bridgeLessons } from '../live/lessonBridge';
 import { logLessons } from '../live/lessonLogBridge';
 import { lessonMaterialLookup } from '../lessons/materialLookup';
 import { LiveRooms } from '../live/LiveRooms';
+import { DownlinkBudgets } from '../live/budget/DownlinkBudgets';
 import { mediasoupMedia } from '../media/MediaRoom';
 import type { WorkerPool } from '../media/WorkerPool';
 import type { Store } from '../store/Store';
@@ -18,6 +19,8 @@ import type { SfuPorts } from './SocketConnection';
 
 export interface LiveServices {
   readonly rooms: LiveRooms<SfuPorts>;
+  /** the classroom PCs' shares of their schools' downlink budgets (server/live/budget) */
+  readonly budgets: DownlinkBudgets<SfuPorts>;
   /** Unsubscribes the rooms from the lesson clock (first thing on close). */
   unbridge(): void;
 }
@@ -73,9 +76,19 @@ export function mountLive(io: Server, deps: MountLiveDeps): LiveServices {
   });
   // Every event of a lesson's room goes into the occurrence's log (the lesson record).
   const unlog = logLessons({ rooms, repo: deps.store.lessonLog, now: deps.now, log });
+  // Schools on metered or shared lines: the coordinator's downlink budgets, shared by the
+  // school's classrooms live on this node (docs/thin-links.md).
+  const budgets = new DownlinkBudgets<SfuPorts>({
+    rooms,
+    budgetsOf: (keys) => store.downlinkBudgets.budgetsOf(keys),
+    schoolOf: async (classroomId) =>
+      (await store.timetable.get('classroom', classroomId))?.schoolId,
+    log,
+  });
   const unbridge = () => {
     unbridgeLessons();
     unlog();
+    budgets.close();
   };
-  return { rooms, unbridge };
+  return { rooms, budgets, unbridge };
 }

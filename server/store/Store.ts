@@ -15,6 +15,7 @@ import type { SecurityRepository } from './security/SecurityRepository';
 import type { RecordingPolicyRepository } from './recording/RecordingPolicyRepository';
 import type { LessonLogRepository } from './lessons/LessonLogRepository';
 import type { NotificationRepository } from './notifications/NotificationRepository';
+import type { DownlinkBudgetRepository } from './budget/DownlinkBudgetRepository';
 
 export type StoreKind = 'sqlite' | 'redis';
 
@@ -36,6 +37,8 @@ export interface Store {
   readonly lessonLog: LessonLogRepository;
   /** notices per person, webhooks and their deliveries */
   readonly notifications: NotificationRepository;
+  /** schools' and classrooms' downlink budgets (kbit/s), set on /setup/ */
+  readonly downlinkBudgets: DownlinkBudgetRepository;
   /**
    * False while the store cannot be reached (Redis down or reconnecting): a failure then is
    * "try again shortly", not a bug. The embedded store is always reachable.

@@ -9,6 +9,8 @@ export const ReceptionReason = Type.Union([
   Type.Literal('loss'),
   /** the link's queue grows (round-trip time well above its lowest) */
   Type.Literal('delay'),
+  /** the school's downlink budget set by its coordinator (not the network) */
+  Type.Literal('cap'),
   Type.Null(),
 ]);
 

@@ -1,5 +1,5 @@
 // The set-up screens' resources under /api (tag `setup`): the community's people and their
-// accounts, bulk import, and accepting an invitation.
+// accounts, bulk import, accepting an invitation, and the schools' downlink budgets.
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '../../store/Store';
 import type { Accounts } from '../../auth/accounts';
@@ -7,6 +7,7 @@ import { AccountIssuing } from '../../setup/accountIssuing';
 import { directoryRoutes } from './directoryRoutes';
 import { importRoutes } from './importRoutes';
 import { accountSetupRoutes } from './accountRoutes';
+import { budgetRoutes } from './budgetRoutes';
 
 export async function mountSetup(
   http: FastifyInstance,
@@ -24,6 +25,11 @@ export async function mountSetup(
       await api.register(directoryRoutes, opts);
       await api.register(importRoutes, opts);
       await api.register(accountSetupRoutes, opts);
+      await api.register(budgetRoutes, {
+        repo: store.timetable,
+        budgets: store.downlinkBudgets,
+        now,
+      });
     },
     { prefix: '/api' },
   );

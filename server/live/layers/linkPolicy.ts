@@ -29,11 +29,18 @@ export interface LinkSample {
   rttMs?: number;
   audioConsumers: number;
   videos: readonly VideoWant[];
+  /**
+   * The downlink budget its school's coordinator set (kbit/s, this participant's share:
+   * server/live/budget); undefined: none. A configured bound, not a measurement: the level
+   * and the transport's max never exceed it, whatever the estimate.
+   */
+  capKbps?: number;
 }
 
 export type ConsumerLayer = { spatialLayer: number; temporalLayer: number } | 'paused';
 
-export type LinkReason = 'bandwidth' | 'loss' | 'delay';
+/** 'cap': held below what is wished by the school's downlink budget, not by the link */
+export type LinkReason = 'bandwidth' | 'loss' | 'delay' | 'cap';
 
 export interface LinkDecision {
   /** the rung every video consumer is capped at; -1: cameras paused (voice first) */
@@ -122,6 +129,19 @@ export function costAt(level: number, sample: LinkSample, config: LinkPolicyConf
   return cost;
 }
 
+/** The highest rung whose cost is within the budget; -1 when not even the lowest is. */
+export function capLevel(
+  sample: LinkSample,
+  maxLevel: number,
+  capBps: number,
+  config: LinkPolicyConfig,
+): number {
+  for (let level = maxLevel; level >= 0; level -= 1) {
+    if (costAt(level, sample, config) <= capBps) return level;
+  }
+  return -1;
+}
+
 /**
  * One link's policy. Steps down at once (loss, queueing delay, a falling estimate);
  * steps up one rung at a time, only after a probe window in which the estimate held above
@@ -144,6 +164,8 @@ export class LinkPolicy {
   #minRtt = Number.POSITIVE_INFINITY;
   #failedAt = Number.NEGATIVE_INFINITY;
   readonly #losses: number[] = [];
+  /** this sample's budget in bit/s; undefined: none */
+  #capBps: number | undefined;
 
   constructor(config: Partial<LinkPolicyConfig> = {}) {
     this.#config = { ...defaultLinkPolicy, ...config };
@@ -166,15 +188,28 @@ export class LinkPolicy {
   decide(sample: LinkSample): LinkDecision {
     const c = this.#config;
     const maxLevel = sample.videos.reduce((m, v) => Math.max(m, topOf(v)), 0);
+    this.#capBps = sample.capKbps === undefined ? undefined : sample.capKbps * 1000;
+    // The highest rung the budget allows (-1: not even the lowest camera layer).
+    const top = this.#capBps === undefined ? maxLevel : capLevel(sample, maxLevel, this.#capBps, c);
+    const uncapped = {
+      max: this.#capBps === undefined ? 0 : this.#capped(this.#capBps, 0),
+      min: 0,
+    };
     if (sample.videos.length === 0) {
       this.#probe = undefined;
-      return this.#decision(sample, maxLevel, { max: 0, min: 0 });
+      return this.#decision(sample, maxLevel, uncapped);
     }
     // A link the SFU cannot estimate (no transport-cc) is left to the tiles' wishes.
     if (sample.estimate === undefined) {
-      this.#level = maxLevel;
-      this.#reason = null;
-      return this.#decision(sample, maxLevel, { max: 0, min: 0 });
+      this.#level = top;
+      this.#reason = top < maxLevel ? 'cap' : null;
+      return this.#decision(sample, maxLevel, uncapped);
+    }
+    // A budget lowered (or a classroom more of its school live): down at once, no back-off
+    // (the link did not fail); cameras pause at once when even the lowest layer is over it.
+    if (this.#level > top) {
+      this.#probe = undefined;
+      this.#stepDown(top, sample.now, 'cap', false);
     }
     this.#level = Math.min(this.#level, maxLevel);
     const estimate = sample.estimate;
@@ -218,9 +253,12 @@ export class LinkPolicy {
       // A probe that starts to queue (or lose) ends at once: the voice must not pay for it.
       const hurts = excessLoss >= c.lossProbe || queueing >= c.delayProbeMs;
       if (this.#probe && (lossy || hurts)) this.#endProbe(sample.now, true);
-      else this.#maybeStepUp(sample, maxLevel, lossy);
+      else this.#maybeStepUp(sample, top, lossy);
     }
     if (this.#level === maxLevel) this.#reason = null;
+    else if (this.#level === top) this.#reason = 'cap';
+    // A budget lifted: what holds it low now is the climb, not the budget.
+    else if (this.#reason === 'cap') this.#reason = null;
     return this.#decision(sample, maxLevel, this.#bounds(sample));
   }
 
@@ -240,11 +278,11 @@ export class LinkPolicy {
     this.#reason ??= 'bandwidth';
   }
 
-  #stepDown(to: number, now: number, reason: LinkReason): void {
+  #stepDown(to: number, now: number, reason: LinkReason, linkFailed = true): void {
     const c = this.#config;
     // A failed step up, or cameras paused: the next try waits, longer each time.
     const failedUp = this.#upAt !== undefined && now - this.#upAt < c.probationMs;
-    if ((failedUp || to < 0) && now >= this.#backoffUntil) this.#backOff(now);
+    if (linkFailed && (failedUp || to < 0) && now >= this.#backoffUntil) this.#backOff(now);
     this.#level = to;
     this.#upAt = undefined;
     this.#downAt = now;
@@ -287,7 +325,12 @@ export class LinkPolicy {
       probe.best = estimateNow;
       probe.until = Math.max(probe.until, now + c.probeMs);
     }
-    const need = costAt(this.#level + 1, sample, c) * c.headroom;
+    // Under a budget mediasoup's estimate stops at the transport's max (the budget): the
+    // budget reached is enough, since the next rung's cost is within it.
+    const need = Math.min(
+      costAt(this.#level + 1, sample, c) * c.headroom,
+      this.#capBps ?? Infinity,
+    );
     if ((sample.estimate ?? 0) >= need) {
       probe.heldSince ??= now;
       if (now - probe.heldSince >= c.holdMs) {
@@ -318,7 +361,20 @@ export class LinkPolicy {
     const rung = this.#probe ? this.#level + 1 : Math.max(this.#level, 0);
     const max = Math.round(costAt(rung, sample, c) * c.headroom * (this.#probe ? 1.15 : 1));
     const min = this.#level >= 0 ? costAt(0, sample, c) : 0;
-    return { max: Math.max(max, min, 100_000), min };
+    const bounded = Math.max(max, min, 100_000);
+    return {
+      max: this.#capBps === undefined ? bounded : this.#capped(this.#capBps, bounded, min),
+      min,
+    };
+  }
+
+  /**
+   * The transport's max under a budget: never above it, never below what the voice and
+   * the lowest rung in force need (mediasoup refuses a max below the min), nor below the
+   * 30 kbit/s mediasoup accepts at all.
+   */
+  #capped(capBps: number, max: number, min = 0): number {
+    return Math.max(Math.round(max === 0 ? capBps : Math.min(max, capBps)), min, 30_000);
   }
 
   #decision(

@@ -12,6 +12,7 @@ import { RedisSecurityRepository } from '../security/RedisSecurityRepository';
 import { RedisRecordingPolicyRepository } from '../recording/RedisRecordingPolicyRepository';
 import { RedisLessonLogRepository } from '../lessons/RedisLessonLogRepository';
 import { RedisNotificationRepository } from '../notifications/RedisNotificationRepository';
+import { RedisDownlinkBudgetRepository } from '../budget/RedisDownlinkBudgetRepository';
 
 /** The multi-node backend: Redis (AOF on in production, see infra/redis). */
 export class RedisStore implements Store {
@@ -28,6 +29,7 @@ export class RedisStore implements Store {
   readonly recording: RedisRecordingPolicyRepository;
   readonly lessonLog: RedisLessonLogRepository;
   readonly notifications: RedisNotificationRepository;
+  readonly downlinkBudgets: RedisDownlinkBudgetRepository;
 
   static async connect(url: string, log: Log = consoleLog): Promise<RedisStore> {
     // A command waits through a blip (a few reconnection attempts, well under a second),
@@ -62,6 +64,7 @@ export class RedisStore implements Store {
     this.recording = new RedisRecordingPolicyRepository(redis);
     this.lessonLog = new RedisLessonLogRepository(redis);
     this.notifications = new RedisNotificationRepository(redis);
+    this.downlinkBudgets = new RedisDownlinkBudgetRepository(redis);
   }
 
   reachable(): boolean {

@@ -13,6 +13,7 @@ import { SqliteSecurityRepository } from '../security/SqliteSecurityRepository';
 import { SqliteRecordingPolicyRepository } from '../recording/SqliteRecordingPolicyRepository';
 import { SqliteLessonLogRepository } from '../lessons/SqliteLessonLogRepository';
 import { SqliteNotificationRepository } from '../notifications/SqliteNotificationRepository';
+import { SqliteDownlinkBudgetRepository } from '../budget/SqliteDownlinkBudgetRepository';
 
 /** The embedded default: one SQLite file in the data dir, WAL mode, survives restarts. */
 export class SqliteStore implements Store {
@@ -29,6 +30,7 @@ export class SqliteStore implements Store {
   readonly recording: SqliteRecordingPolicyRepository;
   readonly lessonLog: SqliteLessonLogRepository;
   readonly notifications: SqliteNotificationRepository;
+  readonly downlinkBudgets: SqliteDownlinkBudgetRepository;
 
   static open(dataDir: string): SqliteStore {
     mkdirSync(dataDir, { recursive: true });
@@ -56,6 +58,7 @@ export class SqliteStore implements Store {
     this.recording = new SqliteRecordingPolicyRepository(db);
     this.lessonLog = new SqliteLessonLogRepository(db);
     this.notifications = new SqliteNotificationRepository(db);
+    this.downlinkBudgets = new SqliteDownlinkBudgetRepository(db);
   }
 
   reachable(): boolean {

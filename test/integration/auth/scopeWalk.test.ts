@@ -29,6 +29,8 @@ const routes: [string, string, unknown?][] = [
     { schoolId: 'sch-gaolou', name: '三年级教室' },
   ],
   ['POST', `/setup/communities/${c}/teachers/teacher-zhao/restore`],
+  ['GET', `/setup/communities/${c}/downlink-budgets`],
+  ['PUT', `/setup/communities/${c}/schools/sch-gaolou/downlink-budget`, { downlinkKbps: 2000 }],
   ['GET', `/lessons?communityId=${c}`],
   ['GET', `/research?communityId=${c}`],
   ['GET', `/communities/${c}/recording-policy`],

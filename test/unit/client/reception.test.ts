@@ -9,6 +9,11 @@ describe('what the screens say of a thin link', () => {
     [{ poor: false, reason: 'loss', level: 0, maxLevel: 2 }, '网络较差：画面已降低清晰度'],
     [{ poor: false, reason: 'bandwidth', level: 0, maxLevel: 2 }, undefined],
     [{ poor: false, reason: null, level: 2, maxLevel: 2 }, undefined],
+    [
+      { poor: true, reason: 'cap', level: -1, maxLevel: 2 },
+      '学校下行带宽上限：保留老师声音，画面暂停',
+    ],
+    [{ poor: false, reason: 'cap', level: 0, maxLevel: 2 }, undefined],
   ] as const)('the classroom screen: %j', (notice, zh) => {
     const text = receptionText(notice);
     if (zh === undefined) expect(text).toBeUndefined();

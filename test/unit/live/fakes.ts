@@ -161,6 +161,8 @@ export class FakeSession implements MediaSession {
   readonly consumers = new Map<string, FakeConsumer>();
   readonly transports = new Map<string, 'send' | 'recv'>();
   decoded: unknown[] = [];
+  /** the downlink budget the room gave it (kbit/s) */
+  downlinkCapKbps: number | undefined;
 
   constructor(media: FakeMedia) {
     this.media = media;
@@ -168,6 +170,10 @@ export class FakeSession implements MediaSession {
 
   get canReceive(): boolean {
     return [...this.transports.values()].includes('recv');
+  }
+
+  setDownlinkCap(kbps: number | undefined): void {
+    this.downlinkCapKbps = kbps;
   }
 
   published(): PublishedTrack[] {
