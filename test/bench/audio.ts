@@ -1,0 +1,165 @@
+// `npm run bench:audio`: does Opus in-band FEC help a member classroom on a lossy link
+// (issue #14)? The teacher's voice comes from `ffmpeg -re` with libopus (ffmpegVoice.ts:
+// a real clock, unlike the wrtc peers' JS timer) into the live room; one classroom behind
+// a ThinLink (network namespace, tbf, nftables loss) and one control classroom on the open
+// link receive it (wrtc, useinbandfec=1 as the router's codec says). Per link profile and
+// teacher encoder (FEC off; FEC on told 0 % loss; FEC on told 10 % loss), repeated:
+// concealment and jitter-buffer delay during the profile, and the delay in the 10 s after
+// the link is opened again. Writes bench/results/audio.json.
+// AUDIO_SECONDS (20) sets the window, AUDIO_REPEATS (2), AUDIO_PROFILES and AUDIO_MODES
+// (names, comma-separated) run a part.
+import '../../server/media/workerBinary';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { loadavg } from 'node:os';
+import { networkWorld } from './networkWorld';
+import { ffmpegVoice, type OpusEncoder } from './ffmpegVoice';
+import { livePeer, type LivePeer } from '../helpers/livePeer';
+import type { LinkProfile } from '../helpers/thinLink';
+
+const profiles: LinkProfile[] = [
+  { name: 'open' },
+  { name: '5 % loss', lossPct: 5 },
+  { name: '10 % loss', lossPct: 10 },
+  { name: '600 kbit/s + 5 % loss', rateKbit: 600, lossPct: 5 },
+];
+const modes: (OpusEncoder & { name: string })[] = [
+  { name: 'fec off', fec: false, packetLossPct: 0 },
+  { name: 'fec on, told 0 %', fec: true, packetLossPct: 0 },
+  { name: 'fec on, told 10 %', fec: true, packetLossPct: 10 },
+];
+
+const seconds = Number(process.env.AUDIO_SECONDS ?? 20);
+const repeats = Number(process.env.AUDIO_REPEATS ?? 2);
+const SETTLE_MS = 5000;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (x: number | null | undefined, d = 1) =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? null : s[Math.floor(s.length / 2)]!;
+};
+
+interface Counters {
+  concealed: number;
+  total: number;
+  delay: number;
+  emitted: number;
+}
+async function audioCounters(peer: LivePeer): Promise<Counters> {
+  for (const s of await peer.client.receiveStats()) {
+    const r = s as Record<string, unknown>;
+    if (r.type === 'inbound-rtp' && r.kind === 'audio') {
+      return {
+        concealed: Number(r.concealedSamples ?? 0),
+        total: Number(r.totalSamplesReceived ?? 0),
+        delay: Number(r.jitterBufferDelay ?? 0),
+        emitted: Number(r.jitterBufferEmittedCount ?? 0),
+      };
+    }
+  }
+  return { concealed: 0, total: 0, delay: 0, emitted: 0 };
+}
+const concealedPct = (a: Counters, b: Counters) =>
+  ((b.concealed - a.concealed) / Math.max(1, b.total - a.total)) * 100;
+const delayMs = (a: Counters, b: Counters) =>
+  b.emitted > a.emitted ? ((b.delay - a.delay) / (b.emitted - a.emitted)) * 1000 : null;
+
+async function runOne(profile: LinkProfile, mode: OpusEncoder) {
+  const world = await networkWorld({
+    policy: 'on',
+    profile,
+    teacherMic: false,
+    classroomMic: false,
+  });
+  let control: LivePeer | undefined;
+  const room = world.server.tongke.rooms.all[0]!;
+  const voice = await ffmpegVoice(room, world.teacher.client.session!.peerId, mode);
+  try {
+    control = await livePeer(world.server.url, {
+      roomId: room.id,
+      roomCode: 'thinlink1',
+      displayName: 'control',
+      role: 'classroom',
+    });
+    const teacherId = world.teacher.client.session!.peerId;
+    await control.waitForTrack(teacherId, 'mic');
+    const camera = await control.waitForTrack(teacherId, 'camera');
+    await control.client.setConsumerPrefs(camera.remote.consumerId, { visible: false });
+    await sleep(SETTLE_MS);
+    await world.classroom.call('mark');
+    const load = loadavg()[0]!;
+    const before = await audioCounters(control);
+    await sleep(seconds * 1000);
+    const during = await world.classroom.call('figures');
+    const after = await audioCounters(control);
+    // The link recovers: is the voice back on time within 10 s?
+    world.link.shape({ name: 'open' });
+    await world.classroom.call('mark');
+    await sleep(10_000);
+    const recovered = await world.classroom.call('figures');
+    const delays = recovered.audioDelayMs;
+    const firstOnTime = delays.findIndex((d, i) => delays.slice(i).every((x) => x < 100));
+    return {
+      concealedPct: round(during.concealedPct, 2),
+      worstSecondConcealedPct: round(during.worstConcealedPct),
+      controlConcealedPct: round(concealedPct(before, after), 2),
+      audioDelayMedianMs: round(median(during.audioDelayMs), 0),
+      audioDelayMaxMs: round(Math.max(...during.audioDelayMs), 0),
+      controlAudioDelayMs: round(delayMs(before, after), 0),
+      delayAfterRecoveryMs: delays.map((d) => Math.round(d)),
+      /** seconds after the link opened until the delay stayed under 100 ms; null: never */
+      onTimeAfterS: firstOnTime < 0 ? null : firstOnTime + 1,
+      load: round(load, 1),
+    };
+  } finally {
+    voice.stop();
+    await control?.stop().catch(() => undefined);
+    await world.close();
+  }
+}
+
+const onlyProfiles = process.env.AUDIO_PROFILES?.split(',');
+const onlyModes = process.env.AUDIO_MODES?.split(',');
+const runs = [];
+for (let repeat = 0; repeat < repeats; repeat++) {
+  for (const profile of profiles) {
+    if (onlyProfiles && !onlyProfiles.includes(profile.name)) continue;
+    for (const mode of modes) {
+      if (onlyModes && !onlyModes.includes(mode.name)) continue;
+      const r = { profile: profile.name, mode: mode.name, repeat, ...(await runOne(profile, mode)) };
+      console.log(JSON.stringify(r));
+      runs.push(r);
+    }
+  }
+}
+
+// Per profile and mode: the median of the repeats, and their range.
+const summary = [];
+for (const profile of profiles) {
+  for (const mode of modes) {
+    const these = runs.filter((r) => r.profile === profile.name && r.mode === mode.name);
+    if (these.length === 0) continue;
+    const stat = (f: (r: (typeof these)[number]) => number | null) => {
+      const xs = these.map(f).filter((x): x is number => x !== null);
+      return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
+    };
+    summary.push({
+      profile: profile.name,
+      mode: mode.name,
+      runs: these.length,
+      concealedPct: stat((r) => r.concealedPct),
+      controlConcealedPct: stat((r) => r.controlConcealedPct),
+      audioDelayMedianMs: stat((r) => r.audioDelayMedianMs),
+      onTimeAfterS: stat((r) => r.onTimeAfterS),
+      load: stat((r) => r.load),
+    });
+  }
+}
+for (const s of summary) console.log(JSON.stringify(s));
+await mkdir('bench/results', { recursive: true });
+await writeFile(
+  'bench/results/audio.json',
+  `${JSON.stringify({ at: new Date().toISOString(), seconds, repeats, summary, runs }, null, 2)}\n`,
+);
+console.log('bench:audio: wrote bench/results/audio.json');
+process.exit(0);
