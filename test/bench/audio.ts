@@ -3,9 +3,10 @@
 // a real clock, unlike the wrtc peers' JS timer) into the live room; one classroom behind
 // a ThinLink (network namespace, tbf, nftables loss) and one control classroom on the open
 // link receive it (wrtc, useinbandfec=1 as the router's codec says). Per link profile and
-// teacher encoder (FEC off; FEC on told 0 % loss; FEC on told 10 % loss), repeated:
+// teacher encoder (FEC off; FEC on told 0, 5 or 10 % loss; and two with audio NACK forced
+// on, which Tongke does not do), repeated:
 // concealment and jitter-buffer delay during the profile, and the delay in the 10 s after
-// the link is opened again. Writes bench/results/audio.json.
+// the link is opened again. Writes bench/results/audio.json (AUDIO_OUT: elsewhere).
 // AUDIO_SECONDS (20) sets the window, AUDIO_REPEATS (2), AUDIO_PROFILES and AUDIO_MODES
 // (names, comma-separated: 'open', '10 % loss', 'fec off', 'fec on + loss 10') run a part.
 import '../../server/media/workerBinary';
@@ -13,6 +14,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { networkWorld } from './networkWorld';
 import { ffmpegVoice, type OpusEncoder } from './ffmpegVoice';
+import { markdown, median, summarize } from './audioSummary';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
 import type { LinkProfile } from '../helpers/thinLink';
 import { createRequire } from 'node:module';
@@ -27,6 +29,7 @@ const profiles: LinkProfile[] = [
 const modes: (OpusEncoder & { name: string; audioNack?: boolean })[] = [
   { name: 'fec off', fec: false, packetLossPct: 0 },
   { name: 'fec on + loss 0', fec: true, packetLossPct: 0 },
+  { name: 'fec on + loss 5', fec: true, packetLossPct: 5 },
   { name: 'fec on + loss 10', fec: true, packetLossPct: 10 },
   // Not what Tongke does (Chromium offers no nack for Opus, and mediasoup turns
   // retransmission off for audio consumers by default): what it would gain.
@@ -40,10 +43,6 @@ const SETTLE_MS = 5000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round = (x: number | null | undefined, d = 1) =>
   x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 10 ** d) / 10 ** d;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? null : s[Math.floor(s.length / 2)]!;
-};
 
 interface Counters {
   concealed: number;
@@ -130,6 +129,7 @@ async function runOne(profile: LinkProfile, mode: OpusEncoder & { audioNack?: bo
     await world.classroom.call('mark');
     await sleep(10_000);
     const recovered = await world.classroom.call('figures');
+    const controlAfter = await audioCounters(control);
     const delays = recovered.audioDelayMs;
     const firstOnTime = delays.findIndex((d, i) => delays.slice(i).every((x) => x < 100));
     return {
@@ -140,6 +140,7 @@ async function runOne(profile: LinkProfile, mode: OpusEncoder & { audioNack?: bo
       audioDelayMaxMs: round(Math.max(...during.audioDelayMs), 0),
       controlAudioDelayMs: round(delayMs(before, after), 0),
       delayAfterRecoveryMs: delays.map((d) => Math.round(d)),
+      controlDelayAfterRecoveryMs: round(delayMs(after, controlAfter), 0),
       /** seconds after the link opened until the delay stayed under 100 ms; null: never */
       onTimeAfterS: firstOnTime < 0 ? null : firstOnTime + 1,
       load: round(load, 1),
@@ -172,33 +173,14 @@ for (let repeat = 0; repeat < repeats; repeat++) {
   }
 }
 
-// Per profile and mode: the median of the repeats, and their range.
-const summary = [];
-for (const profile of profiles) {
-  for (const mode of modes) {
-    const these = runs.filter((r) => r.profile === profile.name && r.mode === mode.name);
-    if (these.length === 0) continue;
-    const stat = (f: (r: (typeof these)[number]) => number | null) => {
-      const xs = these.map(f).filter((x): x is number => x !== null);
-      return { median: median(xs), min: Math.min(...xs), max: Math.max(...xs) };
-    };
-    summary.push({
-      profile: profile.name,
-      mode: mode.name,
-      runs: these.length,
-      concealedPct: stat((r) => r.concealedPct),
-      controlConcealedPct: stat((r) => r.controlConcealedPct),
-      audioDelayMedianMs: stat((r) => r.audioDelayMedianMs),
-      onTimeAfterS: stat((r) => r.onTimeAfterS),
-      load: stat((r) => r.load),
-    });
-  }
-}
+const summary = summarize(runs);
 for (const s of summary) console.log(JSON.stringify(s));
 await mkdir('bench/results', { recursive: true });
+const out = process.env.AUDIO_OUT ?? 'bench/results/audio.json';
 await writeFile(
-  'bench/results/audio.json',
+  out,
   `${JSON.stringify({ at: new Date().toISOString(), seconds, repeats, summary, runs }, null, 2)}\n`,
 );
-console.log('bench:audio: wrote bench/results/audio.json');
+await writeFile(out.replace(/\.json$/, '.md'), `${markdown(summary)}\n`);
+console.log(`bench:audio: wrote ${out} and its .md`);
 process.exit(0);
