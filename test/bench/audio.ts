@@ -31,6 +31,7 @@ const modes: (OpusEncoder & { name: string; audioNack?: boolean })[] = [
   { name: 'fec on + loss 0', fec: true, packetLossPct: 0 },
   { name: 'fec on + loss 5', fec: true, packetLossPct: 5 },
   { name: 'fec on + loss 10', fec: true, packetLossPct: 10 },
+  { name: 'fec on + loss 5 + 48k', fec: true, packetLossPct: 5, kbps: 48 },
   // Not what Tongke does (Chromium offers no nack for Opus, and mediasoup turns
   // retransmission off for audio consumers by default): what it would gain.
   { name: 'fec off + audio nack', fec: false, packetLossPct: 0, audioNack: true },

@@ -21,7 +21,9 @@ export const DISTURBED_CONTROL_PCT = 1;
 
 export const median = (xs: number[]): number | null => {
   const s = [...xs].sort((a, b) => a - b);
-  return s.length === 0 ? null : s[Math.floor(s.length / 2)]!;
+  if (s.length === 0) return null;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
 
 function stat(xs: (number | null | undefined)[]) {
@@ -32,7 +34,14 @@ function stat(xs: (number | null | undefined)[]) {
 }
 
 export function summarize(runs: AudioRun[]) {
-  const keys = [...new Set(runs.map((r) => `${r.profile}\u0000${r.mode}`))];
+  // by link, then by mode, each in the order they first appear
+  const profiles = [...new Set(runs.map((r) => r.profile))];
+  const modes = [...new Set(runs.map((r) => r.mode))];
+  const keys = profiles.flatMap((p) =>
+    modes
+      .filter((m) => runs.some((r) => r.profile === p && r.mode === m))
+      .map((m) => `${p}\u0000${m}`),
+  );
   return keys.map((key) => {
     const [profile, mode] = key.split('\u0000') as [string, string];
     const all = runs.filter((r) => r.profile === profile && r.mode === mode);

@@ -21,6 +21,8 @@ export interface OpusEncoder {
   fec: boolean;
   /** the loss the encoder is told to expect, %: libopus codes no FEC at all at 0 */
   packetLossPct: number;
+  /** the target bitrate, kbit/s (32: libwebrtc's default for mono Opus) */
+  kbps?: number;
 }
 
 export interface FfmpegVoice {
@@ -81,7 +83,16 @@ export async function ffmpegVoice(
     'ffmpeg',
     [
       ...['-v', 'error', '-re', '-stream_loop', '-1', '-i', clip, '-ac', '1'],
-      ...['-c:a', 'libopus', '-application', 'voip', '-b:a', '32k', '-frame_duration', '20'],
+      ...[
+        '-c:a',
+        'libopus',
+        '-application',
+        'voip',
+        '-b:a',
+        `${encoder.kbps ?? 32}k`,
+        '-frame_duration',
+        '20',
+      ],
       ...['-fec:a', encoder.fec ? '1' : '0', '-packet_loss:a', String(encoder.packetLossPct)],
       ...['-ssrc', String(SSRC), '-payload_type', String(PT), '-f', 'rtp'],
       `rtp://127.0.0.1:${port}?rtcpport=${rtcpPort}&pkt_size=1200`,
