@@ -23,6 +23,10 @@ export async function networkWorld(options: {
   policy: 'on' | 'off';
   profile?: LinkProfile;
   roomId?: string;
+  /** false: the teacher publishes no wrtc mic (test/bench/audio.ts adds ffmpeg's) */
+  teacherMic?: boolean;
+  /** false: the classroom publishes no mic (so the only voice received is the teacher's) */
+  classroomMic?: boolean;
 }): Promise<NetworkWorld> {
   const link = thinLink();
   let server: TestServer | undefined;
@@ -49,9 +53,7 @@ export async function networkWorld(options: {
     teacher = await livePeer(
       server.url,
       { ...join, displayName: '何老师', role: 'teacher' },
-      {
-        mic: true,
-      },
+      { mic: options.teacherMic ?? true },
     );
     camera = cameraLikeVideo(640, 360);
     await teacher.client.publish('camera', camera.track, { encodings: teacherCameraEncodings });
@@ -64,6 +66,7 @@ export async function networkWorld(options: {
       url: server.url,
       ...join,
       teacherId: teacher.client.session!.peerId,
+      mic: options.classroomMic ?? true,
     });
     return { server, link, teacher, classroom, classroomId, close };
   } catch (error) {

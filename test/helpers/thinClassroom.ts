@@ -77,7 +77,13 @@ async function readAudio(): Promise<Audio | undefined> {
 }
 
 const handlers = {
-  async join(args: { url: string; roomId: string; roomCode: string; teacherId: string }) {
+  async join(args: {
+    url: string;
+    roomId: string;
+    roomCode: string;
+    teacherId: string;
+    mic?: boolean;
+  }) {
     t0 = performance.now();
     peer = await livePeer(
       args.url,
@@ -87,7 +93,7 @@ const handlers = {
         displayName: '山区教学点',
         role: 'classroom',
       },
-      { mic: true },
+      { mic: args.mic ?? true },
     );
     peer.client.on('reception', (n) => notices.push({ ...n, atMs: performance.now() - t0 }));
     const camera = await peer.waitForTrack(args.teacherId, 'camera', 30_000);
