@@ -220,24 +220,21 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 
 export async function writeResults(
   results: BenchResults,
-  options: { smoke: boolean },
+  options: { smoke: boolean; only?: readonly string[] },
 ): Promise<string[]> {
   const dir = join(repoRoot, 'bench/results');
   await mkdir(dir, { recursive: true });
   const json = `${JSON.stringify(results, null, 2)}\n`;
   const md = renderMarkdown(results);
   const stamp = results.machine.date.replace(/[:]/g, '').replace(/\..*/, '');
-  const prefix = options.smoke ? 'smoke-' : '';
-  const files = [
-    join(dir, `${prefix}latest.json`),
-    join(dir, `${prefix}latest.md`),
-    ...(options.smoke ? [] : [join(dir, `${stamp}.json`), join(dir, `${stamp}.md`)]),
-  ];
-  await writeFile(files[0]!, json);
-  await writeFile(files[1]!, md);
-  if (!options.smoke) {
-    await writeFile(files[2]!, json);
-    await writeFile(files[3]!, md);
+  // A partial run (BENCH_ONLY) keeps its dated copy only: latest.* stays the whole run the
+  // README quotes.
+  const part = options.only?.length ? `-${options.only.join('-')}` : '';
+  const names = options.smoke ? ['smoke-latest'] : part ? [`${stamp}${part}`] : ['latest', stamp];
+  const files = names.flatMap((n) => [join(dir, `${n}.json`), join(dir, `${n}.md`)]);
+  for (let i = 0; i < files.length; i += 2) {
+    await writeFile(files[i]!, json);
+    await writeFile(files[i + 1]!, md);
   }
   return files;
 }
