@@ -82,8 +82,10 @@ describe('live lesson: one teacher, two member classrooms', () => {
       visible: true,
       spatialLayer: 1,
     });
-    await camera.video!.waitFor(5, { width: 640, height: 360 });
-  });
+    // Up one layer, once the downlink policy has seen the link carry it (a probe window;
+    // on a loaded machine a probe may fail on delay and wait 10 s before the next).
+    await camera.video!.waitFor(5, { width: 640, height: 360 }, 45_000);
+  }, 60_000);
 
   it('a hidden tile is paused: no frames arrive until it is shown again', async () => {
     const camera = await west.waitForTrack(teacherId(), 'camera');
