@@ -335,10 +335,17 @@ describe('a school day, end to end', () => {
     await zhao.keyboard.type('下周提前联调');
     await zhao.waitForSelector('#save-status[data-status="saved"]', { timeout: 30_000 });
     const o = await lessonOccurrence();
-    const text = await new MinutesService(server.tongke.store.research).text(
-      occurrenceId,
-      minutesSections(o).map((s) => s.key),
-    );
+    const minutes = () =>
+      new MinutesService(server.tongke.store.research).text(
+        occurrenceId,
+        minutesSections(o).map((s) => s.key),
+      );
+    // "saved" may still describe the text before the last keystroke's update reached the
+    // server: the store gets every character within moments.
+    await expect
+      .poll(async () => (await minutes()).nextSteps, { timeout: 10_000 })
+      .toBe('下周提前联调');
+    const text = await minutes();
     expect(text.core).toContain('[王]远端声音偶有延迟');
     expect(text.core).toContain('[赵]板书看不清');
     expect(text.nextSteps).toBe('下周提前联调');
