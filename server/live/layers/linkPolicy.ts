@@ -5,6 +5,10 @@
 // Issue #14: mediasoup alone probed a 600 kbit/s link for 720p every 11–16 s (4.5–10
 // Mbit/s bursts) and, after each failed try, forwarded no layer at all for seconds.
 
+import { capLevel, costAt, layerAt, topOf } from './linkCost';
+
+export { capLevel, costAt } from './linkCost';
+
 /** One video consumer of the link, as the policy weighs it. */
 export interface VideoWant {
   id: string;
@@ -109,38 +113,6 @@ export const defaultLinkPolicy: LinkPolicyConfig = {
   pauseAfterMs: 3000,
   audioBitrate: 48_000,
 };
-
-/** The highest rung a consumer can reach: its wish, within the layers it has. */
-function topOf(v: VideoWant): number {
-  return Math.max(0, Math.min(v.wish, v.rates.length - 1));
-}
-
-function layerAt(v: VideoWant, level: number): number {
-  return Math.min(Math.max(level, 0), topOf(v));
-}
-
-/** What the link carries at a rung: the audio first, then every video at its capped layer. */
-export function costAt(level: number, sample: LinkSample, config: LinkPolicyConfig): number {
-  let cost = sample.audioConsumers * config.audioBitrate;
-  for (const v of sample.videos) {
-    if (level < 0 && v.pausable) continue;
-    cost += v.rates[layerAt(v, level)] ?? 0;
-  }
-  return cost;
-}
-
-/** The highest rung whose cost is within the budget; -1 when not even the lowest is. */
-export function capLevel(
-  sample: LinkSample,
-  maxLevel: number,
-  capBps: number,
-  config: LinkPolicyConfig,
-): number {
-  for (let level = maxLevel; level >= 0; level -= 1) {
-    if (costAt(level, sample, config) <= capBps) return level;
-  }
-  return -1;
-}
 
 /**
  * One link's policy. Steps down at once (loss, queueing delay, a falling estimate);
