@@ -9,42 +9,9 @@ import {
   defaultLinkPolicy,
   type LinkDecision,
   type LinkSample,
-  type VideoWant,
 } from '../../../server/live/layers/linkPolicy';
 
-const camera: VideoWant = {
-  id: 'cam',
-  rates: [150_000, 500_000, 1_500_000],
-  wish: 2,
-  pausable: true,
-};
-const screen: VideoWant = { id: 'screen', rates: [300_000], wish: 0, pausable: false };
-
-function sample(now: number, over: Partial<LinkSample> = {}): LinkSample {
-  return {
-    now,
-    estimate: 5_000_000,
-    loss: 0,
-    score: 10,
-    audioConsumers: 1,
-    videos: [camera],
-    ...over,
-  };
-}
-
-function run(
-  policy: LinkPolicy,
-  seconds: number,
-  at: (t: number) => Partial<LinkSample>,
-  from = 0,
-): LinkDecision[] {
-  const out: LinkDecision[] = [];
-  for (let i = 0; i < seconds; i++) {
-    const t = from + i * 1000;
-    out.push(policy.decide(sample(t, at(t))));
-  }
-  return out;
-}
+import { camera, run, sample, screen } from './support/linkSamples';
 
 /** mediasoup's estimate stops at the transport's max: the policy is fed it that way. */
 const clamped = (d: LinkDecision | undefined, estimate: number) =>
