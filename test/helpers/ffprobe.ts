@@ -46,68 +46,47 @@ export async function ffprobe(file: string): Promise<Probed> {
   };
 }
 
+type Box = { x: number; y: number; w: number; h: number };
+
+/** The raw pixels of a box of the frame shown at `atS` seconds, as `pixFmt` (gray, rgb24). */
+async function boxPixels(file: string, atS: number, box: Box, pixFmt: string): Promise<Buffer> {
+  const { stdout } = await promisify(execFile)(
+    'ffmpeg',
+    [
+      '-v',
+      'error',
+      '-ss',
+      String(atS),
+      '-i',
+      file,
+      '-frames:v',
+      '1',
+      '-vf',
+      `crop=${box.w}:${box.h}:${box.x}:${box.y}`,
+      '-f',
+      'rawvideo',
+      '-pix_fmt',
+      pixFmt,
+      'pipe:1',
+    ],
+    { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
+  );
+  return stdout;
+}
+
 /**
  * The brightest pixel (0–255) of a box of the frame shown at `atS` seconds: the synthetic
  * test pictures are dark with a white bar, an empty box is black.
  */
-export async function maxLuma(
-  file: string,
-  atS: number,
-  box: { x: number; y: number; w: number; h: number },
-): Promise<number> {
-  const { stdout } = await promisify(execFile)(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(atS),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-vf',
-      `crop=${box.w}:${box.h}:${box.x}:${box.y}`,
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'gray',
-      'pipe:1',
-    ],
-    { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
-  );
+export async function maxLuma(file: string, atS: number, box: Box): Promise<number> {
   let max = 0;
-  for (const v of stdout) max = Math.max(max, v);
+  for (const v of await boxPixels(file, atS, box, 'gray')) max = Math.max(max, v);
   return max;
 }
 
 /** How many pixels of a box of the frame at `atS` are red (the 批注's pen colour). */
-export async function redPixels(
-  file: string,
-  atS: number,
-  box: { x: number; y: number; w: number; h: number },
-): Promise<number> {
-  const { stdout } = await promisify(execFile)(
-    'ffmpeg',
-    [
-      '-v',
-      'error',
-      '-ss',
-      String(atS),
-      '-i',
-      file,
-      '-frames:v',
-      '1',
-      '-vf',
-      `crop=${box.w}:${box.h}:${box.x}:${box.y}`,
-      '-f',
-      'rawvideo',
-      '-pix_fmt',
-      'rgb24',
-      'pipe:1',
-    ],
-    { encoding: 'buffer', maxBuffer: 16 * 1024 * 1024 },
-  );
+export async function redPixels(file: string, atS: number, box: Box): Promise<number> {
+  const stdout = await boxPixels(file, atS, box, 'rgb24');
   let n = 0;
   for (let i = 0; i + 2 < stdout.length; i += 3) {
     if (stdout[i]! > 170 && stdout[i + 1]! < 110 && stdout[i + 2]! < 110) n += 1;
