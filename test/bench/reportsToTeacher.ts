@@ -25,29 +25,52 @@ function recordPeerConnections(): RTCPeerConnection[] {
 
 let made: RTCPeerConnection[] | undefined;
 
-/** fractionLost (%) the teacher's mic sender got reported, second by second. */
-export async function lossToldToTeacher(profile: LinkProfile, seconds: number): Promise<number[]> {
+/** One receiver report mediasoup sent the teacher's mic: when it arrived and what it said. */
+export interface ReportToTeacher {
+  receivedAt: number;
+  fractionLostPct: number;
+}
+
+/**
+ * The receiver reports the teacher's mic sender got, each once, until `count` have come or
+ * `timeoutMs` passed. Audio reports come about every 5 s each way (libwebrtc's and
+ * mediasoup's audio RTCP interval), so the first one or two go out before the classroom's
+ * own report has reached mediasoup and say 0: a caller reads the later ones. Sampling
+ * getStats by the second instead would count one report five times, and how many of the
+ * early zeros fall in a window depends on how loaded the machine is.
+ */
+export async function reportsToTeacher(
+  profile: LinkProfile,
+  count: number,
+  timeoutMs = 60_000,
+): Promise<ReportToTeacher[]> {
   made ??= recordPeerConnections();
   const from = made.length;
   const world = await networkWorld({ policy: 'on', profile, classroomMic: false });
   try {
     const mine = made.slice(from);
-    const told: number[] = [];
-    await sleep(3000);
-    for (let i = 0; i < seconds; i++) {
-      await sleep(1000);
+    const reports = new Map<string, ReportToTeacher>();
+    const deadline = Date.now() + timeoutMs;
+    while (reports.size < count && Date.now() < deadline) {
+      await sleep(500);
       for (const pc of mine) {
         // (mediasoup-client's capability probes are closed at once)
         const stats = await pc.getStats().catch(() => new Map());
         for (const s of stats.values()) {
           const r = s as Record<string, unknown>;
-          if (r.type === 'remote-inbound-rtp' && r.kind === 'audio') {
-            told.push(Math.round(Number(r.fractionLost ?? 0) * 1000) / 10);
+          if (r.type !== 'remote-inbound-rtp' || r.kind !== 'audio') continue;
+          // the stat's timestamp is the report's arrival: one key per report
+          const key = `${String(r.ssrc)}@${String(r.timestamp)}`;
+          if (!reports.has(key)) {
+            reports.set(key, {
+              receivedAt: Number(r.timestamp),
+              fractionLostPct: Math.round(Number(r.fractionLost ?? 0) * 1000) / 10,
+            });
           }
         }
       }
     }
-    return told;
+    return [...reports.values()].sort((a, b) => a.receivedAt - b.receivedAt);
   } finally {
     await world.close();
   }
