@@ -16,6 +16,7 @@ describe('Opus FEC feedback', () => {
     expect(told.length, `reports: ${told.join(', ')}`).toBe(6);
     // measured 11.3–12.1 % once the classroom has reported; 10 % random loss over a 5 s
     // report (~250 packets) has a standard deviation near 2 %, so every one stays above 5
-    for (const pct of told.slice(-3)) expect(pct, `reports: ${told.join(', ')}`).toBeGreaterThanOrEqual(5);
+    for (const pct of told.slice(-3))
+      expect(pct, `reports: ${told.join(', ')}`).toBeGreaterThanOrEqual(5);
   }, 120_000);
 });
