@@ -89,15 +89,19 @@ export function distributionChart(
       ),
     );
   }
-  const most = Math.max(1, ...dist.perChoice);
+  return h('div', { class: 'distribution' }, summary, ...choiceBars(kind, dist.perChoice, correct));
+}
+
+/** One bar per choice, as long as the classrooms that chose it; the right one marked. */
+export function choiceBars(
+  kind: QuestionKind,
+  perChoice: number[],
+  correct?: AnswerValue,
+): HTMLElement[] {
+  const most = Math.max(1, ...perChoice);
   const right = new Set(correct?.choices ?? []);
-  return h(
-    'div',
-    { class: 'distribution' },
-    summary,
-    ...dist.perChoice.map((n, i) =>
-      bar(choiceLabel(kind, i), n, most, `${n}`, right.has(i), `choice-${i}`),
-    ),
+  return perChoice.map((n, i) =>
+    bar(choiceLabel(kind, i), n, most, `${n}`, right.has(i), `choice-${i}`),
   );
 }
 

@@ -9,6 +9,7 @@ import { AnnotationOverlay } from '../lib/annotation/overlay';
 import { AnnotationReplica } from '../lib/annotation/replica';
 import { annotationAt, annotationEvents, appliedAt, snapshotOf } from './annotationAt';
 import { picker } from './picker';
+import { questionAt, questionCardView } from './questionCard';
 import { clock, Timeline, type Layout } from './timeline';
 
 const app = $('#app');
@@ -125,6 +126,16 @@ function player(recordingId: string, view: RecordingView): void {
         text: `录制中断 ${view.manifest.gaps.length} 次（已标出）Recording gaps: ${view.manifest.gaps.length}`,
       })
     : null;
+  // The quick question of the moment, drawn again only when another one (or its close) is due.
+  const questionBox = h('div', { class: 'question-box' });
+  let questionShown = '';
+  const showQuestion = (ms: number) => {
+    const q = questionAt(view.events, ms);
+    const key = q ? `${q.questionId}:${q.closed ? 'closed' : 'open'}` : '';
+    if (key === questionShown) return;
+    questionShown = key;
+    questionBox.replaceChildren(...(q ? [questionCardView(q)] : []));
+  };
   app.replaceChildren(
     h(
       'div',
@@ -138,7 +149,7 @@ function player(recordingId: string, view: RecordingView): void {
         time,
         ...speeds,
       ),
-      h('div', { class: 'below' }, chapterList, gaps),
+      h('div', { class: 'below' }, chapterList, questionBox, gaps),
     ),
   );
 
@@ -172,6 +183,7 @@ function player(recordingId: string, view: RecordingView): void {
       if (!playing && !v.video.paused) v.video.pause();
     }
     annotate(view.manifest.startedAt + t * 1000);
+    showQuestion(view.manifest.startedAt + t * 1000);
     seek.value = String(t);
     time.textContent = `${clock(t)} / ${clock(timeline.durationS)}`;
   }
@@ -221,6 +233,10 @@ function player(recordingId: string, view: RecordingView): void {
     },
     get rate() {
       return rate;
+    },
+    /** the quick question on the card now: `<id>:open|closed`, or '' */
+    get question() {
+      return questionShown;
     },
     /** the strokes drawn over the courseware now */
     get strokes() {

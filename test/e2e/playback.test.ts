@@ -1,7 +1,8 @@
 // 录播回放 in Chromium: a lesson recorded with real media plays back as the projectors
 // showed it (courseware large while shared, then the teacher large), seeks, and speeds up;
-// the teacher's question is a chapter mark and her 批注 stroke is drawn over the courseware
-// from the moment she drew it, and not before.
+// the teacher's question is a chapter mark and a card beside the chapters (asked, then how
+// the classrooms answered), and her 批注 stroke is drawn over the courseware from the moment
+// she drew it, and not before.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,6 +41,7 @@ describe('a recorded lesson plays back in the browser', () => {
   let unsharedS = 0;
   /** … when the question was asked and the stroke drawn (from the recorded events) */
   let questionS = 0;
+  let closedS = 0;
   let strokeS = 0;
 
   beforeAll(async () => {
@@ -77,6 +79,8 @@ describe('a recorded lesson plays back in the browser', () => {
       answer: { choices: [0] },
     });
     await sleep(1000);
+    await teacher.client.request('closeQuestion', { questionId: q.questionId });
+    await sleep(500);
     await teacher.client.request('annotationStroke', {
       pageId: 'p1',
       strokeId: 's1',
@@ -101,6 +105,7 @@ describe('a recorded lesson plays back in the browser', () => {
     const view = await s.tongke.recording.recordings.view(o.occurrenceId);
     const sinceStart = (at: number) => (at - view!.manifest.startedAt) / 1000;
     questionS = sinceStart(view!.events.find((e) => e.type === 'question_asked')!.at);
+    closedS = sinceStart(view!.events.find((e) => e.type === 'question_closed')!.at);
     strokeS = sinceStart(view!.events.find((e) => e.type === 'annotation')!.at);
     console.log('question at', questionS, 's, stroke at', strokeS, 's');
     console.log(
@@ -263,6 +268,40 @@ describe('a recorded lesson plays back in the browser', () => {
     expect((await state(page)).t).toBeGreaterThanOrEqual(strokeS);
     expect((await state(page)).rate).toBe(2);
     await page.click('button.play');
+  });
+
+  it('shows the question while it was answered, then how the classrooms answered', async () => {
+    const page = await open({ width: 1920, height: 1080 });
+    const card = page.locator('.recorded-question');
+    const seekTo = async (t: number) => {
+      await page.evaluate(
+        (to) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(to),
+        t,
+      );
+      await expect.poll(async () => Math.abs((await state(page)).t - t)).toBeLessThan(0.05);
+    };
+    await seekTo(Math.max(0, questionS - 0.5));
+    await expect.poll(() => card.count()).toBe(0);
+
+    await seekTo((questionS + closedS) / 2);
+    await expect.poll(() => card.getAttribute('class')).toContain('open');
+    expect(await card.locator('h2').textContent()).toBe('第 1 题 · 判断：2 是质数吗？');
+    expect(await card.locator('.summary').textContent()).toMatch(/^作答中/);
+
+    await seekTo(closedS + 0.5);
+    await expect.poll(() => card.getAttribute('class')).toContain('closed');
+    expect(await card.locator('.summary').textContent()).toMatch(/^已结束：1 个教室作答/);
+    // the one classroom said 对: its bar is full, 错's is empty
+    expect(await card.locator('[data-bar="choice-0"]').getAttribute('data-value')).toBe('1');
+    expect(await card.locator('[data-bar="choice-1"]').getAttribute('data-value')).toBe('0');
+    // seen: a box on the screen, and the videos beside it are not covered by it
+    const box = (await card.boundingBox())!;
+    expect(box.width).toBeGreaterThan(200);
+    expect(box.y + box.height).toBeLessThanOrEqual(1080);
+    await expectClickable(page.locator('.track-teacher video'), 'teacher beside the question');
+    await mkdir(screenshotDir, { recursive: true });
+    await page.screenshot({ path: join(screenshotDir, 'playback-question-1920x1080.png') });
+    await page.close();
   });
 
   it('plays on past a broken file and a missing one', async () => {
