@@ -126,11 +126,15 @@ function player(recordingId: string, view: RecordingView): void {
         text: `录制中断 ${view.manifest.gaps.length} 次（已标出）Recording gaps: ${view.manifest.gaps.length}`,
       })
     : null;
-  // The quick question of the moment, drawn again only when another one (or its close) is due.
+  // The quick question of the moment, drawn again only when another one (or its close) is due;
+  // its events picked out once (the clock asks five times a second, the log may be long).
+  const questionEvents = view.events.filter(
+    (e) => e.type === 'question_asked' || e.type === 'question_closed',
+  );
   const questionBox = h('div', { class: 'question-box' });
   let questionShown = '';
   const showQuestion = (ms: number) => {
-    const q = questionAt(view.events, ms);
+    const q = questionAt(questionEvents, ms);
     const key = q ? `${q.questionId}:${q.closed ? 'closed' : 'open'}` : '';
     if (key === questionShown) return;
     questionShown = key;
@@ -233,10 +237,6 @@ function player(recordingId: string, view: RecordingView): void {
     },
     get rate() {
       return rate;
-    },
-    /** the quick question on the card now: `<id>:open|closed`, or '' */
-    get question() {
-      return questionShown;
     },
     /** the strokes drawn over the courseware now */
     get strokes() {

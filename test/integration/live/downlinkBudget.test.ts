@@ -191,7 +191,12 @@ describe('a school capped by its coordinator, in a live lesson', () => {
     console.log('downlink budgets swapped:', { nowCapped, nowOpen });
     expect(nowCapped!.layers.every((l) => l === 0)).toBe(true);
     expect(nowCapped!.kbps).toBeLessThan(400);
-    expect(nowOpen!.kbps).toBeGreaterThan(400);
+    // The lifted one is sent the top layer. How long it keeps it is the teacher's encoder's
+    // and the policy's business, not the cap's: in a loaded CI run the encoder dropped its
+    // 720p five seconds into the measure (386 kbit/s over the ten), so the rate is judged
+    // against the capped one's, not against a fixed figure.
+    expect(Math.max(...nowOpen!.layers.map((l) => l ?? -1))).toBe(top);
+    expect(nowOpen!.kbps).toBeGreaterThan(nowCapped!.kbps * 1.5);
     expect([...s.tongke.rooms.get(o.occurrenceId)!.participants.keys()]).toEqual(peersBefore);
   }, 150_000);
 
