@@ -6,6 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopGroup } from '../../helpers/processGroup';
 import { repoRoot } from '../../../infra/mediasoup-worker/locate.mjs';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
 
@@ -27,6 +28,8 @@ describe('the coordinator link npm start prints', () => {
     dataDir = await mkdtemp(join(tmpdir(), 'tongke-start-'));
     // What `npm start` runs once the client is built: the composition root, in dev mode.
     server = spawn('npx', ['tsx', 'server/main.ts'], {
+      // its own process group, stopped whole (stopGroup)
+      detached: true,
       cwd: repoRoot,
       env: {
         ...process.env,
@@ -57,11 +60,7 @@ describe('the coordinator link npm start prints', () => {
   }, 90_000);
 
   afterAll(async () => {
-    if (server && server.exitCode === null) {
-      const gone = new Promise((resolve) => server!.once('exit', resolve));
-      server.kill('SIGTERM');
-      await gone;
-    }
+    await stopGroup(server);
     await rm(dataDir, { recursive: true, force: true });
   });
 

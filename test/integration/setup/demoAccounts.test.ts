@@ -6,12 +6,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stopGroup } from '../../helpers/processGroup';
 import { repoRoot } from '../../../infra/mediasoup-worker/locate.mjs';
 import type { TokenReply } from '../../../shared/auth';
 import type { TeacherDayReply, TodayReply } from '../../../shared/timetable/api';
 
 function start(dataDir: string, until: RegExp) {
   const server = spawn('npx', ['tsx', 'server/main.ts'], {
+    // its own process group, stopped whole (stopGroup)
+    detached: true,
     cwd: repoRoot,
     env: {
       ...process.env,
@@ -45,10 +48,7 @@ function start(dataDir: string, until: RegExp) {
 }
 
 async function stop(server: ChildProcess | undefined) {
-  if (!server || server.exitCode !== null) return;
-  const gone = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await gone;
+  await stopGroup(server);
 }
 
 const post = (url: string, body: unknown, token?: string) =>
