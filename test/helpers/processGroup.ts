@@ -1,7 +1,7 @@
 // A server a test starts as `npm start` would (npx → tsx → node): spawned `detached` (the
-// leader of its own process group) and stopped as a group. SIGTERM to npx alone let npx exit without
-// passing it on, and tsx and the server under it ran on after every full run (three servers,
-// each with its mediasoup worker, found 50 minutes later).
+// leader of its own process group) and stopped as a group. SIGTERM to npx alone let npx
+// exit without passing it on, and tsx and the server under it ran on after every full run
+// (three servers, each with its mediasoup worker, found 50 minutes later).
 import type { ChildProcess } from 'node:child_process';
 
 function groupAlive(pid: number): boolean {
