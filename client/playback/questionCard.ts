@@ -28,14 +28,8 @@ export function questionAt(events: LessonEvent[], ms: number): QuestionAt | unde
   for (const e of [...events].sort((a, b) => a.at - b.at)) {
     if (e.at > ms) break;
     if (e.type === 'question_asked') {
-      shown = {
-        questionId: e.questionId,
-        number: e.number,
-        kind: e.kind,
-        prompt: e.prompt,
-        choices: e.choices,
-        ...(e.correct ? { correct: e.correct } : {}),
-      };
+      const { at: _at, type: _type, limitSeconds: _limit, ...question } = e;
+      shown = question;
     } else if (e.type === 'question_closed' && shown?.questionId === e.questionId) {
       shown = { ...shown, closed: e.tally ? { tally: e.tally } : {} };
       closedAt = e.at;

@@ -134,6 +134,17 @@ describe('a recorded lesson plays back in the browser', () => {
   };
   const state = (page: Page) =>
     page.evaluate(() => (window as unknown as { __tongke: PageState }).__tongke);
+  /** the player's clock to `t` s, as the seek bar would put it */
+  const seek = (page: Page, t: number) =>
+    page.evaluate(
+      (to) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(to),
+      t,
+    );
+  /** … and until the page says it is there */
+  const seekAndWait = async (page: Page, t: number) => {
+    await seek(page, t);
+    await expect.poll(async () => Math.abs((await state(page)).t - t)).toBeLessThan(0.05);
+  };
 
   it('plays the courseware large with the teacher beside it, then the teacher large', async () => {
     const page = await open({ width: 1366, height: 768 });
@@ -154,10 +165,7 @@ describe('a recorded lesson plays back in the browser', () => {
     // Seek past the moment the courseware was put away: the teacher is large now.
     await page.click('button.play'); // pause
     const before = await page.locator('.track-teacher video').screenshot();
-    await page.evaluate(
-      (t) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(t),
-      unsharedS + 3,
-    );
+    await seek(page, unsharedS + 3);
     await expect.poll(async () => (await state(page)).layout).toBe('teacher');
     await expect.poll(() => page.locator('.track-screen').isHidden()).toBe(true);
     // The teacher's video is at the new moment, and shows another frame.
@@ -207,11 +215,7 @@ describe('a recorded lesson plays back in the browser', () => {
     await expect(page.locator('.chapters button', { hasText: '提问' }).count()).resolves.toBe(1);
 
     const seekTo = async (t: number) => {
-      await page.evaluate(
-        (to) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(to),
-        t,
-      );
-      await expect.poll(async () => Math.abs((await state(page)).t - t)).toBeLessThan(0.05);
+      await seekAndWait(page, t);
       // the courseware's frame for that moment is decoded and painted
       await expect
         .poll(
@@ -273,13 +277,7 @@ describe('a recorded lesson plays back in the browser', () => {
   it('shows the question while it was answered, then how the classrooms answered', async () => {
     const page = await open({ width: 1920, height: 1080 });
     const card = page.locator('.recorded-question');
-    const seekTo = async (t: number) => {
-      await page.evaluate(
-        (to) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(to),
-        t,
-      );
-      await expect.poll(async () => Math.abs((await state(page)).t - t)).toBeLessThan(0.05);
-    };
+    const seekTo = (t: number) => seekAndWait(page, t);
     await seekTo(Math.max(0, questionS - 0.5));
     await expect.poll(() => card.count()).toBe(0);
 
@@ -333,10 +331,7 @@ describe('a recorded lesson plays back in the browser', () => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     await page.click('button.play');
-    await page.evaluate(
-      (t) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(t),
-      unsharedS + 1,
-    );
+    await seek(page, unsharedS + 1);
     await waitShown(page.locator('.track-teacher video'), 'teacher past broken files', 15_000);
     await waitShown(page.locator('.track-stage video'), 'stage from its real file', 15_000);
     expect(
