@@ -88,6 +88,12 @@ export const ConfigSchema = Type.Object({
   /** loopback UDP ports the recorder processes receive RTP on (two per stream) */
   recordingMinPort: Type.Integer({ minimum: 1024, maximum: 65534 }),
   recordingMaxPort: Type.Integer({ minimum: 1025, maximum: 65535 }),
+  /**
+   * A recorder agent (server/recorderAgent) on a machine of its own: segments are recorded
+   * there, into the RECORDING_DIR both share; unset, or unreachable: on this node.
+   */
+  recorderAgentUrl: Type.Optional(Type.String({ pattern: '^https?://[^\\s]+$' })),
+  recorderAgentToken: Type.Optional(Type.String({ minLength: 16 })),
   /** Debian's ffmpeg / ffprobe, or another build */
   ffmpegPath: Type.String({ minLength: 1 }),
   ffprobePath: Type.String({ minLength: 1 }),
@@ -145,6 +151,8 @@ export const envNames: Record<keyof Config, string> = {
   recordingRetentionDays: 'RECORDING_RETENTION_DAYS',
   recordingMinPort: 'RECORDING_MIN_PORT',
   recordingMaxPort: 'RECORDING_MAX_PORT',
+  recorderAgentUrl: 'RECORDER_AGENT_URL',
+  recorderAgentToken: 'RECORDER_AGENT_TOKEN',
   ffmpegPath: 'FFMPEG_PATH',
   ffprobePath: 'FFPROBE_PATH',
   logLevel: 'LOG_LEVEL',
@@ -249,7 +257,8 @@ export function loadConfig(
   if (!result.ok) {
     for (const e of result.errors) {
       const key = e.field.slice(1) as keyof Config;
-      const shown = key === 'authSecret' || key === 'turnSecret' ? '(hidden)' : String(raw[key]);
+      const secret = ['authSecret', 'turnSecret', 'recorderAgentToken'].includes(key);
+      const shown = secret ? '(hidden)' : String(raw[key]);
       problems.push(`${envNames[key] ?? key}=${shown}: ${e.message}`);
     }
   } else {
@@ -258,6 +267,9 @@ export function loadConfig(
     }
     if (result.value.recordingMinPort + 3 > result.value.recordingMaxPort) {
       problems.push('RECORDING_MIN_PORT must be at least 4 below RECORDING_MAX_PORT');
+    }
+    if (result.value.recorderAgentUrl && !result.value.recorderAgentToken) {
+      problems.push('RECORDER_AGENT_URL needs RECORDER_AGENT_TOKEN (the agent’s own)');
     }
     if (result.value.turnUrls && !result.value.turnSecret) {
       problems.push('TURN_URLS needs TURN_SECRET (coturn static-auth-secret)');

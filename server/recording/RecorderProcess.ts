@@ -23,7 +23,13 @@ export interface RecorderProcessOptions {
   log?: { warn(obj: object, msg: string): void };
 }
 
-export type RecorderExit = { code: number | null; signal: NodeJS.Signals | null; asked: boolean };
+export type RecorderExit = {
+  code: number | null;
+  signal: string | null;
+  asked: boolean;
+  /** when it ended, if known better than when its end was seen (a recorder agent lost) */
+  at?: number;
+};
 
 export class RecorderProcess {
   readonly #child: ChildProcess;

@@ -15,6 +15,7 @@ import { ManifestFile, readManifest } from './ManifestFile';
 import { plannedTracks, type PlannedPeer, type PlannedTrack } from './plan';
 import { probeSegment, repairSegment } from './probe';
 import { RoomWatch } from './RoomWatch';
+import { localRecorderHost, type RecorderHost } from './recorderHost';
 import { ToolEvents } from './toolEvents';
 import { TrackSegment } from './TrackSegment';
 
@@ -33,7 +34,10 @@ export interface RoomRecorderDeps {
   tickMs?: number;
   /** how long a planned track must stay as it is before its segment starts */
   settleMs?: number;
+  /** loopback ports of this node's recorders (when they run here) */
   portRange?: [number, number];
+  /** where segments' recorders run; unset: processes of this node */
+  recorders?: RecorderHost;
 }
 
 export interface RoomRecorderOptions {
@@ -57,6 +61,7 @@ export class RoomRecorder {
   readonly dir: string;
   readonly #o: RoomRecorderOptions;
   readonly #deps: RoomRecorderDeps;
+  readonly #host: RecorderHost;
   readonly #manifest: ManifestFile;
   readonly #events: EventLog;
   readonly #segments = new Map<string, TrackSegment>();
@@ -118,6 +123,7 @@ export class RoomRecorder {
     this.dir = o.dir;
     this.#o = o;
     this.#deps = deps;
+    this.#host = deps.recorders ?? localRecorderHost(deps);
     this.#manifest = manifest;
     this.#events = new EventLog(o.dir);
     // a log continued after a restart may hold strokes the room's new board no longer has
@@ -268,7 +274,7 @@ export class RoomRecorder {
             room.openTap(recorderCapabilities((await room.mediaRoom()).rtpCapabilities)),
           producerIds: t.producerIds,
         },
-        { dir: this.dir, ...this.#deps },
+        { dir: this.dir, host: this.#host, now: this.#deps.now, log: this.#deps.log },
       );
     } catch (error) {
       const failures = (this.#retryAt.get(t.key)?.failures ?? 0) + 1;

@@ -1,13 +1,10 @@
-// One segment of one recorded track: a recording tap on the worker and the ffmpeg process
-// it sends to. It ends when asked, when its media goes away (producer closed, worker
-// died), or when the process dies; `ended` says which.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// One segment of one recorded track: a recording tap on the worker and the recorder it
+// sends to (an ffmpeg on this node or on a recorder agent). It ends when asked, when its
+// media goes away (producer closed, worker died), or when the recorder dies; `ended` says
+// which.
 import type { RecordedTrack, SegmentEnd } from '../../shared/recording';
 import type { RecorderTap, TappedTrack } from '../live/ports';
-import { freePortPair } from './ports';
-import { RecorderProcess } from './RecorderProcess';
-import { containerFor, recorderSdp, type RtpDestination } from './sdp';
+import type { Recorder, RecorderHost } from './recorderHost';
 
 export interface SegmentSpec {
   id: string;
@@ -20,11 +17,12 @@ export interface SegmentSpec {
 }
 
 export interface SegmentDeps {
+  /** the recording's folder on this node */
   dir: string;
-  ffmpegPath: string;
+  /** where the segment's recorder runs: here, or on a recorder agent */
+  host: RecorderHost;
   now: () => number;
   log: { warn(obj: object, msg: string): void };
-  portRange?: [number, number];
 }
 
 export interface SegmentResult {
@@ -42,60 +40,41 @@ export class TrackSegment {
   readonly startedAt: number;
   readonly ended: Promise<SegmentResult>;
   readonly #tap: RecorderTap;
-  readonly #process: RecorderProcess;
+  readonly #recorder: Recorder;
   #stopping: SegmentEnd | undefined;
 
   static async start(spec: SegmentSpec, deps: SegmentDeps): Promise<TrackSegment> {
-    const [min, max] = deps.portRange ?? [20000, 29999];
     const tap = await spec.openTap();
-    let process: RecorderProcess | undefined;
+    let recorder: Recorder | undefined;
     try {
-      const tracks: { track: TappedTrack; destination: RtpDestination }[] = [];
-      for (const producerId of spec.producerIds) {
-        const port = await freePortPair(min, max);
-        const destination = { ip: '127.0.0.1', rtpPort: port, rtcpPort: port + 1 };
+      const destinations = await deps.host.destinations(spec.producerIds.length);
+      const tracks: TappedTrack[] = [];
+      for (const [i, producerId] of spec.producerIds.entries()) {
+        const destination = destinations[i]!;
         const track = await tap.consume(producerId, {
           ip: destination.ip,
           port: destination.rtpPort,
           rtcpPort: destination.rtcpPort,
         });
         if (!track) throw new Error(`cannot consume ${producerId}`);
-        tracks.push({ track, destination });
+        tracks.push(track);
       }
-      const streams = tracks.map(({ track }) => ({
-        kind: track.kind,
-        producerId: track.producerId,
-        rtpParameters: track.rtpParameters,
-      }));
-      const format = containerFor(streams);
-      const file = `${spec.id}.${format}`;
-      const sdpFile = join(deps.dir, `${spec.id}.sdp`);
-      await writeFile(
-        sdpFile,
-        recorderSdp(streams.map((stream, i) => ({ stream, destination: tracks[i]!.destination }))),
-      );
-      process = new RecorderProcess({
-        ffmpegPath: deps.ffmpegPath,
-        sdpFile,
-        outFile: join(deps.dir, file),
-        format,
-        ports: tracks.map((t) => t.destination.rtpPort),
-        rtcpPorts: tracks.map((t) => t.destination.rtcpPort),
-        log: deps.log,
+      const started = await deps.host.start({
+        dir: deps.dir,
+        segmentId: spec.id,
+        destinations,
+        streams: tracks.map((track) => ({
+          kind: track.kind,
+          producerId: track.producerId,
+          rtpParameters: track.rtpParameters,
+        })),
       });
-      await process.listening();
-      await startSending(tracks.map((t) => t.track));
-      return new TrackSegment(
-        spec,
-        deps,
-        tap,
-        tracks.map((t) => t.track),
-        process,
-        file,
-      );
+      recorder = started.recorder;
+      await startSending(tracks);
+      return new TrackSegment(spec, deps, tap, tracks, recorder, started.file);
     } catch (error) {
       tap.close();
-      await process?.stop(1000);
+      await recorder?.stop(1000);
       throw error;
     }
   }
@@ -105,7 +84,7 @@ export class TrackSegment {
     deps: SegmentDeps,
     tap: RecorderTap,
     tracks: TappedTrack[],
-    process: RecorderProcess,
+    recorder: Recorder,
     file: string,
   ) {
     this.spec = spec;
@@ -113,7 +92,7 @@ export class TrackSegment {
     this.streams = tracks.map((t) => t.kind);
     this.startedAt = deps.now();
     this.#tap = tap;
-    this.#process = process;
+    this.#recorder = recorder;
     const keyFrames = () => Promise.all(tracks.map((t) => t.requestKeyFrame()));
     const timers = KEYFRAME_RETRIES_MS.map((ms) => setTimeout(() => void keyFrames(), ms).unref());
     this.ended = new Promise<SegmentResult>((resolve) => {
@@ -128,18 +107,18 @@ export class TrackSegment {
         const end = this.#stopping ?? (track.mediaLost ? 'media_lost' : 'stopped');
         this.#stopping ??= end;
         const endedAt = deps.now();
-        void process.stop().then(() => resolve({ end, endedAt }));
+        void recorder.stop().then(() => resolve({ end, endedAt }));
       };
       for (const track of tracks) track.onClose(() => onTrackEnd(track));
-      void process.exited.then((exit) => {
+      void recorder.exited.then((exit) => {
         for (const t of timers) clearTimeout(t);
         if (exit.asked) return;
         deps.log.warn(
-          { segment: spec.id, code: exit.code, signal: exit.signal, stderr: process.stderr },
-          'recorder process died; restarting in a new segment',
+          { segment: spec.id, code: exit.code, signal: exit.signal, stderr: recorder.stderr },
+          'recorder died; restarting in a new segment',
         );
         this.#stopping = 'recorder_died';
-        const endedAt = deps.now();
+        const endedAt = exit.at ?? deps.now();
         tap.close();
         resolve({ end: 'recorder_died', endedAt });
       });
@@ -147,7 +126,7 @@ export class TrackSegment {
   }
 
   get pid(): number | undefined {
-    return this.#process.pid;
+    return this.#recorder.pid;
   }
 
   get producerIds(): string[] {

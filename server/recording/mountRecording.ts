@@ -8,7 +8,9 @@ import type { Store } from '../store/Store';
 import { recordingRoutes } from '../http/recording/recordingRoutes';
 import { recordingPolicyRoutes } from '../http/recording/policyRoutes';
 import { ExportJobs } from './ExportJobs';
+import { localRecorderHost } from './recorderHost';
 import { recordLessons } from './recordLessons';
+import { remoteRecorderHost } from './remoteRecorderHost';
 import { keepFor } from './retention';
 import { Recordings } from './Recordings';
 import type { RecordableRoom } from './RoomRecorder';
@@ -34,6 +36,20 @@ export async function mountRecording(
 ): Promise<RecordingServices> {
   const { config } = deps;
   const log = http.log.child({ part: 'recording' });
+  const here = localRecorderHost({
+    ffmpegPath: config.ffmpegPath,
+    portRange: [config.recordingMinPort, config.recordingMaxPort],
+    log,
+  });
+  const recorders =
+    config.recorderAgentUrl && config.recorderAgentToken
+      ? remoteRecorderHost({
+          url: config.recorderAgentUrl,
+          token: config.recorderAgentToken,
+          fallback: here,
+          log,
+        })
+      : here;
   const recordings = new Recordings({
     root: config.recordingDir ?? join(config.dataDir, 'recordings'),
     findRoom: deps.findRoom,
@@ -45,7 +61,7 @@ export async function mountRecording(
       ...(deps.annotationOf ? { annotationOf: deps.annotationOf } : {}),
       log,
       minFreeBytes: config.recordingMinFreeMb * 1024 * 1024,
-      portRange: [config.recordingMinPort, config.recordingMaxPort],
+      recorders,
     },
   });
   const exports = new ExportJobs({
