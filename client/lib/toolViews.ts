@@ -28,25 +28,61 @@ export function timerMs(
   return timer ? timerValueAt(timer, tools.clock.now()) : null;
 }
 
+/** What a timer's face shows at a moment: its digits, the word beside them, its state. */
+export interface TimerFace {
+  /** the value drawn, ms: left of a countdown, run of a stopwatch */
+  ms: number;
+  digits: string;
+  label: string;
+  /** a countdown at zero */
+  done: boolean;
+  /** stopped by the teacher: the screens hold the value it had then */
+  stopped: boolean;
+}
+
+/** The face of `timer` at `now` on its clock (the server's live, the recording's in playback). */
+export function timerFace(timer: TimerState, now: number): TimerFace {
+  const ms = timerValueAt(timer, now);
+  const countdown = timer.mode === 'countdown';
+  return {
+    ms,
+    digits: clockText(ms, countdown),
+    label: countdown ? (ms === 0 ? '时间到' : '倒计时') : '计时',
+    done: countdown && ms === 0,
+    stopped: timer.stoppedAt !== undefined,
+  };
+}
+
+/** The timer's element, empty and hidden until `drawTimer` gives it a face. */
+export function timerElement(): HTMLElement {
+  return h(
+    'div',
+    { class: 'shared-timer', hidden: true },
+    h('span', { class: 'label' }),
+    h('span', { class: 'digits' }),
+  );
+}
+
+/** Draws a face on an element of `timerElement` (none: hidden). */
+export function drawTimer(element: HTMLElement, face: TimerFace | null): void {
+  element.hidden = !face;
+  if (!face) return;
+  element.querySelector('.digits')!.textContent = face.digits;
+  element.querySelector('.label')!.textContent = face.label;
+  element.classList.toggle('done', face.done);
+  element.classList.toggle('stopped', face.stopped);
+  element.dataset.ms = String(Math.round(face.ms));
+}
+
 /**
  * The shared timer, large; redrawn ten times a second from the server's clock. Tests read
  * the value it draws from (window.__tongkeTools.timerMs) to compare screens.
  */
 export function timerView(tools: RoomTools): { element: HTMLElement; dispose(): void } {
-  const digits = h('span', { class: 'digits' });
-  const label = h('span', { class: 'label' });
-  const element = h('div', { class: 'shared-timer', hidden: true }, label, digits);
+  const element = timerElement();
   const draw = () => {
     const timer = tools.state.timer;
-    element.hidden = !timer;
-    if (!timer) return;
-    const ms = timerMs(tools, timer) ?? 0;
-    const countdown = timer.mode === 'countdown';
-    digits.textContent = clockText(ms, countdown);
-    label.textContent = countdown ? (ms === 0 ? '时间到' : '倒计时') : '计时';
-    element.classList.toggle('done', countdown && ms === 0);
-    element.classList.toggle('stopped', timer.stoppedAt !== undefined);
-    element.dataset.ms = String(Math.round(ms));
+    drawTimer(element, timer ? timerFace(timer, tools.clock.now()) : null);
   };
   const ticker = setInterval(draw, 100);
   const off = tools.on('change', draw);

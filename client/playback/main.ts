@@ -5,11 +5,11 @@ import type { RecordedTrack, RecordingView } from '../../shared/recording';
 import { $, h } from '../lib/dom';
 import { loginForm } from '../lib/loginForm';
 import { authorized, HttpError, session } from '../lib/session';
-import { AnnotationOverlay } from '../lib/annotation/overlay';
-import { AnnotationReplica } from '../lib/annotation/replica';
-import { annotationAt, annotationEvents, appliedAt, snapshotOf } from './annotationAt';
+import { drawTimer, timerElement } from '../lib/toolViews';
 import { picker } from './picker';
 import { questionAt, questionCardView } from './questionCard';
+import { recordedInk } from './recordedInk';
+import { timerEvents, timerShownAt } from './timerAt';
 import { clock, Timeline, type Layout } from './timeline';
 
 const app = $('#app');
@@ -58,19 +58,8 @@ function player(recordingId: string, view: RecordingView): void {
     });
   }
 
-  // 批注 over the courseware, as the projectors showed it at each moment: the replica is
-  // rebuilt from the log whenever the moment has another count of annotation events.
-  const drawn = annotationEvents(view.events);
-  const replica = new AnnotationReplica();
-  const screen = tracks.get('screen')!;
-  new AnnotationOverlay(replica, screen.tile, screen.video);
-  let applied = -1;
-  const annotate = (ms: number) => {
-    const n = appliedAt(drawn, ms);
-    if (n === applied) return;
-    applied = n;
-    replica.reset(snapshotOf(annotationAt(drawn, ms)));
-  };
+  // 批注 over the courseware, or on a whiteboard tile in its place, as the projectors had it.
+  const ink = recordedInk(view.events, stage, tracks.get('screen')!.tile);
 
   const seek = h('input', {
     type: 'range',
@@ -132,6 +121,10 @@ function player(recordingId: string, view: RecordingView): void {
     (e) => e.type === 'question_asked' || e.type === 'question_closed',
   );
   const questionBox = h('div', { class: 'question-box' });
+  // The shared timer of the moment, on the recording's clock (never the wall clock).
+  const timed = timerEvents(view.events);
+  const timer = timerElement();
+  timer.classList.add('recorded-timer');
   let questionShown = '';
   const showQuestion = (ms: number) => {
     const q = questionAt(questionEvents, ms);
@@ -153,7 +146,7 @@ function player(recordingId: string, view: RecordingView): void {
         time,
         ...speeds,
       ),
-      h('div', { class: 'below' }, chapterList, questionBox, gaps),
+      h('div', { class: 'below' }, chapterList, timer, questionBox, gaps),
     ),
   );
 
@@ -165,8 +158,6 @@ function player(recordingId: string, view: RecordingView): void {
   let layout: Layout = 'teacher';
 
   function sync(force = false): void {
-    layout = timeline.layoutAt(t);
-    stage.className = `stage layout-${layout}`;
     for (const [track, v] of tracks) {
       const placed = timeline.at(track, t);
       v.tile.hidden = !placed;
@@ -186,8 +177,14 @@ function player(recordingId: string, view: RecordingView): void {
       if (playing && v.video.paused) void v.video.play().catch(() => undefined);
       if (!playing && !v.video.paused) v.video.pause();
     }
-    annotate(view.manifest.startedAt + t * 1000);
-    showQuestion(view.manifest.startedAt + t * 1000);
+    const ms = view.manifest.startedAt + t * 1000;
+    ink.show(ms, !tracks.get('screen')!.tile.hidden, !tracks.get('blackboard')!.tile.hidden);
+    // A whiteboard page with nothing shared is shown large, as a share would be (the
+    // projectors do the same: client/classroom/projector.ts).
+    layout = ink.whiteboard ? 'courseware' : timeline.layoutAt(t);
+    stage.className = `stage layout-${layout}`;
+    showQuestion(ms);
+    drawTimer(timer, timerShownAt(timed, ms));
     seek.value = String(t);
     time.textContent = `${clock(t)} / ${clock(timeline.durationS)}`;
   }
@@ -238,9 +235,12 @@ function player(recordingId: string, view: RecordingView): void {
     get rate() {
       return rate;
     },
-    /** the strokes drawn over the courseware now */
+    /** the strokes drawn now (over the courseware or on the whiteboard) */
     get strokes() {
-      return replica.strokes.map((x) => x.id);
+      return ink.replica.strokes.map((x) => x.id);
+    },
+    get whiteboard() {
+      return ink.whiteboard;
     },
     seek: jump,
   };

@@ -6,10 +6,15 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { Manifest, Segment } from '../../shared/recording';
 import { launchChromiumProfiles, type Profiles } from '../helpers/chromium';
 import { livePeer, type LivePeer } from '../helpers/livePeer';
+import {
+  openPlayback,
+  playbackState as state,
+  seekPlayback as seek,
+  seekPlaybackAndWait,
+} from '../helpers/playbackPage';
 import { anyNear, decodePng, type Rgb } from '../helpers/pixels';
 import { expectClickable, screenshotDir, waitShown } from '../helpers/screen';
 import { waitUntil } from '../helpers/waitUntil';
@@ -20,14 +25,6 @@ const o = occurrence();
 const start = Date.parse(o.start);
 const end = Date.parse(o.end);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface PageState {
-  t: number;
-  playing: boolean;
-  layout: string;
-  rate: number;
-  strokes: string[];
-}
 
 /** the teacher's stroke: a red ∧ across the courseware (fractions of its picture) */
 const STROKE = [0.2, 0.3, 0.5, 0.5, 0.8, 0.3];
@@ -121,30 +118,9 @@ describe('a recorded lesson plays back in the browser', () => {
     await s?.close();
   });
 
-  const open = async (viewport: { width: number; height: number }): Promise<Page> => {
-    const url = `${s.url}/playback/?occurrence=${encodeURIComponent(o.occurrenceId)}`;
-    const page = await browser.newPage(url, viewport);
-    await page.evaluate(
-      (token) => sessionStorage.setItem('tongke.token', token),
-      s.tokens.observer,
-    );
-    await page.reload();
-    await page.waitForSelector('.playback');
-    return page;
-  };
-  const state = (page: Page) =>
-    page.evaluate(() => (window as unknown as { __tongke: PageState }).__tongke);
-  /** the player's clock to `t` s, as the seek bar would put it */
-  const seek = (page: Page, t: number) =>
-    page.evaluate(
-      (to) => (window as unknown as { __tongke: { seek(t: number): void } }).__tongke.seek(to),
-      t,
-    );
-  /** … and until the page says it is there */
-  const seekAndWait = async (page: Page, t: number) => {
-    await seek(page, t);
-    await expect.poll(async () => Math.abs((await state(page)).t - t)).toBeLessThan(0.05);
-  };
+  const open = (viewport: { width: number; height: number }) =>
+    openPlayback(browser, s.url, o.occurrenceId, s.tokens.observer, viewport);
+  const seekAndWait = seekPlaybackAndWait;
 
   it('plays the courseware large with the teacher beside it, then the teacher large', async () => {
     const page = await open({ width: 1366, height: 768 });

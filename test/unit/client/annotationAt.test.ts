@@ -80,6 +80,13 @@ describe('the 批注 at a moment of a recording', () => {
       page: { id: 'p1', background: 'screen', strokes: [{ id: 'a' }, { id: 'c' }] },
       pages: [{ id: 'p1', background: 'screen' }],
     });
+    // on the whiteboard page: a blank one (playback draws it on a whiteboard tile when no
+    // courseware is shown), until she goes back to page 1
+    expect(snapshotOf(annotationAt(events, T0 + 6500))).toMatchObject({
+      page: { id: 'p2', background: 'blank', strokes: [{ id: 'd' }] },
+      pages: [{ id: 'p2', background: 'blank' }],
+    });
+    expect(snapshotOf(annotationAt(events, T0 + 7000)).page.background).toBe('screen');
     // before any: an empty page on the courseware
     expect(snapshotOf(annotationAt(events, T0))).toEqual({
       rev: 0,
