@@ -105,10 +105,13 @@ export class MediaRoom extends EventEmitter<MediaRoomEvents> implements RoomMedi
           };
         },
         lost: () => this.#routers.some((r) => r.router.closed),
+        // A lesson opens a tap per segment: each stops listening once its tap is closed.
+        released: () => this.off('close', closeTap),
       },
       rtpCapabilities as types.RtpCapabilities,
     );
-    this.once('close', () => tap.close());
+    const closeTap = () => tap.close();
+    this.once('close', closeTap);
     return tap;
   }
 

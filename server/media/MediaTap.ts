@@ -17,6 +17,8 @@ export interface TapHost {
   sourceOf(producerId: string): { peerId: string; source: MediaSource } | undefined;
   /** whether a worker under the room died (any of its routers closed by its worker) */
   lost(): boolean;
+  /** the tap closed: the room need not close it any more */
+  released?(): void;
 }
 
 /** A consumer of a tap: a track that can ask for keyframes and says how it ended. */
@@ -56,8 +58,8 @@ class TapTrack extends ConsumerTrack implements TappedTrack {
  * A recorder's tap (server/live/ports.ts RecorderTap) over mediasoup: one PlainTransport
  * per track, on the room's primary router (piped there), sending RTP to where the
  * recorder listens — RTCP on its own port when asked, so the receiver gets the sender
- * reports that line audio and video up. SRTP off, comedia off: the receiver is a local
- * process on the loopback that only listens. Nothing per packet passes through Node.
+ * reports that line audio and video up. SRTP off, comedia off: the receiver is a process
+ * that only listens (here, or on a recorder agent). Nothing per packet passes through Node.
  */
 export class MediaTap implements RecorderTap {
   readonly #host: TapHost;
@@ -82,7 +84,9 @@ export class MediaTap implements RecorderTap {
     const rtcpMux = to.rtcpPort === undefined;
     const transport = await router
       .createPlainTransport({
-        listenInfo: { protocol: 'udp', ip: '127.0.0.1' },
+        // A recorder on this node is reached on the loopback; one on a recorder agent's
+        // machine from an address that routes there (a socket bound to 127.0.0.1 cannot).
+        listenInfo: { protocol: 'udp', ip: to.ip.startsWith('127.') ? '127.0.0.1' : '0.0.0.0' },
         rtcpMux,
         comedia: false,
         appData: { recording: true },
@@ -121,5 +125,6 @@ export class MediaTap implements RecorderTap {
     if (this.#closed) return;
     this.#closed = true;
     for (const t of [...this.#transports]) t.close();
+    this.#host.released?.();
   }
 }

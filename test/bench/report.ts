@@ -120,18 +120,27 @@ export function renderMarkdown(r: BenchResults): string {
     lines.push(
       '## Recording (1 teacher + 4 classrooms per lesson, one worker)',
       '',
-      '| lessons | worker CPU without → with recording | recorders CPU | recorders PSS | MB per lesson-hour |',
-      '|---|---|---|---|---|',
+      '| lessons | worker CPU without → with recording | recorders CPU | recorders PSS | MB per lesson-hour | worker CPU, recorders on an agent / sending only | the agent’s recorders |',
+      '|---|---|---|---|---|---|---|',
       ...rec.steps.map(
         (s) =>
           `| ${s.lessons} | ${s.workerCpuPct.without} → ${s.workerCpuPct.with} % | ` +
-          `${s.recorderCpuPct} % (${s.recorders} ffmpeg) | ${s.recorderRssMb} MB | ${s.mbPerLessonHour} |`,
+          `${s.recorderCpuPct} % (${s.recorders} ffmpeg) | ${s.recorderRssMb} MB | ${s.mbPerLessonHour} | ` +
+          (s.baselinePct
+            ? `${s.baselinePct.agent} → ${s.workerCpuPct.agent} / ${s.baselinePct.wire} → ${s.workerCpuPct.wire} % | `
+            : '– | ') +
+          `${s.agentRecorderCpuPct ?? '–'} % |`,
       ),
       '',
       `Per lesson: worker +${p.workerCpuPct} %, recorders ${p.recorderCpuPct} % of a core, ` +
         `${p.recorderRssMb} MB, ${p.mbPerLessonHour} MB/h; recording costs ${rec.costOfRelayPct} % ` +
         `of what relaying the lesson costs; one core of recorders keeps up with ` +
         `${rec.lessonsPerRecorderCore} lessons.` +
+        (rec.recordersElsewhere
+          ? ` With the recorders on a machine of their own the relaying node pays ` +
+            `${rec.recordersElsewhere.agentCostOfRelayPct} % of relaying through a real agent ` +
+            `(receiving side included), ${rec.recordersElsewhere.wireCostOfRelayPct} % sending only.`
+          : '') +
         (rec.export
           ? ` Export: ${rec.export.lessonSec} s of lesson in ${rec.export.cpuSec} s of one core ` +
             `(${rec.export.timesRealTimeOneCore}× real time).`

@@ -174,7 +174,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
           benchRecording(rig, {
             steps: smoke ? [1] : [2, 6],
             warmupMs: smoke ? 1500 : 3000,
-            windowMs: smoke ? 2000 : 10_000,
+            windowMs: smoke ? 2000 : 20_000,
             clipSec: smoke ? 4 : 10,
             log,
           }),
