@@ -38,6 +38,8 @@ export interface RecordingStep {
   recorderCpuPct: number;
   /** the agent's recorders together (the other machine's cost), % of one core */
   agentRecorderCpuPct?: number;
+  /** how many ffmpeg ran there */
+  agentRecorders?: number;
   /** their proportional set size (own memory + share of the shared libraries) */
   recorderRssMb: number;
   recorders: number;
@@ -224,7 +226,9 @@ export async function benchRecording(
             }
           : {}),
         recorderCpuPct: round(here.recorderPct, 1),
-        ...(agent ? { agentRecorderCpuPct: round(agent.recorderPct, 1) } : {}),
+        ...(agent
+          ? { agentRecorderCpuPct: round(agent.recorderPct, 1), agentRecorders: agent.recorders }
+          : {}),
         recorderRssMb: round(here.rssMb, 1),
         recorders: here.recorders,
         mbPerLessonHour: round(here.mbPerLessonHour, 1),

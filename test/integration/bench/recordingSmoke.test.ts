@@ -16,5 +16,11 @@ describe('npm run bench, recording, smoke mode', () => {
     expect(step!.recorderRssMb).toBeGreaterThan(0);
     expect(step!.mbPerLessonHour).toBeGreaterThan(100);
     expect(rec.export?.timesRealTimeOneCore).toBeGreaterThan(0);
+    // The recorders on a recorder agent in a namespace of its own (root, as in CI), and the
+    // streams sent there only: two ffmpeg ran on the agent, both ways were measured.
+    expect(step!.agentRecorders).toBe(2);
+    expect(step!.workerCpuPct.agent).toBeGreaterThan(0);
+    expect(step!.workerCpuPct.wire).toBeGreaterThan(0);
+    expect(rec.recordersElsewhere).toBeDefined();
   }, 120_000);
 });
