@@ -5,7 +5,8 @@ import { answerText, choiceLabel, type AnswerValue } from '../../shared/signalin
 import { h } from '../lib/dom';
 import type { LiveRoomClient } from '../lib/LiveRoomClient';
 import { RoomTools, type ToolsState } from '../lib/roomTools';
-import { clockText, distributionChart, timerView } from '../lib/toolViews';
+import { clockText } from '../../shared/timerReplay';
+import { distributionChart, timerView } from '../lib/toolViews';
 
 const kindNames = { single: '单选题', multiple: '多选题', truefalse: '判断题', count: '答对人数' };
 

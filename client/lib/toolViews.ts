@@ -9,16 +9,9 @@ import {
   type QuestionKind,
   type TimerState,
 } from '../../shared/signaling/questions';
+import { timerFace, type TimerFace } from '../../shared/timerReplay';
 import { h } from './dom';
 import type { RoomTools } from './roomTools';
-
-/** 03:00, 1:02:03 */
-export function clockText(ms: number, countdown: boolean): string {
-  const total = countdown ? Math.ceil(ms / 1000) : Math.floor(ms / 1000);
-  const [hh, mm, ss] = [Math.floor(total / 3600), Math.floor(total / 60) % 60, total % 60];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return hh > 0 ? `${hh}:${two(mm)}:${two(ss)}` : `${two(mm)}:${two(ss)}`;
-}
 
 /** The timer's value on the server's clock now (null: no timer). */
 export function timerMs(
@@ -26,31 +19,6 @@ export function timerMs(
   timer: TimerState | null = tools.state.timer,
 ): number | null {
   return timer ? timerValueAt(timer, tools.clock.now()) : null;
-}
-
-/** What a timer's face shows at a moment: its digits, the word beside them, its state. */
-export interface TimerFace {
-  /** the value drawn, ms: left of a countdown, run of a stopwatch */
-  ms: number;
-  digits: string;
-  label: string;
-  /** a countdown at zero */
-  done: boolean;
-  /** stopped by the teacher: the screens hold the value it had then */
-  stopped: boolean;
-}
-
-/** The face of `timer` at `now` on its clock (the server's live, the recording's in playback). */
-export function timerFace(timer: TimerState, now: number): TimerFace {
-  const ms = timerValueAt(timer, now);
-  const countdown = timer.mode === 'countdown';
-  return {
-    ms,
-    digits: clockText(ms, countdown),
-    label: countdown ? (ms === 0 ? '时间到' : '倒计时') : '计时',
-    done: countdown && ms === 0,
-    stopped: timer.stoppedAt !== undefined,
-  };
 }
 
 /** The timer's element, empty and hidden until `drawTimer` gives it a face. */

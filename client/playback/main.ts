@@ -7,9 +7,10 @@ import { loginForm } from '../lib/loginForm';
 import { authorized, HttpError, session } from '../lib/session';
 import { drawTimer, timerElement } from '../lib/toolViews';
 import { picker } from './picker';
-import { questionAt, questionCardView } from './questionCard';
+import { questionAt } from '../../shared/questionReplay';
+import { questionCardView } from './questionCard';
 import { recordedInk } from './recordedInk';
-import { timerEvents, timerShownAt } from './timerAt';
+import { timerEvents, timerShownAt } from '../../shared/timerReplay';
 import { clock, Timeline, type Layout } from './timeline';
 
 const app = $('#app');

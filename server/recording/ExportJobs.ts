@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ExportStatus, Manifest } from '../../shared/recording';
-import { prepareInk } from './exportInk';
+import { prepareOverlay, type Overlay } from './exportOverlay';
 import { exportPlan } from './exportPlan';
 
 export const EXPORT_FILE = 'export.mp4';
@@ -94,14 +94,17 @@ export class ExportJobs {
     // absolute: ffmpeg runs in the folder, so the ASS file needs no escaping in its graph
     const dir = resolve(this.#o.dirOf(recordingId));
     const out = join(dir, EXPORT_FILE);
-    const ink = await prepareInk(dir, manifest, this.#o.ffprobePath ?? 'ffprobe').catch(
-      (error: Error) => {
-        this.#o.log.warn({ recordingId, err: error.message }, 'export: 批注 left out');
-        return undefined;
-      },
-    );
+    const overlay: Overlay = await prepareOverlay(
+      dir,
+      manifest,
+      this.#o.ffprobePath ?? 'ffprobe',
+    ).catch((error: Error) => {
+      this.#o.log.warn({ recordingId, err: error.message }, 'export: 批注、计时器、题目 left out');
+      return { sheets: [] };
+    });
     const plan = exportPlan(manifest, (f) => join(dir, f), `${out}.part.mp4`, {
-      ...(ink ? { ink } : {}),
+      ...(overlay.file ? { ink: overlay.file } : {}),
+      sheets: overlay.sheets,
     });
     if (this.#closed) {
       Object.assign(status, {

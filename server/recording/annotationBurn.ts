@@ -1,11 +1,13 @@
-// 批注 burned into the export: each stroke, while the projectors showed it over the
-// courseware, as an ASS subtitle drawing (libass strokes a path with round caps and joins,
-// as the screens' SVG does), laid on the courseware's picture inside the export's main box.
-// The strokes are replayed by the same rules as playback (shared/annotationReplay.ts). Pure:
-// the ASS text out, ffmpeg's `ass` filter draws it.
+// 批注 burned into the export: each stroke, while the projectors showed it, as an ASS
+// subtitle drawing (libass strokes a path with round caps and joins, as the screens' SVG
+// does): a courseware page's strokes laid on the courseware's picture inside the export's
+// main box, a whiteboard page's on its white sheet (whiteboardSheet.ts). The strokes are
+// replayed by the same rules as playback (shared/annotationReplay.ts). Pure: the Dialogue
+// lines out, ffmpeg's `ass` filter draws them.
 import { annotationEvents, AnnotationReplay } from '../../shared/annotationReplay';
 import type { LessonEvent } from '../../shared/recording';
 import type { Stroke } from '../../shared/signaling/annotation';
+import { assColor, dialogue } from './assScript';
 
 export interface Box {
   x: number;
@@ -14,7 +16,7 @@ export interface Box {
   h: number;
 }
 
-/** A stretch of the export where the courseware is in `box` (its picture, bars left out). */
+/** A stretch of the export where strokes are laid in `box` (a picture, bars left out). */
 export interface CoursewareSpan {
   fromMs: number;
   toMs: number;
@@ -30,14 +32,19 @@ export function pictureBox(box: Box, size: { width: number; height: number } | u
   return { x: box.x + (box.w - w) / 2, y: box.y + (box.h - h) / 2, w, h };
 }
 
+export interface StrokeInterval {
+  stroke: Stroke;
+  fromMs: number;
+  toMs: number;
+  /** on a whiteboard page (drawn on its sheet, not on the courseware) */
+  blank: boolean;
+}
+
 /** When each stroke was on the page shown (a page left and come back to is shown again). */
-export function strokeIntervals(
-  events: readonly LessonEvent[],
-  endMs: number,
-): { stroke: Stroke; fromMs: number; toMs: number }[] {
+export function strokeIntervals(events: readonly LessonEvent[], endMs: number): StrokeInterval[] {
   const replay = new AnnotationReplay();
-  const open = new Map<string, { stroke: Stroke; fromMs: number }>();
-  const out: { stroke: Stroke; fromMs: number; toMs: number }[] = [];
+  const open = new Map<string, Omit<StrokeInterval, 'toMs'>>();
+  const out: StrokeInterval[] = [];
   const close = (key: string, at: number) => {
     const o = open.get(key)!;
     open.delete(key);
@@ -46,32 +53,16 @@ export function strokeIntervals(
   for (const e of annotationEvents(events)) {
     if (e.at >= endMs) break;
     replay.apply(e.annotation);
-    // A whiteboard page hides the courseware: the export has no sheet to draw it on.
     const page = replay.page!;
-    const shown = page.background === 'blank' ? [] : replay.strokes;
-    const now = new Map(shown.map((s) => [`${page.id}/${s.id}`, s]));
+    const blank = page.background === 'blank';
+    const now = new Map(replay.strokes.map((s) => [`${page.id}/${page.background}/${s.id}`, s]));
     for (const key of [...open.keys()]) if (!now.has(key)) close(key, e.at);
-    for (const [key, stroke] of now) if (!open.has(key)) open.set(key, { stroke, fromMs: e.at });
+    for (const [key, stroke] of now) {
+      if (!open.has(key)) open.set(key, { stroke, fromMs: e.at, blank });
+    }
   }
   for (const key of [...open.keys()]) close(key, endMs);
   return out.sort((a, b) => a.fromMs - b.fromMs);
-}
-
-/** ASS time: H:MM:SS.cc */
-function assTime(s: number): string {
-  const cs = Math.max(0, Math.round(s * 100));
-  const h = Math.floor(cs / 360_000);
-  const m = Math.floor((cs % 360_000) / 6000);
-  const sec = Math.floor((cs % 6000) / 100);
-  const c = cs % 100;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${h}:${two(m)}:${two(sec)}.${two(c)}`;
-}
-
-/** #rrggbb as ASS's &HBBGGRR& */
-function assColor(hex: string): string {
-  const [r, g, b] = [hex.slice(1, 3), hex.slice(3, 5), hex.slice(5, 7)];
-  return `&H${b}${g}${r}&`.toUpperCase();
 }
 
 /**
@@ -102,34 +93,21 @@ export function strokePath(stroke: Stroke, box: Box, lineWidth: number): string 
   return `m ${there[0]} l ${[...there.slice(1), ...back].join(' ')}`;
 }
 
-const HEADER = `[Script Info]
-ScriptType: v4.00+
-PlayResX: 1280
-PlayResY: 720
-WrapStyle: 2
-ScaledBorderAndShadow: yes
-
-[V4+ Styles]
-Format: Name, Fontname, Fontsize, PrimaryColour, SecondaryColour, OutlineColour, BackColour, Bold, Italic, Underline, StrikeOut, ScaleX, ScaleY, Spacing, Angle, BorderStyle, Outline, Shadow, Alignment, MarginL, MarginR, MarginV, Encoding
-Style: Ink,sans-serif,20,&HFF000000,&HFF000000,&H00000000,&HFF000000,0,0,0,0,100,100,0,0,1,1,0,7,0,0,0,1
-
-[Events]
-Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text
-`;
-
 /**
- * The ASS file of every stroke over the courseware, in seconds of the export (t0 its start);
- * undefined when no stroke was over the courseware (the export then has no `ass` filter).
+ * The Dialogue lines of every stroke (layer 1, over a sheet), in ms of the export (t0 its
+ * start): a courseware page's where `courseware` has its picture, a whiteboard page's where
+ * `sheets` has the white sheet.
  */
-export function annotationAss(
+export function strokeLines(
   events: readonly LessonEvent[],
   t0: number,
   endMs: number,
   courseware: readonly CoursewareSpan[],
-): string | undefined {
+  sheets: readonly CoursewareSpan[] = [],
+): string[] {
   const lines: string[] = [];
-  for (const { stroke, fromMs, toMs } of strokeIntervals(events, endMs)) {
-    for (const span of courseware) {
+  for (const { stroke, fromMs, toMs, blank } of strokeIntervals(events, endMs)) {
+    for (const span of blank ? sheets : courseware) {
       const from = Math.max(fromMs, span.fromMs);
       const to = Math.min(toMs, span.toMs);
       if (to <= from) continue;
@@ -139,10 +117,8 @@ export function annotationAss(
       if (!path) continue;
       const alpha = stroke.tool === 'highlighter' ? '\\3a&H99&' : '';
       const style = `{\\pos(0,0)\\bord${(lineWidth / 2).toFixed(1)}\\shad0\\3c${assColor(stroke.color)}${alpha}\\p1}`;
-      lines.push(
-        `Dialogue: 0,${assTime((from - t0) / 1000)},${assTime((to - t0) / 1000)},Ink,,0,0,0,,${style}${path}`,
-      );
+      lines.push(dialogue(1, from - t0, to - t0, 'Ink', `${style}${path}`));
     }
   }
-  return lines.length ? HEADER + lines.join('\n') + '\n' : undefined;
+  return lines;
 }

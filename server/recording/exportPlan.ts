@@ -2,8 +2,9 @@
 // picture laid out as the projectors showed it at each moment (courseware large with the
 // teacher and the stage beside it while a screen or blackboard was shared; else the teacher
 // large with the stage beside), the teacher's and the stage's sound mixed, and the 批注 over
-// the courseware when an ASS file of it is given (annotationBurn.ts). Pure: tested without
-// running it.
+// the courseware, a whiteboard's sheet, the shared timer and the question card when an ASS
+// file of them is given (exportOverlay.ts; a sheet with nothing shared is laid out as a
+// share). Pure: tested without running it.
 import type { Manifest, Segment } from '../../shared/recording';
 
 interface Box {
@@ -17,6 +18,19 @@ interface Box {
 export const MAIN: Box = { x: 0, y: 90, w: 960, h: 540 };
 const SIDE_TOP: Box = { x: 960, y: 90, w: 320, h: 180 };
 const SIDE_BOTTOM: Box = { x: 960, y: 270, w: 320, h: 180 };
+/** every box a video is ever in (the teaching tools are drawn outside them all) */
+export const VIDEO_BOXES: readonly Box[] = [MAIN, SIDE_TOP, SIDE_BOTTOM];
+/**
+ * The shared timer: in the band above the main box, centred over it, as the projectors
+ * put it at the top centred over the courseware. No video is ever there: it covers
+ * neither the teacher's face nor the courseware, in either layout.
+ */
+export const TIMER_BOX: Box = { x: 300, y: 8, w: 360, h: 74 };
+/**
+ * The question card: on the right, below the teacher's and the stage's tiles, as the
+ * projectors put it on the right; the one corner of the frame no video ever takes.
+ */
+export const QUESTION_BOX: Box = { x: 968, y: 458, w: 304, h: 254 };
 
 export interface ExportPlan {
   args: string[];
@@ -69,14 +83,21 @@ export function exportPlan(
   manifest: Manifest,
   dirOf: (file: string) => string,
   outFile: string,
-  /** an ASS file of the strokes (a plain name: ffmpeg runs in the recording's folder) */
-  options: { ink?: string } = {},
+  options: {
+    /** an ASS file of what is drawn over the picture (a plain name: ffmpeg runs in the folder) */
+    ink?: string;
+    /** when a whiteboard sheet takes the main box (ms, the log's clock): laid out as a share */
+    sheets?: readonly { fromMs: number; toMs: number }[];
+  } = {},
 ): ExportPlan {
   const t0 = manifest.startedAt;
   const end = manifest.endedAt ?? Math.max(t0, ...manifest.segments.map((s) => s.endedAt ?? t0));
   const durationS = sec(end - t0);
   const segments = exportedSegments(manifest);
-  const courseware = coursewareIntervals(segments, t0, end);
+  const courseware = [
+    ...coursewareIntervals(segments, t0, end),
+    ...(options.sheets ?? []).map((s): Interval => [sec(s.fromMs - t0), sec(s.toMs - t0)]),
+  ];
   const args = ['-hide_banner', '-nostdin', '-v', 'error', '-y'];
   const filters: string[] = [`color=c=black:s=1280x720:r=30:d=${durationS}[base0]`];
   const audio: string[] = [];

@@ -84,6 +84,26 @@ export async function maxLuma(file: string, atS: number, box: Box): Promise<numb
   return max;
 }
 
+/** The darkest pixel (0–255) of a box of the frame at `atS`: a white sheet has none dark. */
+export async function minLuma(file: string, atS: number, box: Box): Promise<number> {
+  let min = 255;
+  for (const v of await boxPixels(file, atS, box, 'gray')) min = Math.min(min, v);
+  return min;
+}
+
+/** How many pixels of a box differ by more than `by` in luma between two moments. */
+export async function changedPixels(
+  file: string,
+  [a, b]: [number, number],
+  box: Box,
+  by = 60,
+): Promise<number> {
+  const [pa, pb] = await Promise.all([a, b].map((t) => boxPixels(file, t, box, 'gray')));
+  let n = 0;
+  for (let i = 0; i < pa!.length; i++) if (Math.abs(pa![i]! - pb![i]!) > by) n += 1;
+  return n;
+}
+
 /** How many pixels of a box of the frame at `atS` are red (the 批注's pen colour). */
 export async function redPixels(file: string, atS: number, box: Box): Promise<number> {
   const stdout = await boxPixels(file, atS, box, 'rgb24');
@@ -148,4 +168,20 @@ export async function flashesAndBeeps(
   const [video, audio] = await Promise.all([levels(file, 'video'), levels(file, 'audio')]);
   // dim 40 vs white 235; quiet hum about −41 dBFS vs beep about −6 dBFS
   return { flashes: onsets(video, 140), beeps: onsets(audio, -20) };
+}
+
+/** The frame shown at `atS` written as a PNG (for a person to look at). */
+export async function saveFrame(file: string, atS: number, png: string): Promise<void> {
+  await promisify(execFile)('ffmpeg', [
+    '-v',
+    'error',
+    '-y',
+    '-ss',
+    String(atS),
+    '-i',
+    file,
+    '-frames:v',
+    '1',
+    png,
+  ]);
 }

@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LessonEvent } from '../../../shared/recording';
 import type { AnnotationLogEvent } from '../../../shared/signaling/annotationLog';
 import {
-  annotationAss,
   pictureBox,
   strokeIntervals,
+  strokeLines,
   strokePath,
 } from '../../../server/recording/annotationBurn';
+import { assScript } from '../../../server/recording/assScript';
 import { exportPlan, MAIN } from '../../../server/recording/exportPlan';
 
 const T0 = 10_000;
@@ -44,11 +45,16 @@ describe('批注 burned into the export', () => {
     ev(7000, { kind: 'annotation.clear', pageId: 'p1' }),
   ];
 
-  it('knows when each stroke was on the page shown, a whiteboard page’s strokes left out', () => {
+  it('knows when each stroke was on the page shown, a whiteboard page’s marked so', () => {
     const spans = strokeIntervals(events, T0 + 9000).map(
-      (x) => `${x.stroke.id} ${x.fromMs - T0}–${x.toMs - T0}`,
+      (x) => `${x.stroke.id}${x.blank ? ' (whiteboard)' : ''} ${x.fromMs - T0}–${x.toMs - T0}`,
     );
-    expect(spans).toEqual(['a 1000–3000', 'b 2000–4000', 'b 5000–7000']);
+    expect(spans).toEqual([
+      'a 1000–3000',
+      'b 2000–4000',
+      'w (whiteboard) 4500–5000',
+      'b 5000–7000',
+    ]);
     // to the end of the recording when nothing took it away
     expect(strokeIntervals([stroke(1000, 'a')], T0 + 9000)).toMatchObject([
       { fromMs: T0 + 1000, toMs: T0 + 9000 },
@@ -83,9 +89,9 @@ describe('批注 burned into the export', () => {
   });
 
   it('shows each stroke only while the courseware was on screen, in its colour and width', () => {
-    const ass = annotationAss(events, T0, T0 + 9000, [
-      { fromMs: T0 + 1500, toMs: T0 + 6000, box: MAIN },
-    ])!;
+    const ass = assScript(
+      strokeLines(events, T0, T0 + 9000, [{ fromMs: T0 + 1500, toMs: T0 + 6000, box: MAIN }]),
+    )!;
     const dialogues = ass.split('\n').filter((l) => l.startsWith('Dialogue:'));
     expect(dialogues.map((l) => l.split(',').slice(1, 3).join('–'))).toEqual([
       '0:00:01.50–0:00:03.00',
@@ -96,17 +102,33 @@ describe('批注 burned into the export', () => {
     expect(dialogues[0]).toContain('\\3c&H3539E5&');
     expect(dialogues[0]).toContain('\\bord4.8');
     expect(ass).toContain('PlayResX: 1280');
-    const hl = annotationAss([stroke(0, 'h', 'p1', 'highlighter')], T0, T0 + 1000, [
+    const hl = strokeLines([stroke(0, 'h', 'p1', 'highlighter')], T0, T0 + 1000, [
       { fromMs: T0, toMs: T0 + 1000, box: MAIN },
-    ])!;
-    expect(hl).toContain('\\3a&H99&');
+    ]);
+    expect(hl[0]).toContain('\\3a&H99&');
   });
 
-  it('makes nothing when no stroke was over the courseware', () => {
-    expect(annotationAss(events, T0, T0 + 9000, [])).toBeUndefined();
-    expect(annotationAss([], T0, T0 + 9000, [{ fromMs: T0, toMs: T0 + 9000, box: MAIN }])).toBe(
-      undefined,
+  it('lays a whiteboard page’s strokes on its sheet, only while the sheet is up', () => {
+    const sheet = { x: 0, y: 90, w: 960, h: 540 };
+    const lines = strokeLines(
+      events,
+      T0,
+      T0 + 9000,
+      [],
+      [{ fromMs: T0 + 4000, toMs: T0 + 4800, box: sheet }],
     );
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Dialogue: 1,0:00:04.50,0:00:04.80,Ink,/);
+    // 0.2 of the sheet's 960 px from its left, 0.3 of its 540 px below its top (y 90)
+    expect(lines[0]).toContain('m 192.0 252.0');
+  });
+
+  it('makes nothing when no stroke was over the courseware or a sheet', () => {
+    expect(strokeLines(events, T0, T0 + 9000, [])).toEqual([]);
+    expect(strokeLines([], T0, T0 + 9000, [{ fromMs: T0, toMs: T0 + 9000, box: MAIN }])).toEqual(
+      [],
+    );
+    expect(assScript([])).toBeUndefined();
   });
 
   it('puts the ASS file on top of the composed picture, a plain file name only', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Manifest, Segment } from '../../../shared/recording';
-import { exportPlan } from '../../../server/recording/exportPlan';
+import {
+  exportPlan,
+  QUESTION_BOX,
+  TIMER_BOX,
+  VIDEO_BOXES,
+} from '../../../server/recording/exportPlan';
 
 const segment = (
   id: string,
@@ -72,5 +77,31 @@ describe('the export composition', () => {
   it('encodes H.264 and AAC', () => {
     expect(plan.args.join(' ')).toContain('-c:v libx264');
     expect(plan.args.join(' ')).toContain('-c:a aac');
+  });
+
+  it('lays a whiteboard sheet with nothing shared out as a share: the teacher beside it', () => {
+    const withSheet = exportPlan(
+      manifest([segment('t', 'teacher', 0, 10_000)]),
+      (f) => f,
+      'out.mp4',
+      { ink: 'overlay.ass', sheets: [{ fromMs: 1000 + 7000, toMs: 1000 + 9000 }] },
+    );
+    const g = withSheet.args[withSheet.args.indexOf('-filter_complex') + 1]!;
+    expect(g).toContain("overlay=0:90:eof_action=pass:enable='between(t,0,7)'");
+    expect(g).toContain("overlay=960:90:eof_action=pass:enable='between(t,7,9)'");
+    expect(g).toContain("overlay=0:90:eof_action=pass:enable='between(t,9,10)'");
+  });
+
+  it('draws the timer and the question card where no video ever is', () => {
+    const meets = (a: typeof TIMER_BOX, b: typeof TIMER_BOX) =>
+      a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+    for (const video of VIDEO_BOXES) {
+      expect(meets(TIMER_BOX, video)).toBe(false);
+      expect(meets(QUESTION_BOX, video)).toBe(false);
+    }
+    expect(meets(TIMER_BOX, QUESTION_BOX)).toBe(false);
+    for (const b of [TIMER_BOX, QUESTION_BOX]) {
+      expect(b.x >= 0 && b.y >= 0 && b.x + b.w <= 1280 && b.y + b.h <= 720).toBe(true);
+    }
   });
 });

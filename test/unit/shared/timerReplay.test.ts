@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LessonEvent } from '../../../shared/recording';
-import { timerAt, timerEvents, timerShownAt } from '../../../client/playback/timerAt';
+import { timerAt, timerChanges, timerEvents, timerShownAt } from '../../../shared/timerReplay';
 
 const started = (at: number, durationMs?: number): LessonEvent =>
   durationMs === undefined
@@ -65,5 +65,20 @@ describe('the shared timer at a moment of playback', () => {
     const twice = timerEvents([stopped(500), started(1_000), stopped(3_000), stopped(9_000)]);
     expect(timerAt(twice, 800)).toBeNull();
     expect(timerShownAt(twice, 10_000)).toMatchObject({ ms: 2_000, stopped: true });
+  });
+
+  it('knows where its face may change: each whole second of its value, and its events', () => {
+    // a 2.5 s countdown from 1 s rounds up: 3 → 2 at 1.5 s, 1 at 2.5 s, 0 at 3.5 s
+    const cd = timerEvents([started(1_000, 2_500), stopped(3_000)]);
+    expect(timerChanges(cd, 0, 10_000)).toEqual([0, 1_000, 1_500, 2_500, 3_000]);
+    const sw = timerEvents([started(1_000)]);
+    expect(timerChanges(sw, 0, 3_500)).toEqual([0, 1_000, 2_000, 3_000]);
+    // between two of them the face is the same
+    const cuts = timerChanges(cd, 0, 10_000);
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const { ms: _a, ...before } = timerShownAt(cd, cuts[i + 1]! - 1) ?? { ms: 0 };
+      const { ms: _b, ...from } = timerShownAt(cd, cuts[i]!) ?? { ms: 0 };
+      expect(before).toEqual(from);
+    }
   });
 });

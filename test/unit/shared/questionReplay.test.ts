@@ -3,8 +3,9 @@ import type { LessonEvent } from '../../../shared/recording';
 import {
   RESULT_SHOWN_MS,
   questionAt,
+  questionChanges,
   questionSummaryAt,
-} from '../../../client/playback/questionCard';
+} from '../../../shared/questionReplay';
 
 const asked = (at: number, id: string, number: number): LessonEvent => ({
   at,
@@ -66,5 +67,13 @@ describe('the question on the playback card', () => {
 
   it('ignores a close of a question it never saw asked', () => {
     expect(questionAt([closed(5, 'other')], 6)).toBeUndefined();
+  });
+
+  it('knows where the card may change: an ask, a close, its result taken down', () => {
+    expect(questionChanges([closed(5_000, 'q1'), asked(1_000, 'q1', 1)])).toEqual([
+      1_000,
+      5_000,
+      5_000 + RESULT_SHOWN_MS,
+    ]);
   });
 });
