@@ -13,6 +13,7 @@ import { devicePicker, type DevicePicker } from './devices';
 import { shareToggle } from './screenShare';
 import { endLesson, extendLesson, joinCheck, startLesson, teacherDay } from './lessons';
 import { lessonPicker } from './picker';
+import { recordingBadge } from './recordingBadge';
 import { startLabel } from './startLabel';
 import { adhocRoomsPanel } from './adhocRooms';
 import { layoutPicker } from './layoutPicker';
@@ -144,6 +145,7 @@ async function main(): Promise<void> {
     text: '开始上课 Start lesson',
   });
   const followed = lesson ? followLesson(startButton, lesson) : undefined;
+  const recording = lesson && followed ? recordingBadge(lesson, followed.state) : undefined;
   const stopButton = h('button', { text: '离开 Leave', disabled: true });
   const shareButton = h('button', { text: '共享课件 Share courseware', disabled: true });
   const stage = h('div', { class: 'stage-view' });
@@ -164,6 +166,7 @@ async function main(): Promise<void> {
     'div',
     { class: 'controls' },
     title,
+    recording?.element ?? null,
     picker.element,
     startButton,
     shareButton,
@@ -264,6 +267,8 @@ async function main(): Promise<void> {
     begin()
       .then(() => {
         followed?.stop();
+        // The recording starts with the lesson: say so without waiting for the next look.
+        setTimeout(() => recording?.refresh(), 2000);
         startButton.hidden = true;
         stopButton.disabled = false;
         shareButton.disabled = false;

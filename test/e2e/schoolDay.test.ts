@@ -215,6 +215,10 @@ describe('a school day, end to end', () => {
     // One start button: before the bell it says how early, and makes the lesson live.
     const start = teacher.locator('button[data-action="start"]');
     await expect.poll(() => start.textContent(), { timeout: 20_000 }).toContain('提前开始上课');
+    // She is told before she starts that the lesson will be recorded, and then that it is.
+    const badge = teacher.locator('.recording-badge');
+    await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toMatch(/^录制就绪/);
+    await expectClickable(badge, 'the recording badge before the start');
     await start.click();
     await expect
       .poll(() => teacher.evaluate(() => (window as unknown as PcDebug).__tongke.state), {
@@ -246,6 +250,8 @@ describe('a school day, end to end', () => {
       const tile = wall.filter({ hasText: name });
       await waitShown(tile.locator('video'), `the teacher's wall: ${name}`);
     }
+    await expect.poll(() => badge.textContent(), { timeout: 20_000 }).toBe('● 录制中 REC');
+    await expectClickable(badge, 'the recording badge while she teaches');
     await keepScreenshots(pcs[0]!, 'day-classroom');
     await keepScreenshots(teacher, 'day-teacher-wall');
   });

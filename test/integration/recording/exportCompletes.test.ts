@@ -3,49 +3,15 @@
 // recording did). Its ffmpeg composition spun a core for ever, deaf to SIGTERM, while the
 // video side waited for sound an endless pad kept making. It must finish, with picture and
 // sound as long as the recording.
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Manifest, Segment } from '../../../shared/recording';
 import { ExportJobs } from '../../../server/recording/ExportJobs';
+import { copyFixtureSegments, fixtureManifest } from '../../helpers/recordingFixture';
 import { ffprobe } from '../../helpers/ffprobe';
 
-const T0 = 1_000_000;
-const segment = (
-  id: string,
-  file: string,
-  track: Segment['track'],
-  from: number,
-  to: number,
-  streams: Segment['streams'],
-): Segment => ({
-  id,
-  track,
-  peerId: id,
-  displayName: id,
-  file,
-  streams,
-  startedAt: T0 + from,
-  endedAt: T0 + to,
-  end: 'stopped',
-  playable: true,
-});
-
-const manifest: Manifest = {
-  recordingId: 'series-math:2025-09-01',
-  roomId: 'series-math:2025-09-01',
-  kind: 'lesson',
-  state: 'stopped',
-  startedAt: T0,
-  endedAt: T0 + 9619,
-  segments: [
-    segment('screen', '002-screen.webm', 'screen', 1109, 5864, ['video']),
-    segment('teacher', '001-teacher.webm', 'teacher', 1403, 8914, ['video', 'audio']),
-    segment('stage', '003-stage.webm', 'stage', 3873, 8915, ['video', 'audio']),
-  ],
-  gaps: [],
-};
+const manifest = fixtureManifest;
 
 let dir: string | undefined;
 afterAll(async () => {
@@ -55,7 +21,7 @@ afterAll(async () => {
 describe('the export of a recording whose tracks end before it does', () => {
   it('finishes, its picture and its sound as long as the recording', async () => {
     dir = await mkdtemp(join(tmpdir(), 'tongke-export-'));
-    await cp(join(__dirname, '../../fixtures/recording'), dir, { recursive: true });
+    await copyFixtureSegments(dir);
     const jobs = new ExportJobs({
       ffmpegPath: 'ffmpeg',
       dirOf: () => dir!,

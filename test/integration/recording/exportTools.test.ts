@@ -2,53 +2,21 @@
 // with a countdown, a quick question, and a 批注 whiteboard page opened once the courseware
 // was no longer shared (the segments a recorded lesson left, its event log as the recorder
 // writes it). ffmpeg composes it for real; the frames are read at the moments that matter.
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LessonEvent, Manifest, Segment } from '../../../shared/recording';
+import type { LessonEvent } from '../../../shared/recording';
 import { EventLog } from '../../../server/recording/EventLog';
 import { ExportJobs } from '../../../server/recording/ExportJobs';
+import { copyFixtureSegments, FIXTURE_T0, fixtureManifest } from '../../helpers/recordingFixture';
 import { MAIN, QUESTION_BOX, TIMER_BOX } from '../../../server/recording/exportPlan';
 import { OVERLAY_FILE } from '../../../server/recording/exportOverlay';
 import { changedPixels, maxLuma, minLuma, redPixels, saveFrame } from '../../helpers/ffprobe';
 import { screenshotDir } from '../../helpers/screen';
 
-const T0 = 1_000_000;
-const segment = (
-  file: string,
-  track: Segment['track'],
-  from: number,
-  to: number,
-  streams: Segment['streams'],
-): Segment => ({
-  id: track,
-  track,
-  peerId: track,
-  displayName: track,
-  file,
-  streams,
-  startedAt: T0 + from,
-  endedAt: T0 + to,
-  end: 'stopped',
-  playable: true,
-});
-
-// the courseware from 1.1 s to 5.9 s, the teacher from 1.4 s, the stage from 3.9 s
-const manifest: Manifest = {
-  recordingId: 'series-math:2025-09-01',
-  roomId: 'series-math:2025-09-01',
-  kind: 'lesson',
-  state: 'stopped',
-  startedAt: T0,
-  endedAt: T0 + 9619,
-  segments: [
-    segment('002-screen.webm', 'screen', 1109, 5864, ['video']),
-    segment('001-teacher.webm', 'teacher', 1403, 8914, ['video', 'audio']),
-    segment('003-stage.webm', 'stage', 3873, 8915, ['video', 'audio']),
-  ],
-  gaps: [],
-};
+const T0 = FIXTURE_T0;
+const manifest = fixtureManifest;
 
 const at = (ms: number) => T0 + ms;
 const events: LessonEvent[] = [
@@ -107,7 +75,7 @@ let dir: string;
 let file: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'tongke-export-tools-'));
-  await cp(join(__dirname, '../../fixtures/recording'), dir, { recursive: true });
+  await copyFixtureSegments(dir);
   const log = new EventLog(dir);
   for (const e of events) await log.append(e);
   const jobs = new ExportJobs({

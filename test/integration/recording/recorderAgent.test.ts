@@ -11,10 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Manifest } from '../../../shared/recording';
 import { occurrence, MIN } from '../../unit/lessons/support/occurrences';
 import { startLessonServer, type LessonServer } from '../lessons/support/lessonServer';
-import { livePeer, type LivePeer } from '../../helpers/livePeer';
-import { ffprobe } from '../../helpers/ffprobe';
+import type { LivePeer } from '../../helpers/livePeer';
 import { freePort } from '../../helpers/freePort';
 import { stopGroup } from '../../helpers/processGroup';
+import { expectSegmentsPlay, stoppedManifest, teacherAndClassroom } from './support/recordedLesson';
 
 const o = occurrence();
 const start = Date.parse(o.start);
@@ -70,23 +70,9 @@ describe('recorders on a recorder agent', () => {
       recordingDir: dir,
       recorderAgentUrl: `http://127.0.0.1:${port}`,
       recorderAgentToken: token,
-      logLevel: 'warn',
     });
     await s.clock.advanceTo(start - 4 * MIN);
-    const teacher = await livePeer(
-      s.url,
-      { roomId: o.occurrenceId, token: s.tokens.wang, displayName: '王老师' },
-      { camera: { width: 640, height: 360 }, mic: true },
-    );
-    const classroom = await livePeer(s.url, {
-      roomId: o.occurrenceId,
-      token: await s.deviceToken('room-gaolou-1'),
-      displayName: '高楼镇中心小学 三(1)班',
-    });
-    peers.push(teacher, classroom);
-    await (
-      await classroom.waitForTrack(teacher.client.session!.peerId, 'camera')
-    ).video!.waitFor(5);
+    peers.push(...(await teacherAndClassroom(s, o.occurrenceId)));
   });
 
   afterAll(async () => {
@@ -140,32 +126,10 @@ describe('recorders on a recorder agent', () => {
     await sleep(4000);
 
     await s.clock.advanceTo(end + 1);
-    await expect.poll(() => s.tongke.recording.recordings.isRecording(o.occurrenceId)).toBe(false);
-    let final: Manifest | undefined;
-    await expect
-      .poll(
-        async () => {
-          const res = await s.api(`/api/recordings/${encodeURIComponent(o.occurrenceId)}`, {
-            token: s.tokens.wang,
-          });
-          final = ((await res.json()) as { manifest: Manifest }).manifest;
-          return final.state;
-        },
-        { timeout: 15_000 },
-      )
-      .toBe('stopped');
-    const segments = final!.segments.filter((x) => x.track === 'teacher');
+    const final = await stoppedManifest(s, o.occurrenceId);
+    const segments = final.segments.filter((x) => x.track === 'teacher');
     expect(segments.map((x) => x.end)).toEqual(['recorder_died', 'recorder_died', 'stopped']);
-    expect(final!.gaps.map((g) => g.reason)).toEqual(['recorder_died', 'recorder_died']);
-    const recordingDir = s.tongke.recording.recordings.dirOf(o.occurrenceId);
-    for (const segment of segments) {
-      const probed = await ffprobe(join(recordingDir, segment.file));
-      console.log(segment.id, segment.end, JSON.stringify(probed));
-      expect(segment.playable).toBe(true);
-      expect(probed.video).toMatchObject({ codec_name: 'vp8' });
-      expect(probed.audio).toMatchObject({ codec_name: 'opus' });
-      const expected = (segment.endedAt! - segment.startedAt) / 1000;
-      expect(Math.abs(probed.durationS - expected)).toBeLessThan(1.5);
-    }
+    expect(final.gaps.map((g) => g.reason)).toEqual(['recorder_died', 'recorder_died']);
+    await expectSegmentsPlay(s, final, 'teacher');
   });
 });
