@@ -291,6 +291,21 @@ export const RecordingPolicy = Type.Object({
 });
 export type RecordingPolicy = Static<typeof RecordingPolicy>;
 
+/**
+ * The policy as its community reads it back, with what the server really does of it:
+ * `recordsLessons` is false when the server records no lesson (RECORD_LESSONS=off),
+ * whatever the community chose.
+ */
+export const RecordingPolicyView = Type.Composite([
+  RecordingPolicy,
+  Type.Object({
+    recordsLessons: Type.Boolean(),
+    /** the server's RECORD_LESSONS: false, no community's lessons are recorded by themselves */
+    serverRecords: Type.Boolean(),
+  }),
+]);
+export type RecordingPolicyView = Static<typeof RecordingPolicyView>;
+
 export const CommunityPolicyParams = Type.Object({
   communityId: Type.String({ minLength: 1, maxLength: 128 }),
 });

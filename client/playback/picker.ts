@@ -2,7 +2,7 @@
 // coordinator each community's recording policy (recorded or not, kept how long) and a
 // delete button per recording.
 import type { Principal } from '../../shared/auth';
-import type { RecordingPolicy, RecordingSummary } from '../../shared/recording';
+import type { RecordingPolicyView, RecordingSummary } from '../../shared/recording';
 import { h } from '../lib/dom';
 import { authorized } from '../lib/session';
 import { clock } from './timeline';
@@ -10,7 +10,7 @@ import { clock } from './timeline';
 const policyUrl = (communityId: string) =>
   `/api/communities/${encodeURIComponent(communityId)}/recording-policy`;
 
-function policyPanel(policy: RecordingPolicy, editable: boolean): HTMLElement {
+function policyPanel(policy: RecordingPolicyView, editable: boolean): HTMLElement {
   const enabled = h('input', { type: 'checkbox', name: 'enabled' });
   enabled.checked = policy.enabled;
   const days = h('input', {
@@ -22,6 +22,13 @@ function policyPanel(policy: RecordingPolicy, editable: boolean): HTMLElement {
   });
   if (policy.retentionDays) days.value = String(policy.retentionDays);
   const status = h('span', { class: 'muted', role: 'status' });
+  // The community's choice is kept, but a server set to record nothing overrides it.
+  const serverOff = policy.serverRecords
+    ? null
+    : h('p', {
+        class: 'warning server-off',
+        text: '本服务器已关闭自动录制（RECORD_LESSONS=off），本共同体的课不会被录制 This server records no lesson by itself',
+      });
   const save = h('button', { type: 'submit', text: '保存 Save' });
   for (const el of [enabled, days, save]) el.disabled = !editable;
   const form = h(
@@ -31,6 +38,7 @@ function policyPanel(policy: RecordingPolicy, editable: boolean): HTMLElement {
     h('label', {}, '保留天数 Keep for (days) ', days),
     save,
     status,
+    serverOff,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -39,7 +47,7 @@ function policyPanel(policy: RecordingPolicy, editable: boolean): HTMLElement {
       ...(days.value ? { retentionDays: Number(days.value) } : {}),
     };
     status.textContent = '保存中… Saving…';
-    authorized<RecordingPolicy>(policyUrl(policy.communityId), {
+    authorized<RecordingPolicyView>(policyUrl(policy.communityId), {
       method: 'PUT',
       body: JSON.stringify(body),
     }).then(
@@ -85,7 +93,7 @@ export async function picker(app: HTMLElement): Promise<void> {
       recordings: await authorized<RecordingSummary[]>(
         `/api/recordings?${new URLSearchParams({ communityId })}`,
       ),
-      policy: await authorized<RecordingPolicy>(policyUrl(communityId)),
+      policy: await authorized<RecordingPolicyView>(policyUrl(communityId)),
     })),
   );
   const rows = communities.flatMap((c) => c.recordings.map((r) => row(r, coordinator)));

@@ -1,7 +1,7 @@
 // The teacher's recording badge beside her controls: her community's policy read once, her
 // lesson's recording asked for with the lesson's state (every 15 s, as the start button).
 import type { LessonState, LessonSummary } from '../../shared/lessons';
-import type { RecordingPolicy, RecordingState } from '../../shared/recording';
+import type { RecordingPolicyView, RecordingState } from '../../shared/recording';
 import { h } from '../lib/dom';
 import { authorized, HttpError } from '../lib/session';
 import { recordingStatus } from './recordingStatus';
@@ -24,10 +24,11 @@ export function recordingBadge(
   };
   const check = async () => {
     if (enabled === undefined) {
-      const policy = await authorized<RecordingPolicy>(
+      const policy = await authorized<RecordingPolicyView>(
         `/api/communities/${encodeURIComponent(lesson.communityId)}/recording-policy`,
       ).catch(() => undefined);
-      enabled = policy?.enabled;
+      // what the server really does: RECORD_LESSONS=off records nothing, whatever was chosen
+      enabled = policy?.recordsLessons;
     }
     recorded = await authorized<{ manifest: { state: RecordingState } }>(
       `/api/recordings/${encodeURIComponent(lesson.occurrenceId)}`,

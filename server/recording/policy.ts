@@ -1,6 +1,6 @@
 // What a community's recording policy means for one recording: pure, so each rule is
 // tested without a server. A community that never set one gets the server's settings.
-import type { Manifest, RecordingPolicy } from '../../shared/recording';
+import type { Manifest, RecordingPolicy, RecordingPolicyView } from '../../shared/recording';
 
 export const DAY = 24 * 60 * 60_000;
 
@@ -28,11 +28,18 @@ export function keepMsOf(
   return (own?.retentionDays ?? defaults.retentionDays) * DAY;
 }
 
-/** The policy a community reads back: its own, or the defaults it has until it sets one. */
+/**
+ * The policy a community reads back: its own, or the defaults it has until it sets one,
+ * with whether its lessons are really recorded (the server's switch can override it).
+ */
 export function policyView(
   communityId: string,
   policy: RecordingPolicy | undefined,
   defaults: ServerRecordingDefaults,
-): RecordingPolicy {
-  return policy ?? { communityId, enabled: defaults.recordLessons };
+): RecordingPolicyView {
+  return {
+    ...(policy ?? { communityId, enabled: true }),
+    recordsLessons: recordsLessons(policy, defaults),
+    serverRecords: defaults.recordLessons,
+  };
 }

@@ -7,6 +7,7 @@ import {
   CommunityPolicyParams,
   RecordingPolicy,
   RecordingPolicyBody,
+  RecordingPolicyView,
 } from '../../../shared/recording';
 import { policyView, type ServerRecordingDefaults } from '../../recording/policy';
 import type { RecordingPolicyRepository } from '../../store/recording/RecordingPolicyRepository';
@@ -32,7 +33,7 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
         tags,
         summary: 'Whether the community’s lessons are recorded, and how long they are kept',
         params: CommunityPolicyParams,
-        response: { 200: RecordingPolicy, 403: ErrorReply },
+        response: { 200: RecordingPolicyView, 403: ErrorReply },
       },
     },
     async (request) => {
@@ -51,7 +52,7 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
         summary: 'Sets the community’s recording policy (no retentionDays: the server’s)',
         params: CommunityPolicyParams,
         body: RecordingPolicyBody,
-        response: { 200: RecordingPolicy, 400: ErrorReply, 403: ErrorReply },
+        response: { 200: RecordingPolicyView, 400: ErrorReply, 403: ErrorReply },
       },
     },
     async (request) => {
@@ -65,7 +66,7 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
         updatedBy: request.principal!.sub,
       };
       await o.policies.putPolicy(policy);
-      return policy;
+      return policyView(communityId, policy, o.defaults);
     },
   );
 };

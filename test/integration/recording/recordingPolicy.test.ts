@@ -50,6 +50,8 @@ describe('a community’s recording policy', () => {
     expect(await res.json()).toEqual({
       communityId: 'ruian-p-18',
       enabled: true,
+      recordsLessons: true,
+      serverRecords: true,
     });
     expect((await s.api(policyUrl, { token: s.tokens.outsider })).status).toBe(403);
     expect((await put({ enabled: false }, s.tokens.wang)).status).toBe(403);
@@ -67,7 +69,11 @@ describe('a community’s recording policy', () => {
   it('a lesson of a community that turned recording off is not recorded; back on, it is', async () => {
     const off = await put({ enabled: false, retentionDays: 90 });
     expect(off.status).toBe(200);
-    expect(await off.json()).toMatchObject({ enabled: false, retentionDays: 90 });
+    expect(await off.json()).toMatchObject({
+      enabled: false,
+      retentionDays: 90,
+      recordsLessons: false,
+    });
     const recordings = s.tongke.recording.recordings;
     await s.clock.advanceTo(Date.parse(first.start));
     await new Promise((r) => setTimeout(r, 500));
@@ -127,5 +133,22 @@ describe('a community’s recording policy', () => {
       keepMsOf(m, policies, { recordLessons: true, retentionDays: 0 }),
     );
     expect(deleted).toEqual(['a:old']);
+  });
+
+  it('RECORD_LESSONS=off: the community is told its lessons are not recorded, and none is', async () => {
+    const quiet = await startLessonServer(
+      { recordLessons: 'off' },
+      new ManualClock(T0),
+      new MemoryOccurrenceSource([first]),
+    );
+    try {
+      const view = await (await quiet.api(policyUrl, { token: quiet.tokens.wang })).json();
+      expect(view).toMatchObject({ enabled: true, recordsLessons: false, serverRecords: false });
+      await quiet.clock.advanceTo(Date.parse(first.start));
+      await new Promise((r) => setTimeout(r, 500));
+      expect(quiet.tongke.recording.recordings.isRecording(first.occurrenceId)).toBe(false);
+    } finally {
+      await quiet.close();
+    }
   });
 });

@@ -38,8 +38,21 @@ describe('recording policy', () => {
     expect(keepMsOf(manifest('c2'), policies, off)).toBe(0);
   });
 
-  it('shows a community that never set a policy the server’s defaults', () => {
-    expect(policyView('c9', undefined, off)).toEqual({ communityId: 'c9', enabled: false });
-    expect(policyView('c1', policy({ retentionDays: 7 }), off).retentionDays).toBe(7);
+  it('tells a community what is really done of its choice: the server’s switch wins', () => {
+    expect(policyView('c9', undefined, on)).toEqual({
+      communityId: 'c9',
+      enabled: true,
+      recordsLessons: true,
+      serverRecords: true,
+    });
+    // RECORD_LESSONS=off: the community's own choice is kept, but nothing is recorded
+    expect(policyView('c9', undefined, off)).toEqual({
+      communityId: 'c9',
+      enabled: true,
+      recordsLessons: false,
+      serverRecords: false,
+    });
+    const own = policyView('c1', policy({ enabled: false, retentionDays: 7 }), on);
+    expect(own).toMatchObject({ enabled: false, retentionDays: 7, recordsLessons: false });
   });
 });
