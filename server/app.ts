@@ -37,6 +37,7 @@ import { mountSetup } from './http/setup/mountSetup';
 import { repoRoot } from '../infra/mediasoup-worker/locate.mjs';
 import { mountRecording, type RecordingServices } from './recording/mountRecording';
 import { shownAnnotation } from './live/annotation/roomAnnotation';
+import { shownTimer } from './live/questions/RoomQuestions';
 import {
   mountNotifications,
   type NotificationServices,
@@ -146,6 +147,7 @@ export async function createTongke(config: Config, options: TongkeOptions = {}):
     store,
     findRoom: (roomId) => rooms.get(roomId, 'lesson'),
     annotationOf: shownAnnotation,
+    timerOf: (room) => ({ timer: shownTimer(room), now: now() }),
     codeRooms: rooms,
   });
   shareNodeDecisions({ cluster, rooms, accounts: auth.accounts, lifecycle, log: signalingLog });

@@ -146,6 +146,12 @@ export const TimerStarted = Type.Object({
 export const TimerStopped = Type.Object({ at: Type.Number(), type: Type.Literal('timer_stopped') });
 
 /**
+ * The screens show no timer any more: the room was made again (everyone left, a restart)
+ * and the new room has none. Written by the recorder, never by a room.
+ */
+export const TimerCleared = Type.Object({ at: Type.Number(), type: Type.Literal('timer_cleared') });
+
+/**
  * 批注: a page opened, a stroke finished (its points whole, in the fractions of the
  * courseware's picture the live annotation uses), strokes erased, a page cleared.
  */
@@ -199,6 +205,7 @@ export const LessonEvent = Type.Union([
   RecordedQuestionClosed,
   TimerStarted,
   TimerStopped,
+  TimerCleared,
   AnnotationLogged,
 ]);
 export type LessonEvent = Static<typeof LessonEvent>;

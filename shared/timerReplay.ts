@@ -1,5 +1,5 @@
 // The shared timer as the projectors showed it at a moment of a recording: rebuilt from the
-// log's `timer_started` / `timer_stopped`, its face (digits, the word beside them) by the
+// log's `timer_started` / `timer_stopped` / `timer_cleared`, its face (digits, the word beside them) by the
 // same rules as the live screens', its value from the recorded times and the moment, never
 // from the wall clock. Once stopped, the projectors held the value it had then. Shared by
 // the live screens (client/lib/toolViews.ts), playback and the export's burn-in. Pure.
@@ -39,12 +39,18 @@ export function timerFace(timer: TimerState, now: number): TimerFace {
   };
 }
 
-export type TimerEvent = Extract<LessonEvent, { type: 'timer_started' | 'timer_stopped' }>;
+export type TimerEvent = Extract<
+  LessonEvent,
+  { type: 'timer_started' | 'timer_stopped' | 'timer_cleared' }
+>;
+
+const isTimerEvent = (e: LessonEvent): e is TimerEvent =>
+  e.type === 'timer_started' || e.type === 'timer_stopped' || e.type === 'timer_cleared';
 
 /** The log's timer events in the order they happened (picked out once, not per tick). */
 export function timerEvents(events: readonly LessonEvent[]): TimerEvent[] {
   return events
-    .filter((e): e is TimerEvent => e.type === 'timer_started' || e.type === 'timer_stopped')
+    .filter(isTimerEvent)
     .map((e, i) => ({ e, i }))
     .sort((a, b) => a.e.at - b.e.at || a.i - b.i)
     .map(({ e }) => e);
@@ -62,6 +68,8 @@ export function timerAt(ordered: readonly TimerEvent[], ms: number): TimerState 
         startedAt: e.at,
         ...(e.durationMs !== undefined ? { durationMs: e.durationMs } : {}),
       };
+    } else if (e.type === 'timer_cleared') {
+      timer = null;
     } else if (timer && timer.stoppedAt === undefined) {
       const running: TimerState = timer;
       timer = { ...running, stoppedAt: e.at };

@@ -8,6 +8,7 @@ import type { LessonEvent, Manifest, RecordedTrack, SegmentEnd } from '../../sha
 import { recorderCapabilities } from './capabilities';
 import type { RecordableRoom } from './RecordableRoom';
 import type { PageSnapshot } from '../../shared/signaling/annotation';
+import type { TimerState } from '../../shared/signaling/questions';
 import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
 import type { LessonLogEvent } from '../../shared/lessonLog';
 import { EventLog } from './EventLog';
@@ -28,6 +29,8 @@ export interface RoomRecorderDeps {
   now: () => number;
   /** the 批注 page a room shows now (server/live/annotation), to start its log from */
   annotationOf?: (room: RecordableRoom) => PageSnapshot | undefined;
+  /** the shared timer a room shows now, and the room's clock it was stamped with */
+  timerOf?: (room: RecordableRoom) => { timer: TimerState | null; now: number };
   log: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
   /** below this many free bytes on the recording disk, recording stops with a warning */
   minFreeBytes: number;
@@ -195,7 +198,12 @@ export class RoomRecorder {
     room?.on('changed', this.#onChanged);
     room?.on('logged', this.#onLogged);
     room?.on('annotation', this.#onAnnotation);
-    if (room) this.#append(this.#tools.seed(this.#deps.annotationOf?.(room), this.#deps.now()));
+    if (!room) return;
+    const now = this.#deps.now();
+    this.#append([
+      ...this.#tools.seed(this.#deps.annotationOf?.(room), now),
+      ...this.#tools.seedTimer(this.#deps.timerOf?.(room), now),
+    ]);
   }
 
   readonly #onChanged = () => this.reconcile();

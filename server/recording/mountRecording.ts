@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config';
 import type { PageSnapshot } from '../../shared/signaling/annotation';
+import type { TimerState } from '../../shared/signaling/questions';
 import type { LessonLifecycle } from '../lessons/LessonLifecycle';
 import type { Store } from '../store/Store';
 import { recordingRoutes } from '../http/recording/recordingRoutes';
@@ -31,6 +32,8 @@ export async function mountRecording(
     findRoom: (roomId: string) => RecordableRoom | undefined;
     /** the 批注 page a room shows now: its recording's log starts from it */
     annotationOf?: (room: RecordableRoom) => PageSnapshot | undefined;
+    /** the shared timer a room shows now, on the room's clock: a room made again clears it */
+    timerOf?: (room: RecordableRoom) => { timer: TimerState | null; now: number };
     codeRooms: CodeRooms<CodeRoom>;
   },
 ): Promise<RecordingServices> {
@@ -59,6 +62,7 @@ export async function mountRecording(
       // The wall clock, not the lesson clock: media and events are stamped with real time.
       now: Date.now,
       ...(deps.annotationOf ? { annotationOf: deps.annotationOf } : {}),
+      ...(deps.timerOf ? { timerOf: deps.timerOf } : {}),
       log,
       minFreeBytes: config.recordingMinFreeMb * 1024 * 1024,
       recorders,

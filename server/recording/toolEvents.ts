@@ -6,7 +6,7 @@ import type { LessonLogEvent } from '../../shared/lessonLog';
 import type { LessonEvent, QuestionTally } from '../../shared/recording';
 import type { PageSnapshot } from '../../shared/signaling/annotation';
 import type { AnnotationLogEvent } from '../../shared/signaling/annotationLog';
-import { isCorrect, type AnswerValue } from '../../shared/signaling/questions';
+import { isCorrect, type AnswerValue, type TimerState } from '../../shared/signaling/questions';
 
 interface OpenQuestion {
   choices: number;
@@ -38,9 +38,12 @@ export class ToolEvents {
   readonly #questions = new Map<string, OpenQuestion>();
   /** whether the log may hold strokes (this run wrote some, or it continues an earlier log) */
   #drawn: boolean;
+  /** whether the log leaves a timer on the screens (undefined: an earlier log's, unknown) */
+  #timerShown: boolean | undefined;
 
   constructor(continues = false) {
     this.#drawn = continues;
+    this.#timerShown = continues ? undefined : false;
   }
 
   /** A `logged` event of the room: the recording's events it makes (often none). */
@@ -77,6 +80,7 @@ export class ToolEvents {
         return [{ at, type: 'question_closed', questionId: e.questionId, ...tally }];
       }
       case 'timer_started':
+        this.#timerShown = true;
         return [
           {
             at,
@@ -97,6 +101,35 @@ export class ToolEvents {
     const stamped = Math.max(0, Math.round(at));
     this.#drawn = true;
     return [{ at, type: 'annotation', annotation: { ...a, at: stamped } }];
+  }
+
+  /**
+   * The timer a room shows when the recorder first sees it, as the log's own events. A room
+   * made again has none: a timer the log left on the screens is cleared. One started before
+   * the recording began is written at when it started (`seen.now`: the room's clock, which
+   * may not be the recorder's), held if it was stopped.
+   */
+  seedTimer(
+    seen: { timer: TimerState | null; now: number } | undefined,
+    at: number,
+  ): LessonEvent[] {
+    if (!seen) return [];
+    const { timer, now } = seen;
+    if (!timer) {
+      if (this.#timerShown === false) return [];
+      this.#timerShown = false;
+      return [{ at, type: 'timer_cleared' }];
+    }
+    this.#timerShown = true;
+    const started: LessonEvent = {
+      at: at - (now - timer.startedAt),
+      type: 'timer_started',
+      mode: timer.mode,
+      ...(timer.durationMs !== undefined ? { durationMs: timer.durationMs } : {}),
+    };
+    return timer.stoppedAt === undefined
+      ? [started]
+      : [started, { at: at - (now - timer.stoppedAt), type: 'timer_stopped' }];
   }
 
   /**

@@ -237,3 +237,8 @@ export function questionsOf<P extends LivePorts>(
   }
   return found;
 }
+
+/** The timer a room shows now (none until its questions were first used). */
+export function shownTimer(room: object): TimerState | null {
+  return perRoom.get(room)?.timer.state ?? null;
+}

@@ -95,6 +95,34 @@ describe('the teaching tools’ events as the recording keeps them', () => {
     expect(tools.logged({ at: 3, type: 'question_revealed', questionId: 'q' }, 12)).toEqual([]);
   });
 
+  it('clears a timer the log left on the screens when the room is made again without one', () => {
+    const tools = new ToolEvents();
+    const none = { timer: null, now: 5 };
+    // a first room with no timer: nothing to say
+    expect(tools.seedTimer(none, 100)).toEqual([]);
+    tools.logged({ at: 1, type: 'timer_started', mode: 'stopwatch' }, 110);
+    // made again (everyone left): the new room has none, so the screens show none
+    expect(tools.seedTimer(none, 200)).toEqual([{ at: 200, type: 'timer_cleared' }]);
+    expect(tools.seedTimer(none, 300)).toEqual([]);
+    // a log continued after a restart may have left one: cleared at once
+    expect(new ToolEvents(true).seedTimer(none, 400)).toEqual([{ at: 400, type: 'timer_cleared' }]);
+  });
+
+  it('writes a timer started before the recording at when it started, by the room’s clock', () => {
+    // the room's clock (a lesson clock) is 1,000,000 ms behind the recorder's
+    const running = { mode: 'countdown' as const, startedAt: 7_000, durationMs: 60_000 };
+    expect(new ToolEvents().seedTimer({ timer: running, now: 10_000 }, 1_010_000)).toEqual([
+      { at: 1_007_000, type: 'timer_started', mode: 'countdown', durationMs: 60_000 },
+    ]);
+    const held = { mode: 'stopwatch' as const, startedAt: 2_000, stoppedAt: 6_000 };
+    const seeded = new ToolEvents().seedTimer({ timer: held, now: 10_000 }, 50_000);
+    expect(seeded).toEqual([
+      { at: 42_000, type: 'timer_started', mode: 'stopwatch' },
+      { at: 46_000, type: 'timer_stopped' },
+    ]);
+    for (const e of seeded) expect(Value.Check(LessonEvent, e)).toBe(true);
+  });
+
   it('restamps a stroke with the recorder’s clock, its geometry as it was drawn', () => {
     const tools = new ToolEvents();
     const [e] = tools.annotation(

@@ -61,6 +61,20 @@ describe('the shared timer at a moment of playback', () => {
     expect(timerShownAt(short, 60_000)).toMatchObject({ digits: '00:00', done: true });
   });
 
+  it('shows none once a room made again cleared it, until the next start', () => {
+    const cleared = timerEvents([
+      started(1_000),
+      { at: 4_000, type: 'timer_cleared' },
+      started(9_000, 60_000),
+    ]);
+    expect(timerShownAt(cleared, 3_999)).toMatchObject({ digits: '00:02', stopped: false });
+    expect(timerShownAt(cleared, 4_000)).toBeNull();
+    expect(timerShownAt(cleared, 8_999)).toBeNull();
+    expect(timerShownAt(cleared, 9_000)).toMatchObject({ digits: '01:00' });
+    // the stopwatch's seconds end where it was cleared
+    expect(timerChanges(cleared, 0, 9_000)).toEqual([0, 1_000, 2_000, 3_000, 4_000]);
+  });
+
   it('ignores a second stop, and a stop with no timer', () => {
     const twice = timerEvents([stopped(500), started(1_000), stopped(3_000), stopped(9_000)]);
     expect(timerAt(twice, 800)).toBeNull();
