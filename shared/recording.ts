@@ -313,6 +313,28 @@ export const RecordingPolicyView = Type.Composite([
 ]);
 export type RecordingPolicyView = Static<typeof RecordingPolicyView>;
 
+/** Why a community's next lesson would not be recorded. */
+export const NotRecordedReason = Type.Union([
+  Type.Literal('community_off'),
+  Type.Literal('server_off'),
+  Type.Literal('disk_low'),
+]);
+export type NotRecordedReason = Static<typeof NotRecordedReason>;
+
+/**
+ * GET /api/communities/:communityId/recording-readiness: whether a lesson of the community
+ * that goes live now is recorded — its policy, the server's switch, and the recording
+ * disk above its floor — told to the teacher before she starts.
+ */
+export const RecordingReadiness = Type.Object({
+  ready: Type.Boolean(),
+  reason: Type.Optional(NotRecordedReason),
+  /** free space on the recording disk (absent: it could not be read) and the floor, MB */
+  freeMb: Type.Optional(Type.Integer()),
+  minFreeMb: Type.Integer(),
+});
+export type RecordingReadiness = Static<typeof RecordingReadiness>;
+
 export const CommunityPolicyParams = Type.Object({
   communityId: Type.String({ minLength: 1, maxLength: 128 }),
 });

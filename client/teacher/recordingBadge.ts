@@ -1,7 +1,8 @@
-// The teacher's recording badge beside her controls: her community's policy read once, her
-// lesson's recording asked for with the lesson's state (every 15 s, as the start button).
+// The teacher's recording badge beside her controls: whether her lesson will be recorded
+// (her community's policy, the server's switch, the disk) and her lesson's recording, asked
+// for with the lesson's state (every 15 s, as the start button).
 import type { LessonState, LessonSummary } from '../../shared/lessons';
-import type { RecordingPolicyView, RecordingState } from '../../shared/recording';
+import type { RecordingReadiness, RecordingState } from '../../shared/recording';
 import { h } from '../lib/dom';
 import { authorized, HttpError } from '../lib/session';
 import { recordingStatus } from './recordingStatus';
@@ -13,22 +14,21 @@ export function recordingBadge(
   state: () => LessonState,
 ): { element: HTMLElement; refresh(): void; stop(): void } {
   const element = h('span', { class: 'recording-badge', hidden: true, 'aria-live': 'polite' });
-  let enabled: boolean | undefined;
+  let readiness: RecordingReadiness | undefined;
   let recorded: RecordingState | undefined;
   const draw = () => {
-    const status = recordingStatus(state(), enabled, recorded);
+    const status = recordingStatus(state(), readiness, recorded);
     element.hidden = !status;
     if (!status) return;
     element.textContent = status.text;
     element.dataset.tone = status.tone;
   };
   const check = async () => {
-    if (enabled === undefined) {
-      const policy = await authorized<RecordingPolicyView>(
-        `/api/communities/${encodeURIComponent(lesson.communityId)}/recording-policy`,
-      ).catch(() => undefined);
-      // what the server really does: RECORD_LESSONS=off records nothing, whatever was chosen
-      enabled = policy?.recordsLessons;
+    // Asked again each time until she starts: the disk can fill, or be freed, meanwhile.
+    if (!recorded) {
+      readiness = await authorized<RecordingReadiness>(
+        `/api/communities/${encodeURIComponent(lesson.communityId)}/recording-readiness`,
+      ).catch(() => readiness);
     }
     recorded = await authorized<{ manifest: { state: RecordingState } }>(
       `/api/recordings/${encodeURIComponent(lesson.occurrenceId)}`,

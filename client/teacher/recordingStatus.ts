@@ -2,7 +2,7 @@
 // once she starts, that it is recording now, that it stopped for want of disk, or that this
 // lesson is not recorded. She should know before she starts, and while she teaches.
 import type { LessonState } from '../../shared/lessons';
-import type { RecordingState } from '../../shared/recording';
+import type { RecordingReadiness, RecordingState } from '../../shared/recording';
 
 export interface RecordingStatus {
   text: string;
@@ -10,12 +10,13 @@ export interface RecordingStatus {
 }
 
 /**
- * `enabled`: the community records its lessons (its policy); `recorded`: the state of this
- * lesson's recording, absent until one began.
+ * `readiness`: whether a lesson of her community going live now is recorded (its policy,
+ * the server's switch, the recording disk); `recorded`: the state of this lesson's
+ * recording, absent until one began.
  */
 export function recordingStatus(
   lesson: LessonState,
-  enabled: boolean | undefined,
+  readiness: Pick<RecordingReadiness, 'ready' | 'reason'> | undefined,
   recorded: RecordingState | undefined,
 ): RecordingStatus | null {
   if (recorded === 'recording') return { text: '● 录制中 REC', tone: 'recording' };
@@ -24,8 +25,14 @@ export function recordingStatus(
   }
   if (recorded === 'stopped') return { text: '录制已结束 Recorded', tone: 'off' };
   if (lesson !== 'scheduled' && lesson !== 'open' && lesson !== 'live') return null;
-  if (enabled === undefined) return null;
-  if (!enabled) return { text: '本课不录制 Not recorded', tone: 'off' };
+  if (!readiness) return null;
+  if (readiness.reason === 'disk_low') {
+    return {
+      text: '无法录制：录制磁盘空间不足，请联系管理员 Will not be recorded: disk low',
+      tone: 'warning',
+    };
+  }
+  if (!readiness.ready) return { text: '本课不录制 Not recorded', tone: 'off' };
   // Live but no recording yet: it begins within a second or two of the start.
   return { text: '录制就绪：开始上课后自动录制 Recording starts with the lesson', tone: 'ready' };
 }

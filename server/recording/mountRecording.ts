@@ -12,6 +12,7 @@ import { ExportJobs } from './ExportJobs';
 import { localRecorderHost } from './recorderHost';
 import { recordLessons } from './recordLessons';
 import { remoteRecorderHost } from './remoteRecorderHost';
+import { freeBytesOf, readiness } from './readiness';
 import { keepFor } from './retention';
 import { Recordings } from './Recordings';
 import type { RecordableRoom } from './RoomRecorder';
@@ -39,6 +40,7 @@ export async function mountRecording(
 ): Promise<RecordingServices> {
   const { config } = deps;
   const log = http.log.child({ part: 'recording' });
+  const minFreeBytes = config.recordingMinFreeMb * 1024 * 1024;
   const here = localRecorderHost({
     ffmpegPath: config.ffmpegPath,
     portRange: [config.recordingMinPort, config.recordingMaxPort],
@@ -64,7 +66,7 @@ export async function mountRecording(
       ...(deps.annotationOf ? { annotationOf: deps.annotationOf } : {}),
       ...(deps.timerOf ? { timerOf: deps.timerOf } : {}),
       log,
-      minFreeBytes: config.recordingMinFreeMb * 1024 * 1024,
+      minFreeBytes,
       recorders,
     },
   });
@@ -79,12 +81,20 @@ export async function mountRecording(
     retentionDays: config.recordingRetentionDays,
   };
   const policies = deps.store.recording;
+  const readinessOf = async (communityId: string) => {
+    const [policy, free] = await Promise.all([
+      policies.policy(communityId),
+      freeBytesOf(recordings.root),
+    ]);
+    return readiness(policy, defaults, free, minFreeBytes);
+  };
   const unrecord = recordLessons(
     deps.lifecycle,
     recordings,
     (communityId) => policies.policy(communityId),
     defaults,
     log,
+    readinessOf,
   );
   const uncode = recordCodeRooms(deps.codeRooms, recordings, Date.now, log);
   const unkeep = keepFor(recordings, defaults, () => policies.policies(), Date.now, log);
@@ -98,6 +108,7 @@ export async function mountRecording(
     prefix: '/api',
     policies,
     defaults,
+    readinessOf,
   });
   return {
     recordings,

@@ -1,13 +1,16 @@
 // A community's recording policy over REST: whether its lessons are recorded by
 // themselves and how long recordings are kept. Read by the community's people, set by
-// its coordinators (the audit hook logs each change).
+// its coordinators (the audit hook logs each change). Beside it, whether a lesson that
+// goes live now would be recorded (the teacher's badge before she starts).
 import type { FastifyPluginAsync } from 'fastify';
 import { ErrorReply } from '../../../shared/lessons';
+import type {
+  RecordingPolicy} from '../../../shared/recording';
 import {
   CommunityPolicyParams,
-  RecordingPolicy,
   RecordingPolicyBody,
   RecordingPolicyView,
+  RecordingReadiness,
 } from '../../../shared/recording';
 import { policyView, type ServerRecordingDefaults } from '../../recording/policy';
 import type { RecordingPolicyRepository } from '../../store/recording/RecordingPolicyRepository';
@@ -15,6 +18,8 @@ import type { RecordingPolicyRepository } from '../../store/recording/RecordingP
 export interface RecordingPolicyRoutesOptions {
   policies: RecordingPolicyRepository;
   defaults: ServerRecordingDefaults;
+  /** whether a lesson of the community going live now is recorded (server/recording/readiness.ts) */
+  readinessOf: (communityId: string) => Promise<RecordingReadiness>;
   now?: () => number;
 }
 
@@ -40,6 +45,24 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
       const { communityId } = request.params;
       app.assertCommunity(request, communityId);
       return policyView(communityId, await o.policies.policy(communityId), o.defaults);
+    },
+  );
+
+  app.get<{ Params: CommunityPolicyParams }>(
+    '/communities/:communityId/recording-readiness',
+    {
+      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
+      schema: {
+        tags,
+        summary: 'Whether a lesson of the community that goes live now is recorded, and if not why',
+        params: CommunityPolicyParams,
+        response: { 200: RecordingReadiness, 403: ErrorReply },
+      },
+    },
+    async (request) => {
+      const { communityId } = request.params;
+      app.assertCommunity(request, communityId);
+      return o.readinessOf(communityId);
     },
   );
 

@@ -20,6 +20,7 @@ const second = occurrence({
   start: new Date(T0 + 3 * 60 * MIN).toISOString(),
 });
 const policyUrl = '/api/communities/ruian-p-18/recording-policy';
+const readinessUrl = '/api/communities/ruian-p-18/recording-readiness';
 
 describe('a community’s recording policy', () => {
   let s: LessonServer;
@@ -64,6 +65,19 @@ describe('a community’s recording policy', () => {
     expect(noEnabled.status).toBe(400);
     expect(await noEnabled.text()).toContain('enabled');
     expect((await (await s.api(policyUrl, { token: s.tokens.wang })).json()).enabled).toBe(true);
+  });
+
+  it('says before a lesson starts whether it will be recorded, to the community’s people only', async () => {
+    const ready = await s.api(readinessUrl, { token: s.tokens.wang });
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ ready: true, minFreeMb: 2048 });
+    expect((await s.api(readinessUrl, { token: s.tokens.outsider })).status).toBe(403);
+    expect((await put({ enabled: false })).status).toBe(200);
+    expect(await (await s.api(readinessUrl, { token: s.tokens.wang })).json()).toMatchObject({
+      ready: false,
+      reason: 'community_off',
+    });
+    expect((await put({ enabled: true })).status).toBe(200);
   });
 
   it('a lesson of a community that turned recording off is not recorded; back on, it is', async () => {
@@ -144,11 +158,29 @@ describe('a community’s recording policy', () => {
     try {
       const view = await (await quiet.api(policyUrl, { token: quiet.tokens.wang })).json();
       expect(view).toMatchObject({ enabled: true, recordsLessons: false, serverRecords: false });
+      const ready = await quiet.api(readinessUrl, { token: quiet.tokens.wang });
+      expect(await ready.json()).toMatchObject({ ready: false, reason: 'server_off' });
       await quiet.clock.advanceTo(Date.parse(first.start));
       await new Promise((r) => setTimeout(r, 500));
       expect(quiet.tongke.recording.recordings.isRecording(first.occurrenceId)).toBe(false);
     } finally {
       await quiet.close();
+    }
+  });
+
+  it('a disk below the floor: the teacher is told so before she starts', async () => {
+    const full = await startLessonServer(
+      // a floor (10 TB, the most allowed) no disk here reaches
+      { recordingMinFreeMb: 10_000_000 },
+      new ManualClock(T0),
+      new MemoryOccurrenceSource([first]),
+    );
+    try {
+      const ready = await (await full.api(readinessUrl, { token: full.tokens.wang })).json();
+      expect(ready).toMatchObject({ ready: false, reason: 'disk_low' });
+      expect(ready.freeMb).toBeLessThan(ready.minFreeMb);
+    } finally {
+      await full.close();
     }
   });
 });
