@@ -7,9 +7,9 @@ import type {
   RoomKind,
 } from '../../shared/signaling/events';
 import type { DtlsParameters, RtpCapabilities, RtpParameters } from '../../shared/signaling/rtp';
-import { initialSpatialLayer, shouldReceive, type RoomView } from './policy';
+import type { RoomView } from './policy';
 import type { Participant } from './Participant';
-import type { LivePorts, PublishedTrack, ReceivedTrack } from './ports';
+import type { LivePorts, PublishedTrack } from './ports';
 import { consoleLog, type Log } from '../log';
 import { RoomError } from './RoomError';
 import { RoomLayout } from './layout/RoomLayout';
@@ -23,6 +23,7 @@ import {
   type NextFor,
 } from './liveRoomTypes';
 import { publishRefusal } from './publishRules';
+import { reconcileReceiving, type ReceivingRoom } from './roomReceiving';
 
 export type { LiveRoomEvents, LiveRoomOptions, NextFor } from './liveRoomTypes';
 
@@ -49,6 +50,8 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
   /** what the projectors show, and the classrooms' microphones (server/live/layout, mic) */
   readonly layout: RoomLayout<P>;
   readonly mics: RoomMics<P>;
+  /** what the receive path (roomReceiving.ts) sees of this room */
+  readonly #receiving: ReceivingRoom<P>;
 
   constructor(options: LiveRoomOptions<P>) {
     super();
@@ -60,6 +63,14 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
     for (const event of recordedEvents) this.on(event, () => this.emit('changed'));
     this.layout = new RoomLayout(this);
     this.mics = new RoomMics(this);
+    this.#receiving = {
+      id: this.id,
+      participants: this.#participants,
+      view: () => this.#view,
+      log: () => this.#log,
+      ackTimeoutMs: options.consumerAckTimeoutMs ?? 10_000,
+      reconcile: (viewer) => this.reconcile(viewer),
+    };
   }
 
   /** The controls' state for a join or resume reply (a classroom that comes back sees it). */
@@ -331,125 +342,13 @@ export class LiveRoom<P extends LivePorts = LivePorts> extends EventEmitter<Live
 
   /** Called once a participant's receive transport exists, and on every rule change. */
   reconcile(viewer: Participant<P>): Promise<void> {
-    return viewer.serially(() => this.#reconcile(viewer));
+    return viewer.serially(() => reconcileReceiving(this.#receiving, viewer));
   }
 
   reconcileAll(): Promise<void> {
     return Promise.all([...this.#participants.values()].map((p) => this.reconcile(p))).then(
       () => undefined,
     );
-  }
-
-  async #reconcile(viewer: Participant<P>): Promise<void> {
-    // A detached client (dropped connection) is brought up to date when it resumes.
-    if (viewer.detachedAt !== undefined) return;
-    const media = viewer.media;
-    if (!media || media.closed || !media.canReceive || !this.#participants.has(viewer.peerId))
-      return;
-    const room = this.#view;
-    const wanted = new Map<string, { owner: Participant<P>; track: PublishedTrack }>();
-    for (const owner of this.#participants.values()) {
-      for (const track of owner.media?.published() ?? []) {
-        if (shouldReceive(room, viewer, owner, track.source))
-          wanted.set(track.id, { owner, track });
-      }
-    }
-    for (const consumer of media.receiving()) {
-      if (!wanted.has(consumer.producerId)) {
-        consumer.close();
-        viewer.forgetPrefs(consumer.id);
-        viewer.connection.send('consumerClosed', { consumerId: consumer.id });
-      } else {
-        wanted.delete(consumer.producerId);
-        this.#applyStageLayer(viewer, consumer);
-      }
-    }
-    for (const { owner, track } of wanted.values()) {
-      await this.#consume(viewer, owner, track).catch((error: Error) => {
-        this.#log.error(
-          { room: this.id, peer: viewer.peerId, producer: track.id, err: error.message },
-          'consumer failed',
-        );
-      });
-    }
-  }
-
-  /** A consumer the viewer already has may need another layer after a stage change. */
-  #applyStageLayer(viewer: Participant<P>, consumer: ReceivedTrack): void {
-    if (consumer.type !== 'simulcast' || viewer.prefsOf(consumer.id)?.spatialLayer !== undefined) {
-      return;
-    }
-    const owner = this.#participants.get(consumer.peerId);
-    if (!owner) return;
-    const layer = initialSpatialLayer(this.#view, owner, consumer.source);
-    void consumer.setLayers(layer ?? 2, 2).catch(() => undefined);
-  }
-
-  /**
-   * The one order that loses no first packet: consume paused → the client sets up its side
-   * and acks → resume. No ack in time (or a refusal): the consumer is closed, never resumed.
-   */
-  async #consume(
-    viewer: Participant<P>,
-    owner: Participant<P>,
-    track: PublishedTrack,
-  ): Promise<void> {
-    const media = viewer.media;
-    const capabilities = viewer.rtpCapabilities;
-    if (!media || !capabilities) return;
-    const consumer = await media.consumePaused(
-      track.id,
-      capabilities,
-      { peerId: owner.peerId, source: track.source },
-      {
-        producerClosed: (consumerId) => {
-          viewer.forgetPrefs(consumerId);
-          viewer.connection.send('consumerClosed', { consumerId });
-        },
-        layersChanged: (consumerId, spatialLayer) =>
-          viewer.connection.send('consumerLayers', { consumerId, spatialLayer }),
-      },
-    );
-    if (!consumer) return;
-    const layer = initialSpatialLayer(this.#view, owner, track.source);
-    if (layer !== undefined && consumer.type === 'simulcast') await consumer.setLayers(layer, 2);
-    const sink = viewer.connection;
-    const reply = await sink
-      .offerConsumer(
-        {
-          consumerId: consumer.id,
-          producerId: track.id,
-          peerId: owner.peerId,
-          kind: consumer.kind,
-          source: track.source,
-          rtpParameters: consumer.rtpParameters,
-          type: consumer.type,
-          producerPaused: consumer.producerPaused,
-        },
-        this.#options.consumerAckTimeoutMs ?? 10_000,
-      )
-      .catch(() => undefined);
-    if (!reply?.ok) {
-      this.#log.warn(
-        {
-          room: this.id,
-          peer: viewer.peerId,
-          consumer: consumer.id,
-          err: reply && !reply.ok ? reply.message : undefined,
-        },
-        reply ? 'client refused a consumer' : 'client did not ack a consumer',
-      );
-      consumer.close();
-      // The client came back on a new connection meanwhile: offer it again there.
-      if (viewer.connection !== sink && this.#participants.get(viewer.peerId) === viewer) {
-        void this.reconcile(viewer);
-      }
-      return;
-    }
-    // Closed while the client set up its side (it left, the room ended): nothing to resume.
-    if (consumer.closed || this.#participants.get(viewer.peerId) !== viewer) return;
-    // Resume only now that the client is ready, so the first keyframe is not lost.
-    if (viewer.prefsOf(consumer.id)?.visible !== false) await consumer.resume();
   }
 
   /** What the receiving screen shows: pauses, resumes, and picks the layer it needs. */
