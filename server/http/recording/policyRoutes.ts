@@ -4,8 +4,7 @@
 // goes live now would be recorded (the teacher's badge before she starts).
 import type { FastifyPluginAsync } from 'fastify';
 import { ErrorReply } from '../../../shared/lessons';
-import type {
-  RecordingPolicy} from '../../../shared/recording';
+import type { RecordingPolicy } from '../../../shared/recording';
 import {
   CommunityPolicyParams,
   RecordingPolicyBody,
