@@ -199,11 +199,8 @@ export class RoomRecorder {
     room?.on('logged', this.#onLogged);
     room?.on('annotation', this.#onAnnotation);
     if (!room) return;
-    const now = this.#deps.now();
-    this.#append([
-      ...this.#tools.seed(this.#deps.annotationOf?.(room), now),
-      ...this.#tools.seedTimer(this.#deps.timerOf?.(room), now),
-    ]);
+    const { annotationOf, timerOf, now } = this.#deps;
+    this.#append(this.#tools.seedRoom(annotationOf?.(room), timerOf?.(room), now()));
   }
 
   readonly #onChanged = () => this.reconcile();

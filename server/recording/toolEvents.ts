@@ -103,6 +103,15 @@ export class ToolEvents {
     return [{ at, type: 'annotation', annotation: { ...a, at: stamped } }];
   }
 
+  /** What a room shows when the recorder first sees it (its 批注 page, its timer), as events. */
+  seedRoom(
+    page: PageSnapshot | undefined,
+    timer: { timer: TimerState | null; now: number } | undefined,
+    at: number,
+  ): LessonEvent[] {
+    return [...this.seed(page, at), ...this.seedTimer(timer, at)];
+  }
+
   /**
    * The timer a room shows when the recorder first sees it, as the log's own events. A room
    * made again has none: a timer the log left on the screens is cleared. One started before

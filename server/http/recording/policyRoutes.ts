@@ -29,10 +29,12 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
   o,
 ) => {
   const now = o.now ?? Date.now;
+  // who reads a community's policy and readiness (each also checked to be of the community)
+  const communityPeople = app.requireRole('coordinator', 'teacher', 'observer', 'district');
   app.get<{ Params: CommunityPolicyParams }>(
     '/communities/:communityId/recording-policy',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
+      preHandler: communityPeople,
       schema: {
         tags,
         summary: 'Whether the community’s lessons are recorded, and how long they are kept',
@@ -50,7 +52,7 @@ export const recordingPolicyRoutes: FastifyPluginAsync<RecordingPolicyRoutesOpti
   app.get<{ Params: CommunityPolicyParams }>(
     '/communities/:communityId/recording-readiness',
     {
-      preHandler: app.requireRole('coordinator', 'teacher', 'observer', 'district'),
+      preHandler: communityPeople,
       schema: {
         tags,
         summary: 'Whether a lesson of the community that goes live now is recorded, and if not why',
